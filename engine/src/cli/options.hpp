@@ -1,0 +1,59 @@
+// Everything the command line, LOCUST_*/HORNET_* variables and config files can set.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hornet::cli {
+
+/// Parsed options, with Locust's names and defaults. Sources, lowest precedence first:
+/// defaults < ~/.locust.conf < ./locust.conf < ./hornet.conf < --config FILE
+/// < LOCUST_* env < HORNET_* env < command line.
+struct options
+{
+    // What to run
+    std::string locustfile;                 ///< -f; empty = hornet.json in cwd if present, else quick mode
+    std::vector<std::string> user_classes;  ///< positional UserClass names (empty = all)
+    std::string host;                       ///< -H, base URL
+    std::optional<std::int64_t> users;      ///< -u
+    std::optional<double> spawn_rate;       ///< -r
+    std::optional<double> run_time;         ///< -t, seconds; nullopt or 0 = forever
+    std::optional<double> stop_timeout;     ///< -s, seconds
+    bool headless = false;
+    bool list = false;                      ///< -l/--list
+
+    // Statistics and reports
+    std::string csv_prefix;                 ///< --csv
+    bool csv_full_history = false;
+    bool print_stats = false;
+    bool only_summary = false;
+    bool reset_stats = false;
+    std::vector<std::string> tags;          ///< -T
+    std::vector<std::string> exclude_tags;  ///< -E
+    int exit_code_on_error = 1;
+
+    // Logging
+    std::string loglevel = "INFO";
+    std::string logfile;
+
+    // Hornet's own
+    unsigned threads = 0;                   ///< --threads; 0 = number of cores
+};
+
+/// Outcome of parsing: either options to run with, or an exit code and what to print
+/// (--help, --version, or a usage error).
+struct parse_result
+{
+    std::optional<options> opts;
+    int exit_code = 0;
+    std::string message;    ///< printed to stdout for help/version (exit 0), stderr otherwise
+};
+
+/// Parses argv and the environment (envp == nullptr: use ::environ). `cwd` and `home`
+/// locate locust.conf/hornet.conf and ~/.locust.conf; tests pass temporary folders.
+parse_result parse(int argc, const char* const* argv, const char* const* envp = nullptr,
+                   const std::string& cwd = ".", const std::string& home = "");
+
+} // namespace hornet::cli

@@ -1,0 +1,96 @@
+// Locust-format logging.
+#include "core/log.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <ctime>
+#include <mutex>
+
+namespace hornet::core {
+
+namespace {
+
+std::atomic<log_level> level_{log_level::info};
+std::mutex mutex_;
+std::FILE* file_ = nullptr;
+
+const std::string& host_name()
+{
+    static const std::string name = [] {
+        char buf[256] = {};
+        if (::gethostname(buf, sizeof buf - 1) != 0) return std::string("localhost");
+        return std::string(buf);
+    }();
+    return name;
+}
+
+const char* level_name(log_level l)
+{
+    switch (l) {
+    case log_level::debug: return "DEBUG";
+    case log_level::info: return "INFO";
+    case log_level::warning: return "WARNING";
+    case log_level::error: return "ERROR";
+    case log_level::critical: return "CRITICAL";
+    }
+    return "INFO";
+}
+
+} // namespace
+
+std::optional<log_level> parse_log_level(std::string_view text)
+{
+    std::string upper(text);
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    if (upper == "DEBUG") return log_level::debug;
+    if (upper == "INFO") return log_level::info;
+    if (upper == "WARNING" || upper == "WARN") return log_level::warning;
+    if (upper == "ERROR") return log_level::error;
+    if (upper == "CRITICAL") return log_level::critical;
+    return std::nullopt;
+}
+
+void log::set_level(log_level l) { level_ = l; }
+log_level log::level() { return level_; }
+
+bool log::set_file(const std::string& path)
+{
+    std::FILE* f = std::fopen(path.c_str(), "a");
+    if (!f) return false;
+    std::lock_guard lock(mutex_);
+    if (file_) std::fclose(file_);
+    file_ = f;
+    return true;
+}
+
+void log::write(log_level l, std::string_view logger, std::string_view message)
+{
+    if (static_cast<int>(l) < static_cast<int>(level_.load())) return;
+    auto now = std::chrono::system_clock::now();
+    auto t = std::chrono::system_clock::to_time_t(now);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    ::localtime_r(&t, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
+    std::lock_guard lock(mutex_);
+    std::FILE* out = file_ ? file_ : stderr;
+    std::fprintf(out, "[%s,%03d] %s/%s/%.*s: %.*s\n", stamp, static_cast<int>(ms), host_name().c_str(),
+                 level_name(l), static_cast<int>(logger.size()), logger.data(),
+                 static_cast<int>(message.size()), message.data());
+    std::fflush(out);
+}
+
+void log::table(std::string_view text)
+{
+    std::lock_guard lock(mutex_);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    if (text.empty() || text.back() != '\n') std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+} // namespace hornet::core

@@ -1,0 +1,36 @@
+// Log lines in Locust's format: "[YYYY-MM-DD HH:MM:SS,mmm] <host>/<LEVEL>/<logger>: <message>".
+#pragma once
+
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace hornet::core {
+
+enum class log_level { debug = 10, info = 20, warning = 30, error = 40, critical = 50 };
+
+/// Parses DEBUG/INFO/WARNING/ERROR/CRITICAL, case-insensitive.
+std::optional<log_level> parse_log_level(std::string_view text);
+
+/// Process-wide logger. Log lines go to stderr, or to --logfile; stats tables always go to
+/// stderr (as Locust's separate "locust.stats_logger" does). Thread-safe; not for hot paths.
+class log
+{
+public:
+    static void set_level(log_level level);
+    static log_level level();
+    /// Redirects the normal log lines to a file; returns false (and keeps stderr) if it can't open.
+    static bool set_file(const std::string& path);
+
+    static void write(log_level level, std::string_view logger, std::string_view message);
+    /// A bare line (stats tables, summaries): always stderr, no prefix.
+    static void table(std::string_view text);
+
+    static void debug(std::string_view logger, std::string_view m) { write(log_level::debug, logger, m); }
+    static void info(std::string_view logger, std::string_view m) { write(log_level::info, logger, m); }
+    static void warning(std::string_view logger, std::string_view m) { write(log_level::warning, logger, m); }
+    static void error(std::string_view logger, std::string_view m) { write(log_level::error, logger, m); }
+};
+
+} // namespace hornet::core

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Hornet builds, tests and benchmarks with, when any is missing.
+# Safe to run again: it does nothing when everything is present.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build ccache pkg-config
+  # libraries (design.md: Debian packages only)
+  libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
+  nlohmann-json3-dev libcli11-dev doctest-dev
+  # tests: integration tests and the real Locust as a peer
+  python3 python3-pytest python3-locust curl
+)
+if [[ "${1:-}" == "--sanitize" || "${1:-}" == "--fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(wrk nginx-light util-linux procps)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "hornet: installing ${missing[*]}" >&2
+  sudo_cmd=()
+  [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
