@@ -43,16 +43,20 @@ struct options
 };
 
 /// Outcome of parsing: either options to run with, or an exit code and what to print
-/// (--help, --version, or a usage error).
+/// (--help, --version, or a usage error). Exit codes follow Locust: 0 help/version, 2 for
+/// argument errors (unknown option, bad number, --csv-full-history without --csv, bad
+/// config file), 1 for a malformed run time or log level.
 struct parse_result
 {
     std::optional<options> opts;
     int exit_code = 0;
-    std::string message;    ///< printed to stdout for help/version (exit 0), stderr otherwise
+    std::string message;    ///< ends with '\n'; to stdout for help/version (exit 0), stderr otherwise
 };
 
 /// Parses argv and the environment (envp == nullptr: use ::environ). `cwd` and `home`
-/// locate locust.conf/hornet.conf and ~/.locust.conf; tests pass temporary folders.
+/// locate locust.conf/hornet.conf and ~/.locust.conf (home "" = $HOME from envp); tests
+/// pass temporary folders. `hornet demo-target ...` is not parsed here: main dispatches
+/// on argv[1] first.
 parse_result parse(int argc, const char* const* argv, const char* const* envp = nullptr,
                    const std::string& cwd = ".", const std::string& home = "");
 

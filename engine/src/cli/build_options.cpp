@@ -1,0 +1,111 @@
+// From option text to typed options, with Locust's exit codes for each kind of mistake.
+#include "cli/build_options.hpp"
+
+#include <limits>
+
+#include "cli/usage_error.hpp"
+#include "cli/value_text.hpp"
+#include "core/log.hpp"
+#include "core/run_time.hpp"
+
+namespace hornet::cli {
+
+namespace {
+
+const char* const run_time_formats = "Valid --run-time formats are: 20, 20s, 3m, 2h, 1h20m, 3h30m10s, etc.";
+constexpr std::int64_t max_threads = 1024;  // beyond this a typo is likelier than a machine
+
+const std::string& single(const raw_value& raw)
+{
+    static const std::string empty;
+    return raw.values.empty() ? empty : raw.values.back();
+}
+
+std::int64_t to_int(const raw_value& raw, std::int64_t low, std::int64_t high)
+{
+    const std::string& text = single(raw);
+    auto value = parse_int(text);
+    if (!value) throw argument_error(raw.origin + ": invalid int value: '" + text + "'");
+    if (*value < low || *value > high) {
+        std::string range = high == std::numeric_limits<std::int64_t>::max()
+                                ? "must be >= " + std::to_string(low)
+                                : "must be between " + std::to_string(low) + " and " + std::to_string(high);
+        throw argument_error(raw.origin + ": " + range + ", got " + text);
+    }
+    return *value;
+}
+
+double to_positive_number(const raw_value& raw)
+{
+    const std::string& text = single(raw);
+    auto value = parse_number(text);
+    if (!value) throw argument_error(raw.origin + ": invalid float value: '" + text + "'");
+    if (*value <= 0) throw argument_error(raw.origin + ": must be > 0, got " + text);
+    return *value;
+}
+
+// 2.12 takes whole seconds; newest takes a time span. Both are accepted.
+double to_stop_timeout(const raw_value& raw)
+{
+    const std::string& text = single(raw);
+    auto value = parse_number(text);
+    if (!value) value = core::parse_run_time(text);
+    if (!value || *value < 0) {
+        throw argument_error(raw.origin + ": invalid value '" + text + "', expected seconds (30) or a time (1m30s)");
+    }
+    return *value;
+}
+
+bool to_flag(const raw_value& raw) { return single(raw) == "true"; }
+
+void apply(options& o, const std::string& key, const raw_value& raw)
+{
+    if (key == "locustfile") o.locustfile = single(raw);
+    else if (key == "host") o.host = single(raw);
+    else if (key == "users") o.users = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());
+    else if (key == "spawn-rate") o.spawn_rate = to_positive_number(raw);
+    else if (key == "run-time") {
+        auto seconds = core::parse_run_time(single(raw));
+        if (!seconds) {
+            throw usage_error(1, "hornet: error: " + raw.origin + ": invalid value '" + single(raw) + "'. " +
+                                     run_time_formats);
+        }
+        o.run_time = seconds;
+    }
+    else if (key == "stop-timeout") o.stop_timeout = to_stop_timeout(raw);
+    else if (key == "headless") o.headless = to_flag(raw);
+    else if (key == "list") o.list = to_flag(raw);
+    else if (key == "tags") o.tags = raw.values;
+    else if (key == "exclude-tags") o.exclude_tags = raw.values;
+    else if (key == "csv") o.csv_prefix = single(raw);
+    else if (key == "csv-full-history") o.csv_full_history = to_flag(raw);
+    else if (key == "print-stats") o.print_stats = to_flag(raw);
+    else if (key == "only-summary") o.only_summary = to_flag(raw);
+    else if (key == "reset-stats") o.reset_stats = to_flag(raw);
+    else if (key == "exit-code-on-error") o.exit_code_on_error = static_cast<int>(to_int(raw, 0, 255));
+    else if (key == "loglevel") {
+        auto level = core::parse_log_level(single(raw));
+        if (!level) {
+            throw usage_error(1, "hornet: error: " + raw.origin + ": invalid log level '" + single(raw) +
+                                     "'. Valid values are: DEBUG/INFO/WARNING/ERROR/CRITICAL");
+        }
+        static const char* const names[] = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"};
+        o.loglevel = names[static_cast<int>(*level) / 10 - 1];
+    }
+    else if (key == "logfile") o.logfile = single(raw);
+    else if (key == "threads") o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
+}
+
+} // namespace
+
+options build_options(const raw_settings& settings)
+{
+    options o;
+    for (const auto& [key, raw] : settings) apply(o, key, raw);
+    if (o.csv_full_history && o.csv_prefix.empty()) {
+        throw argument_error("'--csv-full-history' requires '--csv'.");
+    }
+    return o;
+}
+
+} // namespace hornet::cli

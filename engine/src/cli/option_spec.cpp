@@ -1,0 +1,111 @@
+// Hornet's options with Locust's names, defaults and environment variables (locust-compat §6).
+#include "cli/option_spec.hpp"
+
+#include <array>
+
+namespace hornet::cli {
+
+namespace {
+
+using k = option_kind;
+using g = option_group;
+
+constexpr std::array specs{
+    // key               short kind       metavar   group          env                locust config default / help
+    option_spec{"locustfile", 'f', k::value, "FILE", g::common, "LOCUSTFILE", true, true,
+                "hornet.json if present, else quick mode",
+                "Scenario to run: a .json scenario file or a .so plugin."},
+    option_spec{"config", 0, k::action, "FILE", g::common, "", false, false, "",
+                "Extra config file, read after ~/.locust.conf, ./locust.conf and ./hornet.conf."},
+    option_spec{"host", 'H', k::value, "URL", g::common, "HOST", true, true,
+                "the scenario's own host",
+                "Base URL of the system under test, e.g. http://127.0.0.1:8000."},
+    option_spec{"users", 'u', k::value, "NUM", g::common, "USERS", true, true,
+                "1 when starting headless", "Peak number of concurrent users."},
+    option_spec{"spawn-rate", 'r', k::value, "RATE", g::common, "SPAWN_RATE", true, true,
+                "1", "Users started per second while ramping up (may be fractional)."},
+    option_spec{"run-time", 't', k::value, "TIME", g::common, "RUN_TIME", true, true,
+                "none, run until stopped",
+                "Stop after this long: 20, 20s, 3m, 2h, 1h20m, 3h30m10s. 0 = no limit."},
+    option_spec{"stop-timeout", 's', k::value, "SECONDS", g::common, "STOP_TIMEOUT", true, true,
+                "0, stop at once",
+                "On stop, let running tasks finish for up to this long (seconds or a run time)."},
+    option_spec{"headless", 0, k::flag, "", g::common, "HEADLESS", true, true, "off",
+                "No web UI: start the test at once and print stats to the console."},
+    option_spec{"list", 'l', k::flag, "", g::common, "", false, true, "",
+                "Print the user classes of the scenario and exit."},
+    option_spec{"tags", 'T', k::list, "TAG", g::common, "TAGS", true, true, "all tasks",
+                "Only run tasks tagged with any of these (space or comma separated)."},
+    option_spec{"exclude-tags", 'E', k::list, "TAG", g::common, "EXCLUDE_TAGS", true, true,
+                "none", "Skip tasks with any of these tags."},
+    option_spec{"help", 'h', k::action, "", g::common, "", false, false, "",
+                "Show this help and exit."},
+    option_spec{"version", 'V', k::action, "", g::common, "", false, false, "",
+                "Show the version and exit."},
+
+    option_spec{"csv", 0, k::value, "PREFIX", g::statistics, "CSV", true, true, "none",
+                "Write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv and "
+                "PREFIX_exceptions.csv, in Locust's format."},
+    option_spec{"csv-full-history", 0, k::flag, "", g::statistics, "CSV_FULL_HISTORY", true, true,
+                "off", "Also write every entry, not just Aggregated, to the history file. Needs --csv."},
+    option_spec{"print-stats", 0, k::flag, "", g::statistics, "PRINT_STATS", true, true, "off",
+                "Print the stats table to the console while the web UI runs too."},
+    option_spec{"only-summary", 0, k::flag, "", g::statistics, "ONLY_SUMMARY", true, true, "off",
+                "Print only the final summary, not the periodic tables."},
+    option_spec{"reset-stats", 0, k::flag, "", g::statistics, "RESET_STATS", true, true, "off",
+                "Reset the statistics once spawning has completed."},
+    option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR",
+                true, true, "1", "Exit code when any request failed or a task raised."},
+
+    option_spec{"loglevel", 'L', k::value, "LEVEL", g::logging, "LOGLEVEL", true, true, "INFO",
+                "DEBUG, INFO, WARNING, ERROR or CRITICAL (any case)."},
+    option_spec{"logfile", 0, k::value, "FILE", g::logging, "LOGFILE", true, true, "stderr",
+                "Write log lines to this file; stats tables still go to stderr."},
+
+    option_spec{"threads", 0, k::value, "N", g::hornet, "THREADS", false, true,
+                "0 = one per CPU core",
+                "Worker threads, each with its own event loop, users and stats shard."},
+};
+
+} // namespace
+
+std::span<const option_spec> option_specs() { return specs; }
+
+const option_spec* find_option(std::string_view key)
+{
+    std::string normal(key);
+    for (char& c : normal) {
+        if (c == '_') c = '-';
+    }
+    for (const auto& spec : specs) {
+        if (spec.key == normal) return &spec;
+    }
+    return nullptr;
+}
+
+std::string display_name(const option_spec& spec)
+{
+    std::string name;
+    if (spec.short_name != 0) {
+        name += '-';
+        name += spec.short_name;
+        name += '/';
+    }
+    name += "--";
+    name += spec.key;
+    return name;
+}
+
+std::string locust_env_name(const option_spec& spec)
+{
+    if (spec.env.empty() || !spec.locust_env) return {};
+    return "LOCUST_" + std::string(spec.env);
+}
+
+std::string hornet_env_name(const option_spec& spec)
+{
+    if (spec.env.empty()) return {};
+    return "HORNET_" + std::string(spec.env);
+}
+
+} // namespace hornet::cli
