@@ -3,9 +3,13 @@
 
 #include "stats/snapshot.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 namespace hornet::stats {
 
@@ -28,9 +32,29 @@ public:
     /// Moves out everything recorded since the last take() and starts a new delta.
     snapshot take();
 
+    /// Keys kept while idle: beyond this many, keys without requests in a period are dropped
+    /// at take() so a scenario with unbounded names (ids in URLs) cannot grow a shard forever.
+    static constexpr std::size_t max_idle_keys = 4096;
+
 private:
-    snapshot current_;
-    // (helper-defined index structures for O(1) lookup go here)
+    struct key
+    {
+        std::string_view method, name; // views into the entry the key maps to
+        friend bool operator==(const key&, const key&) = default;
+    };
+    struct key_hash
+    {
+        std::size_t operator()(const key& k) const noexcept;
+    };
+
+    entry& find_or_add(std::string_view method, std::string_view name, double wall_time);
+
+    // Entries live on the heap so the key views (into their strings) never move.
+    std::unordered_map<key, std::unique_ptr<entry>, key_hash> entries_;
+    entry* last_ = nullptr; // most recent lookup: consecutive requests often share a name
+    entry total_;
+    error_table errors_;
+    std::vector<exception_record> exceptions_;
 };
 
 } // namespace hornet::stats
