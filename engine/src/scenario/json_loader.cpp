@@ -276,6 +276,21 @@ model parse_model(const json& doc, const source_map& map)
     return m;
 }
 
+// nlohmann reports the offset after the offending token; a person wants where it starts.
+std::size_t token_start(std::string_view text, std::size_t last)
+{
+    if (last >= text.size()) return text.empty() ? 0 : text.size() - 1;
+    if (text[last] == '"' && last > 0) {
+        for (std::size_t i = last; i-- > 0;)
+            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) return i;
+        return last;
+    }
+    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
+    if (!word(text[last])) return last;
+    while (last > 0 && word(text[last - 1])) --last;
+    return last;
+}
+
 } // namespace
 
 load_result load_json(std::string_view text, const std::string& file)
@@ -288,7 +303,7 @@ load_result load_json(std::string_view text, const std::string& file)
     } catch (const json::parse_error& e) {
         // nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
         std::string what = e.what();
-        auto pos = source_map::position_of(text, e.byte > 0 ? e.byte - 1 : 0);
+        auto pos = source_map::position_of(text, token_start(text, e.byte > 0 ? e.byte - 1 : 0));
         r.error.line = pos.line;
         r.error.column = pos.column;
         auto colon = what.find(": ", what.find("column"));

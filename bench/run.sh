@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: Hornet, wrk and Locust FastHttpUser against the same nginx on 127.0.0.1,
+# the target pinned to CPU 1 and each load generator to CPU 0, in one run; prints requests/s and
+# ratios, then Hornet's memory per user with 10,000 users waiting between(1, 2).
+#   bench/run.sh [seconds-per-run] [repeats]     (defaults: 10 s, 3 repeats, medians reported)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+secs=${1:-10}
+repeats=${2:-3}
+"$root/scripts/install-deps.sh" --bench
+[[ -x "$root/build/hornet" ]] || "$root/scripts/build.sh"
+hornet=$root/build/hornet
+work=$(mktemp -d)
+ulimit -n 65536
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx/tmp"
+sed -e "s|@PORT@|$port|" -e "s|@PREFIX@|$work/nginx|g" "$root/bench/nginx.conf.in" > "$work/nginx.conf"
+taskset -c 1 nginx -c "$work/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
+url=http://127.0.0.1:$port
+for _ in $(seq 50); do curl -sf "$url/" >/dev/null && break; sleep 0.1; done
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+run_wrk() {
+  taskset -c 0 wrk -t1 -c50 -d"${secs}s" "$url/" | awk '/Requests\/sec/ {print $2}'
+}
+run_hornet() {
+  taskset -c 0 "$hornet" -H "$url/" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
+      --csv "$work/hornet" 2>"$work/hornet.log" || true
+  # Hornet's own total requests/s (Locust's definition), as for Locust below
+  python3 -c "import csv; r=list(csv.reader(open('$work/hornet_stats.csv'))); print(r[-1][9])"
+}
+run_locust() {
+  taskset -c 0 /usr/bin/python3 -m locust -f "$root/bench/locustfiles/fast_zero_wait.py" --headless -u 50 -r 50 \
+      -t "${secs}s" -H "$url" --csv "$work/locust" --only-summary >/dev/null 2>&1 || true
+  python3 -c "import csv; r=list(csv.reader(open('$work/locust_stats.csv'))); print(r[-1][9])"
+}
+
+declare -A results
+for tool in wrk hornet locust; do
+  : > "$work/$tool.rps"
+  for i in $(seq "$repeats"); do
+    "run_$tool" >> "$work/$tool.rps"
+  done
+  results[$tool]=$(median < "$work/$tool.rps")
+done
+
+echo
+echo "## Throughput: 50 users/connections, no wait, one core each, ${secs}s runs, median of $repeats"
+echo
+printf '| generator | requests/s | runs |\n|---|---|---|\n'
+for tool in wrk hornet locust; do
+  printf '| %s | %.0f | %s |\n' "$tool" "${results[$tool]}" "$(tr '\n' ' ' < "$work/$tool.rps")"
+done
+python3 - "${results[hornet]}" "${results[wrk]}" "${results[locust]}" <<'PY'
+import sys
+h, w, l = map(float, sys.argv[1:])
+print(f"\nHornet / wrk = {h / w:.2f}   (target >= 0.90)")
+print(f"Hornet / Locust FastHttpUser = {h / l:.1f}   (target >= 15)")
+PY
+
+echo
+echo "## Memory and schedule: users waiting between(1, 2), one thread"
+mem_run() {  # $1 users -> prints "rss_kb rps"
+  local users=$1 log=$work/mem_$1
+  taskset -c 0 "$hornet" -f "$root/bench/between.json" -H "$url" --headless -u "$users" -r 2000 -t 40s --threads 1 \
+      --only-summary --csv "$log" 2>"$log.err" &
+  local pid=$! peak=0
+  sleep 32   # ramp (<= 5 s) plus time to settle
+  rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+  wait $pid || true
+  # requests/s over the last 20 s of history (after the ramp)
+  python3 - "$log"_stats_history.csv "$rss" <<'PY'
+import csv, sys
+rows = [r for r in csv.reader(open(sys.argv[1]))][1:]
+rows = [(int(r[0]), int(r[17])) for r in rows if r[3] == "Aggregated"]
+end_t, end_n = rows[-1]
+start = [r for r in rows if r[0] <= end_t - 20][-1]
+print(sys.argv[2], (end_n - start[1]) / (end_t - start[0]))
+PY
+}
+read -r rss_small rps_small < <(mem_run 100)
+read -r rss_big rps_big < <(mem_run 10000)
+python3 - "$rss_small" "$rss_big" "$rps_big" <<'PY'
+import sys
+small, big, rps = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+print(f"\nRSS with 100 users: {small/1024:.1f} MiB; with 10,000 users: {big/1024:.1f} MiB")
+print(f"marginal RSS per user: {(big - small) * 1024 / 9900:.0f} bytes   (target <= 4096)")
+print(f"requests/s with 10,000 users: {rps:.0f}   (schedule: 10000 / 1.5 s = 6667)")
+PY

@@ -1,0 +1,58 @@
+// One OS thread with its own io_context, HTTP state and stats shard; it owns the users it runs.
+#pragma once
+
+#include "http/client_config.hpp"
+#include "http/thread_context.hpp"
+#include "stats/shard.hpp"
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <random>
+#include <thread>
+#include <unordered_map>
+
+namespace hornet::runtime {
+
+class user;
+
+/// Everything here is touched only from this thread, except start/stop/post (thread-safe).
+class engine_thread
+{
+public:
+    engine_thread(unsigned index, const http::client_config& config);
+    ~engine_thread();
+    engine_thread(const engine_thread&) = delete;
+    engine_thread& operator=(const engine_thread&) = delete;
+
+    void start();
+    /// Ends the thread once its users are gone; afterwards the owner may read stats() directly.
+    void join();
+
+    unsigned index() const { return index_; }
+    boost::asio::io_context& io() { return io_; }
+    stats::shard& stats() { return stats_; }
+    http::thread_context& http() { return http_; }
+    std::mt19937_64& rng() { return rng_; }
+
+    // Users of this thread, by id, for stop requests (thread-confined).
+    void add_user(std::uint64_t id, user* u) { users_.emplace(id, u); }
+    void remove_user(std::uint64_t id) { users_.erase(id); }
+    user* find_user(std::uint64_t id);
+    const std::unordered_map<std::uint64_t, user*>& users() const { return users_; }
+
+private:
+    unsigned index_;
+    boost::asio::io_context io_{1};
+    std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
+    stats::shard stats_;
+    http::thread_context http_;
+    std::mt19937_64 rng_;
+    std::unordered_map<std::uint64_t, user*> users_;
+    std::thread thread_;
+};
+
+} // namespace hornet::runtime

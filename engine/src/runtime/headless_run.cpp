@@ -1,0 +1,166 @@
+// The headless driver.
+#include "runtime/headless_run.hpp"
+
+#include "core/log.hpp"
+#include "report/console.hpp"
+#include "report/csv_writer.hpp"
+#include "runtime/compiled_class.hpp"
+#include "runtime/local_runner.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <cmath>
+#include <ctime>
+#include <optional>
+#include <thread>
+
+namespace hornet::runtime {
+
+namespace net = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto console_interval = 2s; // Locust's CONSOLE_STATS_INTERVAL_SEC
+constexpr auto csv_interval = 1s;     // Locust's CSV_STATS_INTERVAL_SEC
+
+class headless_driver
+{
+public:
+    headless_driver(const cli::options& opts, std::vector<compiled_class>& classes)
+        : opts_(opts)
+        , runner_(io_, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()), {})
+        , signals_(io_, SIGINT, SIGTERM)
+        , tick_(io_)
+    {
+    }
+
+    int run()
+    {
+        if (!opts_.csv_prefix.empty()) {
+            csv_.emplace(opts_.csv_prefix, opts_.csv_full_history);
+            if (!csv_->error().empty()) {
+                core::log::error("hornet.main", csv_->error());
+                return 1;
+            }
+        }
+        signals_.async_wait([this](boost::system::error_code ec, int sig) {
+            if (ec) return;
+            core::log::info("hornet.main", sig == SIGTERM ? "Got SIGTERM signal" : "Got SIGINT signal");
+            stop_requested_ = true;
+            tick_.cancel();
+        });
+        int exit_code = 0;
+        net::co_spawn(io_, drive(), [&](std::exception_ptr e, int code) {
+            exit_code = code;
+            if (e) {
+                try {
+                    std::rethrow_exception(e);
+                } catch (const std::exception& ex) {
+                    core::log::error("hornet.main", std::string("unexpected error: ") + ex.what());
+                }
+                exit_code = 2;
+            }
+            signals_.cancel();
+        });
+        io_.run();
+        return exit_code;
+    }
+
+private:
+    net::awaitable<int> drive()
+    {
+        const auto run_time = opts_.run_time.value_or(0);
+        if (run_time > 0)
+            core::log::info("hornet.main", "Run time limit set to " + seconds_text(run_time) + " seconds");
+        else
+            core::log::info("hornet.main", "No run time limit set, use CTRL+C to interrupt");
+        core::log::info("hornet.main", std::string("Starting Hornet ") + HORNET_VERSION);
+
+        runner_.start_threads();
+        if (opts_.reset_stats)
+            runner_.on_spawning_complete = [this] {
+                core::log::info("hornet.runners", "Resetting stats");
+                runner_.reset_stats();
+            };
+        runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
+
+        auto started = std::chrono::steady_clock::now();
+        auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(run_time));
+        auto next_tick = started + csv_interval;
+        auto next_print = started + console_interval;
+        while (!stop_requested_) {
+            auto wake = next_tick;
+            if (run_time > 0 && deadline < wake) wake = deadline;
+            tick_.expires_at(wake);
+            co_await tick_.async_wait(net::as_tuple(net::use_awaitable));
+            if (stop_requested_) break;
+            auto now = std::chrono::steady_clock::now();
+            if (run_time > 0 && now >= deadline) {
+                core::log::info("hornet.main", "--run-time limit reached, shutting down");
+                break;
+            }
+            if (now >= next_tick) {
+                runner_.collect();
+                write_csv(false);
+                next_tick += csv_interval;
+            }
+            if (now >= next_print) {
+                if (!opts_.only_summary)
+                    core::log::table(report::stats_table(runner_.stats(), true, report::name_width()));
+                next_print += console_interval;
+            }
+        }
+
+        co_await runner_.stop(opts_.stop_timeout.value_or(0));
+        runner_.shutdown();
+        int code = runner_.stats().has_failures_or_exceptions() ? opts_.exit_code_on_error : 0;
+        core::log::info("hornet.main", "Shutting down (exit code " + std::to_string(code) + ")");
+        write_csv(true);
+        int width = report::name_width();
+        core::log::table(report::stats_table(runner_.stats(), false, width));
+        core::log::table(report::percentile_table(runner_.stats(), width));
+        if (!runner_.stats().errors().empty()) core::log::table(report::error_report(runner_.stats(), width));
+        co_return code;
+    }
+
+    void write_csv(bool final)
+    {
+        if (!csv_) return;
+        csv_->write_stats(runner_.stats());
+        csv_->append_history(runner_.stats(), runner_.user_count(), static_cast<std::int64_t>(std::time(nullptr)));
+        if (final) csv_->close();
+    }
+
+    static std::string seconds_text(double s)
+    {
+        return std::floor(s) == s ? std::to_string(static_cast<long long>(s)) : std::to_string(s);
+    }
+
+    const cli::options& opts_;
+    net::io_context io_{1};
+    local_runner runner_;
+    net::signal_set signals_;
+    net::steady_timer tick_;
+    std::optional<report::csv_writer> csv_;
+    bool stop_requested_ = false;
+};
+
+} // namespace
+
+int run_headless(const cli::options& opts, const scenario::model& model)
+{
+    std::vector<compiled_class> classes;
+    if (auto err = compile(model, opts.host, classes); !err.empty()) {
+        core::log::error("hornet.main", err);
+        return 1;
+    }
+    headless_driver driver(opts, classes);
+    return driver.run();
+}
+
+} // namespace hornet::runtime

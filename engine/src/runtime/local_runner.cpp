@@ -1,0 +1,256 @@
+// Local runner: Locust's spawn pacing and stop semantics over N engine threads.
+#include "runtime/local_runner.hpp"
+
+#include "core/log.hpp"
+#include "core/py_format.hpp"
+#include "runtime/user.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace hornet::runtime {
+
+namespace net = boost::asio;
+using namespace std::chrono_literals;
+
+namespace {
+
+net::awaitable<void> sleep_for(std::chrono::steady_clock::duration d)
+{
+    net::steady_timer t(co_await net::this_coro::executor, d);
+    co_await t.async_wait(net::as_tuple(net::use_awaitable));
+}
+
+// "10" for whole seconds, "2.5" otherwise (Locust prints the option as the user gave it).
+std::string seconds_text(double s)
+{
+    return std::floor(s) == s ? std::to_string(static_cast<long long>(s)) : core::py_float(s);
+}
+
+void log_failure(std::exception_ptr e, const char* what)
+{
+    if (!e) return;
+    try {
+        std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+        core::log::error("hornet.runners", std::string(what) + ": " + ex.what());
+    }
+}
+
+} // namespace
+
+local_runner::local_runner(net::io_context& control, const std::vector<compiled_class>& classes, unsigned threads,
+                           const http::client_config& config)
+    : control_(control), classes_(classes), picker_([&] {
+          std::vector<scenario::user_class> sources;
+          for (const auto& c : classes) sources.push_back(*c.source);
+          return sources;
+      }())
+    , class_counts_(classes.size())
+{
+    for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.push_back(std::make_unique<engine_thread>(i, config));
+    thread_counts_.resize(threads_.size());
+}
+
+local_runner::~local_runner()
+{
+    for (auto& t : threads_) t->io().stop();
+}
+
+void local_runner::start_threads()
+{
+    for (auto& t : threads_) t->start();
+}
+
+const char* local_runner::state_name() const
+{
+    switch (state_) {
+    case state::ready: return "ready";
+    case state::spawning: return "spawning";
+    case state::running: return "running";
+    case state::stopping: return "stopping";
+    case state::stopped: return "stopped";
+    }
+    return "ready";
+}
+
+std::map<std::string, std::int64_t> local_runner::class_counts() const
+{
+    std::map<std::string, std::int64_t> out;
+    for (std::size_t i = 0; i < classes_.size(); ++i)
+        out[classes_[i].source->name] = static_cast<std::int64_t>(class_counts_[i]);
+    return out;
+}
+
+std::string local_runner::spawned_summary() const
+{
+    // Locust: All users spawned: {"A": 1, "B": 3} (4 total users) — classes sorted by name.
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [name, count] : class_counts()) {
+        out += (first ? "" : ", ") + nlohmann::json(name).dump() + ": " + std::to_string(count);
+        first = false;
+    }
+    return out + "} (" + std::to_string(user_count()) + " total users)";
+}
+
+void local_runner::start(std::int64_t user_count, double spawn_rate)
+{
+    if (state_ == state::ready || state_ == state::stopped) reset_stats(true);
+    state_ = state::spawning;
+    core::log::info("hornet.runners", "Ramping to " + std::to_string(user_count) + " users at a rate of " +
+                                          core::fixed(spawn_rate, 2) + " per second");
+    auto generation = ++generation_;
+    net::co_spawn(control_, ramp(generation, user_count, spawn_rate),
+                  [](std::exception_ptr e) { log_failure(e, "ramp failed"); });
+}
+
+net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t target, double rate)
+{
+    // Locust's pacing: k = max(1, floor(rate)) users per step, steps k / rate seconds apart.
+    auto per_step = std::max<std::int64_t>(1, static_cast<std::int64_t>(std::floor(rate)));
+    auto interval = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(rate > 0 ? static_cast<double>(per_step) / rate : 0.0));
+    auto next = std::chrono::steady_clock::now();
+    for (;;) {
+        if (generation != generation_) co_return;
+        auto current = user_count();
+        if (current == target) break;
+        auto n = std::min<std::int64_t>(per_step, std::abs(target - current));
+        for (std::int64_t i = 0; i < n; ++i) {
+            if (target > current) add_user();
+            else remove_user(stop_timeout_ <= 0);
+        }
+        if (user_count() == target) break;
+        next += interval;
+        co_await sleep_for(next - std::chrono::steady_clock::now());
+    }
+    if (generation != generation_) co_return;
+    state_ = state::running;
+    core::log::info("hornet.runners", "All users spawned: " + spawned_summary());
+    if (on_spawning_complete) on_spawning_complete();
+}
+
+void local_runner::add_user()
+{
+    std::vector<std::size_t> counts = class_counts_;
+    auto cls = picker_.next(counts);
+    if (cls == class_picker::npos) return;
+    auto thread = static_cast<unsigned>(std::min_element(thread_counts_.begin(), thread_counts_.end()) - thread_counts_.begin());
+    live_user u{next_id_++, thread, cls};
+    live_.push_back(u);
+    ++class_counts_[cls];
+    ++thread_counts_[thread];
+    ++alive_;
+    engine_thread& t = *threads_[thread];
+    net::co_spawn(t.io(), run_user(t, classes_[cls], u.id), [this](std::exception_ptr e) {
+        log_failure(e, "user ended with an error");
+        --alive_;
+    });
+}
+
+void local_runner::remove_user(bool force)
+{
+    if (live_.empty()) return;
+    live_user u = live_.back();
+    live_.pop_back();
+    --class_counts_[u.cls];
+    --thread_counts_[u.thread];
+    stop_user(u, force);
+    if (!force) {
+        // Whatever is still running after stop_timeout is killed.
+        net::co_spawn(control_, [this, u]() -> net::awaitable<void> {
+            co_await sleep_for(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                std::chrono::duration<double>(stop_timeout_)));
+            stop_user(u, true);
+        }, [](std::exception_ptr e) { log_failure(e, "stop timer failed"); });
+    }
+}
+
+void local_runner::stop_user(const live_user& u, bool force)
+{
+    engine_thread& t = *threads_[u.thread];
+    net::post(t.io(), [&t, id = u.id, force] {
+        if (user* p = t.find_user(id)) p->request_stop(force);
+    });
+}
+
+void local_runner::kill_all_remaining()
+{
+    for (auto& tp : threads_) {
+        engine_thread& t = *tp;
+        net::post(t.io(), [&t] {
+            for (auto& [id, u] : t.users()) u->request_stop(true);
+        });
+    }
+}
+
+net::awaitable<void> local_runner::stop(double stop_timeout)
+{
+    ++generation_; // ends any ramp in progress
+    state_ = state::stopping;
+    stop_timeout_ = stop_timeout;
+    bool force = stop_timeout <= 0;
+    for (auto it = live_.rbegin(); it != live_.rend(); ++it) stop_user(*it, force);
+    live_.clear();
+    std::fill(class_counts_.begin(), class_counts_.end(), 0);
+    std::fill(thread_counts_.begin(), thread_counts_.end(), 0);
+
+    auto deadline = std::chrono::steady_clock::now() +
+                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(std::max(0.0, stop_timeout)));
+    while (alive_.load() > 0 && std::chrono::steady_clock::now() < deadline) co_await sleep_for(20ms);
+    if (alive_.load() > 0) {
+        if (!force)
+            core::log::info("hornet.runners", "Not all users finished their tasks & terminated in " +
+                                                  seconds_text(stop_timeout) +
+                                                  " seconds. Stopping them...");
+        kill_all_remaining();
+        // Killed users may still run on_stop; give them a bounded moment.
+        auto hard = std::chrono::steady_clock::now() + 10s;
+        while (alive_.load() > 0 && std::chrono::steady_clock::now() < hard) co_await sleep_for(20ms);
+    }
+    state_ = state::stopped;
+}
+
+void local_runner::shutdown()
+{
+    for (auto& t : threads_) {
+        if (alive_.load() > 0) t->io().stop(); // users that would not end: don't hang the exit
+        t->join();
+        stats_.merge(t->stats().take());
+    }
+}
+
+void local_runner::collect()
+{
+    auto epoch = stats_epoch_;
+    for (auto& tp : threads_) {
+        engine_thread& t = *tp;
+        net::post(t.io(), [this, &t, epoch] {
+            net::post(control_, [this, epoch, delta = t.stats().take()]() mutable {
+                if (epoch == stats_epoch_) stats_.merge(delta);
+            });
+        });
+    }
+}
+
+void local_runner::reset_stats(bool clear)
+{
+    ++stats_epoch_;
+    for (auto& tp : threads_) {
+        engine_thread& t = *tp;
+        net::post(t.io(), [&t] { t.stats().take(); });
+    }
+    if (clear) stats_.clear(); // a new test forgets everything, exceptions included
+    else stats_.reset();       // --reset-stats keeps the rows and the exceptions, as Locust
+}
+
+} // namespace hornet::runtime

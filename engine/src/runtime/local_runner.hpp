@@ -1,0 +1,93 @@
+// Runs users in this process: spawns and stops them at Locust's pace over the engine threads
+// and gathers the threads' statistics.
+#pragma once
+
+#include "runtime/class_picker.hpp"
+#include "runtime/compiled_class.hpp"
+#include "runtime/engine_thread.hpp"
+#include "stats/aggregate.hpp"
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/io_context.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hornet::runtime {
+
+class local_runner
+{
+public:
+    /// `control` is the io_context of the calling (main) thread: ramps and collection run there.
+    local_runner(boost::asio::io_context& control, const std::vector<compiled_class>& classes, unsigned threads,
+                 const http::client_config& config);
+    ~local_runner();
+
+    void start_threads();
+
+    /// Ramps (up or down) to `user_count` at `spawn_rate` users/s, continuing from the current
+    /// users; a second call replaces the ramp in progress. Logs like Locust.
+    void start(std::int64_t user_count, double spawn_rate);
+
+    /// Stops every user: at once when stop_timeout <= 0, else gracefully, killing whatever still
+    /// runs after stop_timeout seconds.
+    boost::asio::awaitable<void> stop(double stop_timeout);
+
+    /// Ends the threads and merges their last statistics. Call after stop().
+    void shutdown();
+
+    /// Asks every thread for its delta; they arrive (merged) on the control thread shortly.
+    void collect();
+
+    /// Resets statistics, discarding deltas still in flight: `clear` at test start (forget
+    /// everything), otherwise Locust's reset for --reset-stats.
+    void reset_stats(bool clear = false);
+
+    stats::aggregate& stats() { return stats_; }
+    std::int64_t user_count() const { return static_cast<std::int64_t>(live_.size()); }
+    std::map<std::string, std::int64_t> class_counts() const;
+    /// "ready", "spawning", "running", "stopping", "stopped" (Locust's runner states).
+    const char* state_name() const;
+    std::int64_t alive_users() const { return alive_.load(); }
+
+    /// Called on the control thread when a ramp reaches its target.
+    std::function<void()> on_spawning_complete;
+
+private:
+    enum class state { ready, spawning, running, stopping, stopped };
+    struct live_user
+    {
+        std::uint64_t id;
+        unsigned thread;
+        std::size_t cls;
+    };
+
+    boost::asio::awaitable<void> ramp(std::uint64_t generation, std::int64_t target, double rate);
+    void add_user();
+    void remove_user(bool force);
+    void stop_user(const live_user& u, bool force);
+    void kill_all_remaining();
+    std::string spawned_summary() const;
+
+    boost::asio::io_context& control_;
+    const std::vector<compiled_class>& classes_;
+    std::vector<std::unique_ptr<engine_thread>> threads_;
+    class_picker picker_;
+    stats::aggregate stats_;
+    std::vector<live_user> live_;               // spawn order, removed LIFO
+    std::vector<std::size_t> class_counts_;
+    std::vector<std::size_t> thread_counts_;
+    std::atomic<std::int64_t> alive_{0};       // user coroutines still running, on any thread
+    std::uint64_t generation_ = 0;
+    std::uint64_t next_id_ = 1;
+    std::uint64_t stats_epoch_ = 0;
+    double stop_timeout_ = 0;
+    state state_ = state::ready;
+};
+
+} // namespace hornet::runtime
