@@ -4,6 +4,7 @@
 #include "demo/main.hpp"
 #include "runtime/headless_run.hpp"
 #include "scenario/json_loader.hpp"
+#include "scenario/tag_filter.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -88,6 +89,12 @@ int main(int argc, char** argv)
         }
         model.users = std::move(chosen);
     }
+    std::vector<std::string> dropped;
+    scenario::filter_tags(model, opts.tags, opts.exclude_tags, dropped);
+    for (const auto& name : dropped)
+        core::log::warning("hornet.main", "user class " + name + " has no tasks left after tag filtering: it will not run");
+    if (model.users.empty()) return fail("no tasks left to run after filtering with -T/--tags and -E/--exclude-tags", 1);
+
     if (!opts.headless)
         return fail("the web UI is not available in this version yet: add --headless "
                     "(with -u, -r and -t) to run from the command line", 1);

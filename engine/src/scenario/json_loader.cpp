@@ -127,7 +127,7 @@ wait_time parse_wait(const json& v, const std::string& ptr)
 const std::vector<std::string>& step_keys()
 {
     static const std::vector<std::string> keys = {"get", "post", "put", "patch", "delete", "head", "options",
-                                                  "method", "path", "headers", "body", "json", "name", "weight"};
+                                                  "method", "path", "headers", "body", "json", "name", "tags", "weight"};
     return keys;
 }
 
@@ -135,7 +135,7 @@ step parse_step(const json& v, const std::string& ptr, const source_map& map, bo
 {
     expect(v, ptr, json::value_t::object, "a request step such as {\"get\": \"/path\"}");
     std::vector<std::string> allowed = step_keys();
-    if (!allow_weight) allowed.pop_back();
+    if (!allow_weight) allowed.resize(allowed.size() - 2); // "tags" and "weight" belong to tasks
     check_keys(v, ptr, allowed);
 
     step s;
@@ -207,7 +207,7 @@ task parse_task(const json& v, const std::string& ptr, const source_map& map)
     expect(v, ptr, json::value_t::object, "a task: a step such as {\"get\": \"/\"} or {\"steps\": [...]}");
     task t;
     if (v.contains("steps")) {
-        check_keys(v, ptr, {"name", "weight", "steps"});
+        check_keys(v, ptr, {"name", "weight", "tags", "steps"});
         t.steps = parse_steps(v["steps"], ptr + "/steps", map);
         if (t.steps.empty()) throw invalid{ptr + "/steps", "a task needs at least one step"};
         if (v.contains("name")) t.name = string_of(v["name"], ptr + "/name", "a name string");
@@ -216,6 +216,11 @@ task parse_task(const json& v, const std::string& ptr, const source_map& map)
         t.name = t.steps.back().name.empty() ? t.steps.back().path : t.steps.back().name;
     }
     if (v.contains("weight")) t.weight = parse_weight(v["weight"], ptr + "/weight");
+    if (v.contains("tags")) {
+        const json& tags = expect(v["tags"], ptr + "/tags", json::value_t::array, "an array of tag strings");
+        for (std::size_t i = 0; i < tags.size(); ++i)
+            t.tags.push_back(string_of(tags[i], ptr + "/tags/" + std::to_string(i), "a tag string"));
+    }
     return t;
 }
 

@@ -37,6 +37,7 @@ struct task
 {
     std::string name;
     int weight = 1;
+    std::vector<std::string> tags;  ///< for -T/--tags and -E/--exclude-tags
     std::vector<step> steps;
 };
 
