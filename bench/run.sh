@@ -11,7 +11,7 @@ repeats=${2:-3}
 [[ -x "$root/build/hornet" ]] || "$root/scripts/build.sh"
 hornet=$root/build/hornet
 work=$(mktemp -d)
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"   # 10,000 users need 10,000 sockets
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx/tmp"

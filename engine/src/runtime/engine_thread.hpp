@@ -46,7 +46,8 @@ public:
 
 private:
     unsigned index_;
-    boost::asio::io_context io_{1};
+    // One thread runs it: no reactor locking needed.
+    boost::asio::io_context io_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     stats::shard stats_;
     http::thread_context http_;

@@ -82,11 +82,13 @@ net::awaitable<void> user::run_steps(const std::vector<compiled_step>& steps)
 net::awaitable<void> user::request(const compiled_step& step)
 {
     auto start = core::steady_clock::now();
-    http::response r = co_await session_.send(step.request, step.name);
+    co_await session_.send(step.request, response_, step.name);
     auto end = core::steady_clock::now();
-    if (state_ == state::killed) co_return; // aborted by a stop: not a real result
+    // Aborted by a stop: not a real result (Locust drops a killed request too).
+    if (state_ == state::killed || response_.failure == http::failure_kind::cancelled) co_return;
     double ms = std::chrono::duration<double, std::milli>(end - start).count();
-    thread_.stats().record(step.request.method, step.name, ms, r.content_length, r.error, core::unix_now());
+    thread_.stats().record(step.request.method, step.name, ms, response_.content_length, response_.error,
+                           core::unix_now());
 }
 
 net::awaitable<void> user::wait(double seconds)

@@ -42,6 +42,7 @@ private:
     const compiled_class& class_;
     std::uint64_t id_;
     http::session session_;
+    http::response response_;      // reused: the steady state allocates nothing
     wait_policy wait_;
     boost::asio::steady_timer timer_;
     std::size_t sequence_ = 0;

@@ -1,1 +1,0 @@
-// placeholder until the demo module lands

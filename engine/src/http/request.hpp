@@ -1,0 +1,26 @@
+// What a user asks the HTTP client to send.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace hornet::http {
+
+/// One header line; names are matched case-insensitively.
+struct header {
+    std::string name;
+    std::string value;
+};
+
+/// An HTTP request. Reuse one object across sends to keep the hot path allocation-free.
+struct request {
+    std::string method = "GET";
+    /// "/path?q" relative to the session's base URL, or an absolute http(s):// URL.
+    std::string target;
+    /// Extra headers. Host, User-Agent, Accept and Cookie given here replace the defaults;
+    /// Content-Length and Transfer-Encoding are ignored (the client frames the body itself).
+    std::vector<header> headers;
+    std::string body;
+};
+
+} // namespace hornet::http

@@ -1,0 +1,301 @@
+// The request loop of a session: serialize, exchange on the kept-alive connection, parse,
+// follow redirects.
+#include "http/session.hpp"
+
+#include "http/request_head.hpp"
+#include "http/thread_context.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/deferred.hpp>
+#include <boost/asio/error.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/beast/http/error.hpp>
+
+#include <cstring>
+
+namespace hornet::http {
+
+namespace net = boost::asio;
+namespace bhttp = boost::beast::http;
+using boost::system::error_code;
+
+namespace {
+
+// Small first: thousands of idle users each hold one. Grown when reads fill it (big bodies)
+// or a header does not fit.
+constexpr std::size_t initial_read_buffer = 4 * 1024;
+constexpr std::size_t bulk_read_buffer = 64 * 1024;
+constexpr std::size_t max_read_buffer = 2 * response_parser::header_limit;
+// A kept-alive connection unused for longer is checked before reuse: servers close idle
+// connections after a few seconds (gunicorn after 2 s), some with a parting 408.
+constexpr std::chrono::milliseconds idle_check_after{1000};
+
+bool is_redirect(unsigned status) noexcept
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// Errors that mean "the server had closed this kept-alive connection": safe to resend.
+bool is_stale_connection(const error_code& ec) noexcept
+{
+    return ec == net::error::eof || ec == net::error::connection_reset || ec == net::error::broken_pipe ||
+           ec == net::error::connection_aborted || ec == net::ssl::error::stream_truncated;
+}
+
+// Undoes an exchange left half-way by an exception (cancellation with throw_if_cancelled):
+// the connection's state is unknown, so it must not be reused.
+struct exchange_guard {
+    connection& conn;
+    bool done = false;
+    ~exchange_guard()
+    {
+        if (!done) {
+            conn.disarm();
+            conn.close();
+        }
+    }
+};
+
+} // namespace
+
+session::session(thread_context& ctx, std::string base_url)
+    : ctx_(ctx), base_(parse_base_url(base_url)), conn_(ctx)
+{
+}
+
+session::~session() = default;
+
+void session::fail(response& out, failure_kind kind, std::string text)
+{
+    out.status = 0;
+    out.headers.clear();
+    out.body.clear();
+    out.content_length = 0;
+    out.failure = kind;
+    out.error = std::move(text);
+}
+
+net::awaitable<response> session::send(const request& req, std::string_view name_for_errors)
+{
+    response out;
+    co_await send(req, out, name_for_errors);
+    co_return out;
+}
+
+net::awaitable<void> session::send(const request& req, response& out, std::string_view name_for_errors)
+{
+    const auto& config = ctx_.config();
+    out.status = 0;
+    out.body.clear();
+    out.content_length = 0;
+    out.failure = failure_kind::none;
+    out.error.clear();
+    out.url.clear();
+
+    if (!base_.ok()) {
+        fail(out, failure_kind::connect, py_exception("InvalidURL", base_.error));
+        co_return;
+    }
+    request_head head;
+    head.method = req.method;
+    head.base = &base_.url;
+    head.target = req.target;
+    head.headers = &req.headers;
+    head.user_agent = config.user_agent;
+    std::string_view body = req.body;
+    if (is_absolute_url(req.target)) {
+        hop_ = parse_url(req.target);
+        if (!hop_.ok()) {
+            fail(out, failure_kind::connect, py_exception("InvalidURL", hop_.error));
+            co_return;
+        }
+        head.base = &hop_.url;
+        head.target = hop_.url.path;
+        head.full_target = true;
+    }
+
+    for (unsigned redirects = 0;; ++redirects) {
+        head.body_size = body.size();
+        const bool is_head = iequals(head.method, "HEAD");
+        const auto layout = write_request_head(head_, head, cookies_);
+        const auto target = std::string_view(head_).substr(layout.target_begin, layout.target_end - layout.target_begin);
+        out.url.assign(head.base->origin_text);
+        out.url.append(target);
+
+        if (!co_await exchange(head.base->origin, is_head, body, out))
+            co_return;
+        if (parser_.has_set_cookie())
+            apply_cookies(out, head.base->origin, target);
+        out.content_length = out.body.size();
+
+        if (is_redirect(out.status) && config.max_redirects > 0) {
+            if (const auto location = out.header("location")) {
+                if (redirects == config.max_redirects) {
+                    out.failure = failure_kind::too_many_redirects;
+                    out.error = py_exception("TooManyRedirects", "Exceeded " + std::to_string(config.max_redirects) +
+                                                                     " redirects.");
+                    co_return;
+                }
+                auto next = parse_url(resolve_location(out.url, *location));
+                if (next.ok()) {
+                    if (next.url.origin.host != head.base->origin.host)
+                        head.drop_authorization = true;
+                    hop_ = std::move(next);
+                    head.base = &hop_.url;
+                    head.target = hop_.url.path;
+                    head.full_target = true;
+                    const auto s = out.status;
+                    if (((s == 302 || s == 303) && !is_head) || (s == 301 && iequals(head.method, "POST"))) {
+                        head.method = "GET";
+                        head.drop_body_headers = true;
+                        body = {};
+                    }
+                    continue;
+                }
+                // A Location we cannot follow: the 3xx is the answer, as with redirects off.
+            }
+        }
+        if (out.status >= 400 && out.status < 600) {
+            out.failure = failure_kind::status;
+            out.error = http_error_text(out.status, parser_.reason(),
+                                        name_for_errors.empty() ? std::string_view(out.url) : name_for_errors);
+        }
+        co_return;
+    }
+}
+
+net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_view body, response& out)
+{
+    const auto& config = ctx_.config();
+    for (int attempt = 0;; ++attempt) {
+        const auto now = std::chrono::steady_clock::now();
+        // Busy connections skip the check; it costs a syscall.
+        if (conn_.connected_to(to) && now - conn_.last_used() > idle_check_after && conn_.dropped_while_idle())
+            conn_.close();
+        if (!conn_.connected_to(to)) {
+            auto f = co_await conn_.open(to);
+            if (f.kind != failure_kind::none) {
+                fail(out, f.kind, std::move(f.text));
+                co_return false;
+            }
+        }
+        const bool reused = conn_.exchanges() > 0;
+        exchange_guard guard{conn_};
+        conn_.arm(now, config.request_timeout);
+        bool got_bytes = false;
+        error_code ec;
+        const std::size_t total = head_.size() + body.size();
+        const std::size_t written = conn_.try_write(head_, body, ec);
+        if (!ec && written < total)
+            ec = co_await conn_.write(head_, body, written);
+        if (!ec) {
+            // The read loop lives here rather than in its own coroutine: one frame less per
+            // request keeps Asio's frame recycling cache from falling back to malloc.
+            parser_.start(out, head, config.max_body_size);
+            leftover_ = false;
+            while (!parse_buffered(ec) && !ec) {
+                if (!make_room(ec))
+                    break;
+                const std::size_t room = read_capacity_ - read_end_;
+                const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
+                auto* tls = conn_.tls();
+                auto [rec, n] = tls ? co_await tls->async_read_some(buffer, net::as_tuple(net::deferred))
+                                    : co_await conn_.socket().async_read_some(buffer, net::as_tuple(net::deferred));
+                if (n > 0) {
+                    got_bytes = true;
+                    read_end_ += n;
+                    grow_ = n == room;
+                    continue; // an error that came with data shows again on the next read
+                }
+                ec = rec ? rec : error_code(net::error::eof);
+                if ((ec == net::error::eof || ec == net::ssl::error::stream_truncated) && parser_.header_done()) {
+                    // A body delimited by the end of the connection ends here.
+                    ec = {};
+                    parser_.put_eof(ec);
+                    if (!ec && !parser_.done())
+                        ec = bhttp::error::partial_message;
+                    read_begin_ = read_end_ = 0;
+                }
+                break;
+            }
+        }
+        conn_.disarm();
+        guard.done = true;
+        if (!ec) {
+            conn_.count_exchange();
+            if (!parser_.keep_alive() || leftover_)
+                conn_.close();
+            co_return true;
+        }
+        const bool timed_out = conn_.timed_out();
+        conn_.close();
+        read_begin_ = read_end_ = 0;
+        if (timed_out) {
+            fail(out, failure_kind::timeout, request_timeout_text(config.request_timeout));
+            co_return false;
+        }
+        if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec))
+            continue;
+        auto f = exchange_failure(ec, got_bytes, config.max_body_size);
+        fail(out, f.kind, std::move(f.text));
+        co_return false;
+    }
+}
+
+bool session::make_room(error_code& ec)
+{
+    if (read_begin_ == read_end_) {
+        read_begin_ = read_end_ = 0;
+        if (!read_buffer_ || (grow_ && read_capacity_ < bulk_read_buffer)) {
+            read_capacity_ = read_buffer_ ? read_capacity_ * 2 : initial_read_buffer;
+            read_buffer_ = std::make_unique_for_overwrite<char[]>(read_capacity_);
+        }
+        grow_ = false;
+        return true;
+    }
+    if (read_end_ < read_capacity_)
+        return true;
+    if (read_begin_ > 0) {
+        std::memmove(read_buffer_.get(), read_buffer_.get() + read_begin_, read_end_ - read_begin_);
+        read_end_ -= read_begin_;
+        read_begin_ = 0;
+        return true;
+    }
+    // A header larger than the buffer: grow, up to what the parser accepts anyway.
+    if (read_capacity_ >= max_read_buffer) {
+        ec = bhttp::error::header_limit;
+        return false;
+    }
+    auto bigger = std::make_unique_for_overwrite<char[]>(read_capacity_ * 2);
+    std::memcpy(bigger.get(), read_buffer_.get(), read_end_);
+    read_buffer_ = std::move(bigger);
+    read_capacity_ *= 2;
+    return true;
+}
+
+bool session::parse_buffered(error_code& ec)
+{
+    if (read_end_ == read_begin_)
+        return false;
+    read_begin_ += parser_.put(read_buffer_.get() + read_begin_, read_end_ - read_begin_, ec);
+    if (ec) {
+        if (ec == bhttp::error::need_more)
+            ec = {};
+        return false;
+    }
+    if (!parser_.done())
+        return false;
+    // HTTP/1.1 without pipelining: anything after the response is out of step.
+    leftover_ = read_begin_ != read_end_;
+    read_begin_ = read_end_ = 0;
+    return true;
+}
+
+void session::apply_cookies(const response& out, const origin& from, std::string_view target)
+{
+    for (const auto& h : out.headers)
+        if (iequals(h.name, "set-cookie"))
+            cookies_.set_from_header(h.value, from.host, target);
+}
+
+} // namespace hornet::http

@@ -1,0 +1,82 @@
+// One user's HTTP client: a keep-alive connection, cookies, redirects, timeouts.
+#pragma once
+
+#include "http/connection.hpp"
+#include "http/cookie_jar.hpp"
+#include "http/request.hpp"
+#include "http/response.hpp"
+#include "http/response_parser.hpp"
+#include "http/url.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace hornet::http {
+
+class thread_context;
+
+/// An HTTP/1.1 client for one simulated user, like a Locust HttpUser's `client`.
+///
+/// Keeps one keep-alive connection (to the origin of the last request) and reconnects
+/// transparently; a request that fails before any response byte on a reused connection
+/// (the server closed it while idle) is sent once more on a new one. Follows redirects
+/// (301/302/303 become GET, 307/308 keep method and body), keeps cookies, decodes chunked
+/// bodies, enforces max_body_size and the timeouts of the thread_context's config.
+///
+/// send() never throws for network or peer problems: they come back in response::failure
+/// and response::error. One request at a time per session; the session, the request and
+/// the thread_context must outlive the awaited send. Not thread-safe: use it on the
+/// thread_context's io_context only.
+class session {
+public:
+    /// `base_url` is like Locust's host ("http://h:8000/api"); relative request targets are
+    /// joined under its path. An invalid base URL makes every send fail (see base_error()).
+    session(thread_context& ctx, std::string base_url);
+    ~session();
+    session(const session&) = delete;
+    session& operator=(const session&) = delete;
+
+    /// Sends `req` and returns the final response. `name_for_errors` (the stats name)
+    /// replaces the URL in the HTTPError text, as Locust's name= does.
+    boost::asio::awaitable<response> send(const request& req, std::string_view name_for_errors = {});
+
+    /// Same, into a caller-owned response: reuse `out` (and `req`) across calls and the
+    /// steady state allocates nothing (the same GET forever in quick mode).
+    boost::asio::awaitable<void> send(const request& req, response& out, std::string_view name_for_errors = {});
+
+    cookie_jar& cookies() noexcept { return cookies_; }
+    /// Closes the connection; an in-flight send then fails with failure_kind::cancelled.
+    void close() noexcept { conn_.close(); }
+
+    /// Empty when the base URL is valid, else why not.
+    const std::string& base_error() const noexcept { return base_.error; }
+    const base_url& base() const noexcept { return base_.url; }
+
+private:
+    boost::asio::awaitable<bool> exchange(const origin& to, bool head, std::string_view body, response& out);
+    /// Feeds buffered bytes to the parser; true once the response is complete.
+    bool parse_buffered(boost::system::error_code& ec);
+    bool make_room(boost::system::error_code& ec);
+    void apply_cookies(const response& out, const origin& from, std::string_view target);
+    static void fail(response& out, failure_kind kind, std::string text);
+
+    thread_context& ctx_;
+    url_result base_;
+    cookie_jar cookies_;
+    connection conn_;
+    response_parser parser_;
+    std::string head_;         // serialized request head, reused
+    url_result hop_;           // parsed absolute target or redirect location
+    std::unique_ptr<char[]> read_buffer_;
+    std::size_t read_capacity_ = 0;
+    std::size_t read_begin_ = 0;
+    std::size_t read_end_ = 0;
+    bool grow_ = false;        // the last read filled the buffer: a bigger one saves syscalls
+    bool leftover_ = false;    // bytes after the response: the peer is out of step, drop the connection
+};
+
+} // namespace hornet::http
