@@ -3,6 +3,7 @@
 # the target pinned to CPU 1 and each load generator to CPU 0, in one run; prints requests/s and
 # ratios, then Hornet's memory per user with 10,000 users waiting between(1, 2).
 #   bench/run.sh [seconds-per-run] [repeats]     (defaults: 10 s, 3 repeats, medians reported)
+#   BENCH_ONLY=throughput|memory bench/run.sh    runs one half
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-10}
@@ -24,43 +25,54 @@ for _ in $(seq 50); do curl -sf "$url/" >/dev/null && break; sleep 0.1; done
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
+# Each run also appends the CPU seconds the generator used to $work/<tool>.cpu: with the target
+# saturated, requests per CPU-second is the load a generator can make per core.
+cpu() { local tool=$1; shift; "$root/bench/cpu_time.py" "$work/$tool.cpu.last" "$@"; }
 run_wrk() {
-  taskset -c 0 wrk -t1 -c50 -d"${secs}s" "$url/" | awk '/Requests\/sec/ {print $2}'
+  cpu wrk taskset -c 0 wrk -t1 -c50 -d"${secs}s" "$url/" | awk '/Requests\/sec/ {print $2}'
 }
 run_hornet() {
-  taskset -c 0 "$hornet" -H "$url/" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
+  cpu hornet taskset -c 0 "$hornet" -H "$url/" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
       --csv "$work/hornet" 2>"$work/hornet.log" || true
   # Hornet's own total requests/s (Locust's definition), as for Locust below
   python3 -c "import csv; r=list(csv.reader(open('$work/hornet_stats.csv'))); print(r[-1][9])"
 }
 run_locust() {
-  taskset -c 0 /usr/bin/python3 -m locust -f "$root/bench/locustfiles/fast_zero_wait.py" --headless -u 50 -r 50 \
+  cpu locust taskset -c 0 /usr/bin/python3 -m locust -f "$root/bench/locustfiles/fast_zero_wait.py" --headless -u 50 -r 50 \
       -t "${secs}s" -H "$url" --csv "$work/locust" --only-summary >/dev/null 2>&1 || true
   python3 -c "import csv; r=list(csv.reader(open('$work/locust_stats.csv'))); print(r[-1][9])"
 }
 
-declare -A results
+if [[ "${BENCH_ONLY:-}" != memory ]]; then
+declare -A results per_cpu
 for tool in wrk hornet locust; do
-  : > "$work/$tool.rps"
+  : > "$work/$tool.rps"; : > "$work/$tool.rpc"
   for i in $(seq "$repeats"); do
-    "run_$tool" >> "$work/$tool.rps"
+    : > "$work/$tool.cpu.last"
+    rps=$("run_$tool")
+    echo "$rps" >> "$work/$tool.rps"
+    # requests per CPU-second = rps * run seconds / CPU seconds used
+    python3 -c "print($rps * $secs / max(float(open('$work/$tool.cpu.last').read().split()[0]), 1e-9))" >> "$work/$tool.rpc"
   done
   results[$tool]=$(median < "$work/$tool.rps")
+  per_cpu[$tool]=$(median < "$work/$tool.rpc")
 done
 
 echo
 echo "## Throughput: 50 users/connections, no wait, one core each, ${secs}s runs, median of $repeats"
 echo
-printf '| generator | requests/s | runs |\n|---|---|---|\n'
+printf '| generator | requests/s | requests per CPU-second | runs (requests/s) |\n|---|---|---|---|\n'
 for tool in wrk hornet locust; do
-  printf '| %s | %.0f | %s |\n' "$tool" "${results[$tool]}" "$(tr '\n' ' ' < "$work/$tool.rps")"
+  printf '| %s | %.0f | %.0f | %s |\n' "$tool" "${results[$tool]}" "${per_cpu[$tool]}" "$(tr '\n' ' ' < "$work/$tool.rps")"
 done
-python3 - "${results[hornet]}" "${results[wrk]}" "${results[locust]}" <<'PY'
+python3 - "${results[hornet]}" "${results[wrk]}" "${results[locust]}" "${per_cpu[hornet]}" "${per_cpu[wrk]}" "${per_cpu[locust]}" <<'PY'
 import sys
-h, w, l = map(float, sys.argv[1:])
-print(f"\nHornet / wrk = {h / w:.2f}   (target >= 0.90)")
-print(f"Hornet / Locust FastHttpUser = {h / l:.1f}   (target >= 15)")
+h, w, l, hc, wc, lc = map(float, sys.argv[1:])
+print(f"\nrequests/s:          Hornet / wrk = {h / w:.2f} (target >= 0.90)   Hornet / Locust = {h / l:.1f} (target >= 15)")
+print(f"per CPU-second:      Hornet / wrk = {hc / wc:.2f}                   Hornet / Locust = {hc / lc:.1f}")
 PY
+fi
+[[ "${BENCH_ONLY:-}" == throughput ]] && exit 0
 
 echo
 echo "## Memory and schedule: users waiting between(1, 2), one thread"

@@ -125,10 +125,13 @@ net::awaitable<failure_info> connection::open(const origin& to)
     };
 
     if (!resolver_)
-        resolver_.emplace(ctx_.executor());
+        resolver_ = std::make_unique<boost::asio::ip::tcp::resolver>(ctx_.executor());
     if (!waker_)
-        waker_.emplace(ctx_.executor());
+        waker_ = std::make_unique<boost::asio::steady_timer>(ctx_.executor());
     auto [rec, addresses] = co_await ctx_.dns().resolve(to.host, to.port, *resolver_, *waker_);
+    // Only a (re)connect needs them again: an idle user keeps neither.
+    resolver_.reset();
+    waker_.reset();
     if (timed_out_)
         co_return timeout();
     if (rec)

@@ -12,6 +12,7 @@
 #include <boost/beast/http/error.hpp>
 
 #include <cstring>
+#include <tuple>
 
 namespace hornet::http {
 
@@ -23,7 +24,7 @@ namespace {
 
 // Small first: thousands of idle users each hold one. Grown when reads fill it (big bodies)
 // or a header does not fit.
-constexpr std::size_t initial_read_buffer = 4 * 1024;
+constexpr std::size_t initial_read_buffer = buffer_pool::buffer_size;
 constexpr std::size_t bulk_read_buffer = 64 * 1024;
 constexpr std::size_t max_read_buffer = 2 * response_parser::header_limit;
 // A kept-alive connection unused for longer is checked before reuse: servers close idle
@@ -104,13 +105,13 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     head.user_agent = config.user_agent;
     std::string_view body = req.body;
     if (is_absolute_url(req.target)) {
-        hop_ = parse_url(req.target);
-        if (!hop_.ok()) {
-            fail(out, failure_kind::connect, py_exception("InvalidURL", hop_.error));
+        hop_ = std::make_unique<url_result>(parse_url(req.target));
+        if (!hop_->ok()) {
+            fail(out, failure_kind::connect, py_exception("InvalidURL", hop_->error));
             co_return;
         }
-        head.base = &hop_.url;
-        head.target = hop_.url.path;
+        head.base = &hop_->url;
+        head.target = hop_->url.path;
         head.full_target = true;
     }
 
@@ -140,9 +141,9 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
                 if (next.ok()) {
                     if (next.url.origin.host != head.base->origin.host)
                         head.drop_authorization = true;
-                    hop_ = std::move(next);
-                    head.base = &hop_.url;
-                    head.target = hop_.url.path;
+                    hop_ = std::make_unique<url_result>(std::move(next));
+                    head.base = &hop_->url;
+                    head.target = hop_->url.path;
                     head.full_target = true;
                     const auto s = out.status;
                     if (((s == 302 || s == 303) && !is_head) || (s == 301 && iequals(head.method, "POST"))) {
@@ -194,13 +195,33 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
             parser_.start(out, head, config.max_body_size);
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
+                auto* tls = conn_.tls();
+                if (!tls && read_begin_ == read_end_) {
+                    // Plain TCP with nothing buffered: wait until the answer is there before
+                    // taking a read buffer from the thread's pool, so a request in flight holds
+                    // none (memory follows the reads, not the users) and no speculative read
+                    // is made while the server is still working.
+                    give_back_buffer();
+                    auto [wec] = co_await conn_.socket().async_wait(net::socket_base::wait_read,
+                                                                     net::as_tuple(net::deferred));
+                    if (wec) {
+                        ec = wec;
+                        break;
+                    }
+                }
                 if (!make_room(ec))
                     break;
                 const std::size_t room = read_capacity_ - read_end_;
                 const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
-                auto* tls = conn_.tls();
-                auto [rec, n] = tls ? co_await tls->async_read_some(buffer, net::as_tuple(net::deferred))
-                                    : co_await conn_.socket().async_read_some(buffer, net::as_tuple(net::deferred));
+                error_code rec;
+                std::size_t n = 0;
+                if (tls) {
+                    std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
+                } else {
+                    n = conn_.socket().read_some(buffer, rec); // non-blocking socket
+                    if (rec == net::error::would_block || rec == net::error::try_again)
+                        continue; // a spurious wake-up: wait again
+                }
                 if (n > 0) {
                     got_bytes = true;
                     read_end_ += n;
@@ -221,6 +242,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
         }
         conn_.disarm();
         guard.done = true;
+        give_back_buffer();
         if (!ec) {
             conn_.count_exchange();
             if (!parser_.keep_alive() || leftover_)
@@ -242,12 +264,26 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
     }
 }
 
+void session::give_back_buffer()
+{
+    // Every exchange ends with the buffer consumed (leftovers close the connection), so a
+    // waiting user needs no buffer: lend it to the next request on this thread.
+    read_begin_ = read_end_ = 0;
+    ctx_.buffers().release(std::move(read_buffer_), read_capacity_);
+    read_buffer_.reset();
+    read_capacity_ = 0;
+    grow_ = false;
+}
+
 bool session::make_room(error_code& ec)
 {
     if (read_begin_ == read_end_) {
         read_begin_ = read_end_ = 0;
-        if (!read_buffer_ || (grow_ && read_capacity_ < bulk_read_buffer)) {
-            read_capacity_ = read_buffer_ ? read_capacity_ * 2 : initial_read_buffer;
+        if (!read_buffer_) {
+            read_capacity_ = initial_read_buffer;
+            read_buffer_ = ctx_.buffers().acquire();
+        } else if (grow_ && read_capacity_ < bulk_read_buffer) {
+            read_capacity_ *= 2;
             read_buffer_ = std::make_unique_for_overwrite<char[]>(read_capacity_);
         }
         grow_ = false;

@@ -61,6 +61,7 @@ private:
     /// Feeds buffered bytes to the parser; true once the response is complete.
     bool parse_buffered(boost::system::error_code& ec);
     bool make_room(boost::system::error_code& ec);
+    void give_back_buffer();
     void apply_cookies(const response& out, const origin& from, std::string_view target);
     static void fail(response& out, failure_kind kind, std::string text);
 
@@ -70,7 +71,7 @@ private:
     connection conn_;
     response_parser parser_;
     std::string head_;         // serialized request head, reused
-    url_result hop_;           // parsed absolute target or redirect location
+    std::unique_ptr<url_result> hop_; // parsed absolute target or redirect location; rare, so not inline
     std::unique_ptr<char[]> read_buffer_;
     std::size_t read_capacity_ = 0;
     std::size_t read_begin_ = 0;

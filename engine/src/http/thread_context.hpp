@@ -2,6 +2,7 @@
 // timeout sweeper.
 #pragma once
 
+#include "http/buffer_pool.hpp"
 #include "http/client_config.hpp"
 #include "http/deadline_sweeper.hpp"
 #include "http/dns_cache.hpp"
@@ -29,6 +30,7 @@ public:
     boost::asio::ssl::context& tls() noexcept { return tls_; }
     dns_cache& dns() noexcept { return dns_; }
     deadline_sweeper& sweeper() noexcept { return sweeper_; }
+    buffer_pool& buffers() noexcept { return buffers_; }
 
     void start() { sweeper_.start(); }
     void stop() { sweeper_.stop(); }
@@ -39,6 +41,7 @@ private:
     boost::asio::ssl::context tls_;
     dns_cache dns_;
     deadline_sweeper sweeper_;
+    buffer_pool buffers_;
 };
 
 } // namespace hornet::http

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "http/client_config.hpp"
+#include "http/response.hpp"
 #include "http/thread_context.hpp"
 #include "stats/shard.hpp"
 
@@ -14,6 +15,7 @@
 #include <random>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace hornet::runtime {
 
@@ -42,6 +44,11 @@ public:
     void add_user(std::uint64_t id, user* u) { users_.emplace(id, u); }
     void remove_user(std::uint64_t id) { users_.erase(id); }
     user* find_user(std::uint64_t id);
+
+    /// Responses are lent to users for one request: a waiting user holds none, and reuse
+    /// keeps the steady state free of allocation.
+    std::unique_ptr<http::response> take_response();
+    void give_back(std::unique_ptr<http::response> r);
     const std::unordered_map<std::uint64_t, user*>& users() const { return users_; }
 
 private:
@@ -53,6 +60,7 @@ private:
     http::thread_context http_;
     std::mt19937_64 rng_;
     std::unordered_map<std::uint64_t, user*> users_;
+    std::vector<std::unique_ptr<http::response>> spare_responses_;
     std::thread thread_;
 };
 

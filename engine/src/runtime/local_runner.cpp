@@ -151,7 +151,7 @@ void local_runner::add_user()
     ++thread_counts_[thread];
     ++alive_;
     engine_thread& t = *threads_[thread];
-    net::co_spawn(t.io(), run_user(t, classes_[cls], u.id), [this](std::exception_ptr e) {
+    net::co_spawn(t.io(), user::run(t, classes_[cls], u.id), [this](std::exception_ptr e) {
         log_failure(e, "user ended with an error");
         --alive_;
     });

@@ -44,75 +44,71 @@ std::size_t user::pick_task()
     return table[std::uniform_int_distribution<std::size_t>(0, table.size() - 1)(thread_.rng())];
 }
 
-net::awaitable<void> user::run()
+void user::record(const compiled_step& step, const http::response& r, std::chrono::steady_clock::duration elapsed)
 {
-    co_await run_steps(class_.on_start);
-    while (state_ == state::running) {
-        try {
-            co_await run_task(class_.tasks[pick_task()]);
-        } catch (const std::exception& e) {
-            // Locust semantics: an exception escaping a task is recorded and the user goes on.
-            thread_.stats().record_exception(e.what(), std::string("in user class ") + class_.source->name);
-            core::log::error("hornet.user", std::string("task failed in ") + class_.source->name + ": " + e.what());
-        }
-        if (state_ != state::running) break;
-        co_await wait(wait_.next(thread_.rng(), core::steady_clock::now()));
-    }
-    // on_stop runs even after a kill, as in Locust; it gets a fresh chance to make requests.
-    if (!class_.on_stop.empty()) {
-        state_ = state::stopping;
-        co_await run_steps(class_.on_stop);
-    }
-    session_.close();
+    double ms = std::chrono::duration<double, std::milli>(elapsed).count();
+    thread_.stats().record(step.request.method, step.name, ms, r.content_length, r.error, core::unix_now());
 }
 
-net::awaitable<void> user::run_task(const compiled_task& task)
+net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
 {
-    co_await run_steps(task.steps);
-}
-
-net::awaitable<void> user::run_steps(const std::vector<compiled_step>& steps)
-{
-    for (const auto& step : steps) {
-        if (state_ == state::killed) co_return;
-        co_await request(step);
-    }
-}
-
-net::awaitable<void> user::request(const compiled_step& step)
-{
-    auto start = core::steady_clock::now();
-    co_await session_.send(step.request, response_, step.name);
-    auto end = core::steady_clock::now();
-    // Aborted by a stop: not a real result (Locust drops a killed request too).
-    if (state_ == state::killed || response_.failure == http::failure_kind::cancelled) co_return;
-    double ms = std::chrono::duration<double, std::milli>(end - start).count();
-    thread_.stats().record(step.request.method, step.name, ms, response_.content_length, response_.error,
-                           core::unix_now());
-}
-
-net::awaitable<void> user::wait(double seconds)
-{
-    if (seconds > 0) {
-        waiting_ = true;
-        timer_.expires_after(std::chrono::duration_cast<core::steady_clock::duration>(std::chrono::duration<double>(seconds)));
-        co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
-        waiting_ = false;
-    }
-    wait_.waited(core::steady_clock::now());
-}
-
-net::awaitable<void> run_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-{
-    user u(thread, cls, id);
-    thread.add_user(id, &u);
+    user self(thread, cls, id);
+    thread.add_user(id, &self);
     struct unregister
     {
         engine_thread& t;
         std::uint64_t id;
         ~unregister() { t.remove_user(id); }
     } guard{thread, id};
-    co_await u.run();
+
+    // on_start, then { task; wait } until stopped, then on_stop: one loop over step lists.
+    enum class phase { on_start, tasks, on_stop } at = phase::on_start;
+    const std::vector<compiled_step>* steps = &cls.on_start;
+    std::size_t next = 0;
+    for (;;) {
+        if (next < steps->size() && self.state_ != state::killed) {
+            const compiled_step& step = (*steps)[next++];
+            try {
+                auto response = thread.take_response();
+                auto start = core::steady_clock::now();
+                co_await self.session_.send(step.request, *response, step.name);
+                // Aborted by a stop: not a real result (Locust drops a killed request too).
+                if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
+                    self.record(step, *response, core::steady_clock::now() - start);
+                thread.give_back(std::move(response));
+                continue;
+            } catch (const std::exception& e) {
+                // Locust semantics: an exception escaping a task is recorded, the task ends and
+                // the user goes on after its wait.
+                thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
+                core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
+                next = steps->size();
+            }
+        }
+        if (at == phase::on_stop) break;
+        if (at == phase::tasks && self.state_ == state::running) {
+            double seconds = self.wait_.next(thread.rng(), core::steady_clock::now());
+            if (seconds > 0) {
+                self.waiting_ = true;
+                self.timer_.expires_after(std::chrono::duration_cast<core::steady_clock::duration>(
+                    std::chrono::duration<double>(seconds)));
+                co_await self.timer_.async_wait(net::as_tuple(net::use_awaitable));
+                self.waiting_ = false;
+            }
+            self.wait_.waited(core::steady_clock::now());
+        }
+        if (self.state_ == state::running) {
+            at = phase::tasks;
+            steps = &cls.tasks[self.pick_task()].steps;
+        } else {
+            // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
+            at = phase::on_stop;
+            self.state_ = state::stopping;
+            steps = &cls.on_stop;
+        }
+        next = 0;
+    }
+    self.session_.close();
 }
 
 } // namespace hornet::runtime
