@@ -21,3 +21,10 @@ TEST_CASE("py_float prints like Python's str()")
     CHECK(py_float(1.5e-7) == "1.5e-07");
     CHECK(py_float(123.456) == "123.456");
 }
+
+TEST_CASE("seconds_text prints whole seconds without a decimal point")
+{
+    CHECK(hornet::core::seconds_text(30) == "30");
+    CHECK(hornet::core::seconds_text(2.5) == "2.5");
+    CHECK(hornet::core::seconds_text(0) == "0");
+}

@@ -182,3 +182,23 @@ def test_csv_headers_match_real_locust(target, tmp_path):
     ours = read_csv(hornet_prefix + "_stats.csv")
     assert [row[:2] for row in ours] == [row[:2] for row in theirs]
     assert [len(row) for row in ours] == [len(row) for row in theirs]
+
+
+def test_spawn_rate_paces_the_ramp_like_locust(target, tmp_path):
+    # -u 6 -r 2: Locust adds 2 users per second, so all are spawned after about 2 s.
+    prefix = str(tmp_path / "run")
+    r = hornet("-H", target.url, "--headless", "-u", "6", "-r", "2", "-t", "5s", "--csv", prefix)
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = r.stderr.splitlines()
+
+    def stamp(text):
+        line = next(l for l in lines if text in l)
+        hms, ms = line[12:20], line[21:24]
+        h, m, s = map(int, hms.split(":"))
+        return h * 3600 + m * 60 + s + int(ms) / 1000
+
+    assert stamp("All users spawned") - stamp("Ramping to 6 users") >= 1.9
+    # The last row is written after the stop (0 users); the rows before show the ramp.
+    users = [int(row[1]) for row in read_csv(prefix + "_stats_history.csv")[1:-1]]
+    assert users == sorted(users)  # only ever ramps up
+    assert users[0] in (2, 4) and users[-1] == 6

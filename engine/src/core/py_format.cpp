@@ -47,6 +47,13 @@ std::string py_float(double value)
     return negative ? "-" + out : out;
 }
 
+std::string seconds_text(double seconds)
+{
+    if (std::floor(seconds) == seconds && std::fabs(seconds) < 1e15)
+        return std::to_string(static_cast<long long>(seconds));
+    return py_float(seconds);
+}
+
 std::string fixed(double value, int decimals)
 {
     char buf[64];

@@ -2,6 +2,7 @@
 #include "runtime/headless_run.hpp"
 
 #include "core/log.hpp"
+#include "core/py_format.hpp"
 #include "report/console.hpp"
 #include "report/csv_writer.hpp"
 #include "runtime/compiled_class.hpp"
@@ -76,7 +77,7 @@ private:
     {
         const auto run_time = opts_.run_time.value_or(0);
         if (run_time > 0)
-            core::log::info("hornet.main", "Run time limit set to " + seconds_text(run_time) + " seconds");
+            core::log::info("hornet.main", "Run time limit set to " + core::seconds_text(run_time) + " seconds");
         else
             core::log::info("hornet.main", "No run time limit set, use CTRL+C to interrupt");
         core::log::info("hornet.main", std::string("Starting Hornet ") + HORNET_VERSION);
@@ -134,11 +135,6 @@ private:
         csv_->write_stats(runner_.stats());
         csv_->append_history(runner_.stats(), runner_.user_count(), static_cast<std::int64_t>(std::time(nullptr)));
         if (final) csv_->close();
-    }
-
-    static std::string seconds_text(double s)
-    {
-        return std::floor(s) == s ? std::to_string(static_cast<long long>(s)) : std::to_string(s);
     }
 
     const cli::options& opts_;

@@ -29,12 +29,6 @@ net::awaitable<void> sleep_for(std::chrono::steady_clock::duration d)
     co_await t.async_wait(net::as_tuple(net::use_awaitable));
 }
 
-// "10" for whole seconds, "2.5" otherwise (Locust prints the option as the user gave it).
-std::string seconds_text(double s)
-{
-    return std::floor(s) == s ? std::to_string(static_cast<long long>(s)) : core::py_float(s);
-}
-
 void log_failure(std::exception_ptr e, const char* what)
 {
     if (!e) return;
@@ -210,7 +204,7 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     if (alive_.load() > 0) {
         if (!force)
             core::log::info("hornet.runners", "Not all users finished their tasks & terminated in " +
-                                                  seconds_text(stop_timeout) +
+                                                  core::seconds_text(stop_timeout) +
                                                   " seconds. Stopping them...");
         kill_all_remaining();
         // Killed users may still run on_stop; give them a bounded moment.
