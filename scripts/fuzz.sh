@@ -15,6 +15,7 @@ for target in "$dir"/fuzz/*_fuzz; do
   seeds=$root/tests/fuzz/corpus/$name
   echo "fuzz: $name for ${seconds}s"
   if ! "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+       -artifact_prefix="$dir/$name-" \
        "$corpus" $( [[ -d "$seeds" ]] && echo "$seeds" ) 2>"$dir/$name.log"; then
     echo "fuzz: $name FAILED"; tail -50 "$dir/$name.log"; status=1
   else

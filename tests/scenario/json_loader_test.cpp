@@ -88,3 +88,10 @@ TEST_CASE("a missing file says so")
     REQUIRE_FALSE(r.value);
     CHECK(r.error.to_string() == "/nonexistent/dir/x.json: cannot open the scenario file (does it exist?)");
 }
+
+TEST_CASE("a number too large for a double is an error, not a crash (found by the fuzzer)")
+{
+    auto r = load_json(R"({"users": [{"name": "A", "weight": 1e999, "tasks": [{"get": "/"}]}]})", "s.json");
+    REQUIRE_FALSE(r.value);
+    CHECK(r.error.to_string().rfind("s.json: invalid JSON: number overflow", 0) == 0);
+}

@@ -314,6 +314,12 @@ load_result load_json(std::string_view text, const std::string& file)
         auto colon = what.find(": ", what.find("column"));
         r.error.message = "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
         return r;
+    } catch (const json::exception& e) {
+        // e.g. out_of_range for a number such as 1e999: no position, but still one clear line.
+        std::string what = e.what();
+        auto bracket = what.find("] ");
+        r.error.message = "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
+        return r;
     }
     source_map map(text);
     try {

@@ -1,0 +1,55 @@
+// The worker `stats` message (Locust §2.1-2.4) <-> hornet::stats::snapshot.
+#pragma once
+
+#include "proto/messages.hpp"
+#include "stats/snapshot.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace hornet::proto {
+
+/// The data of a `stats` message: a delta of every entry, the Aggregated delta, the errors of
+/// the delta and the worker's current users.
+struct stats_report
+{
+    static constexpr std::string_view type_name = "stats";
+    /// Per-entry extra key with the exact HDR counters; Locust's StatsEntry.unserialize skips
+    /// keys it does not know (2.12 and newest), so Python masters ignore it.
+    static constexpr std::string_view hdr_key = "hornet_hdr";
+
+    stats::snapshot snapshot; // entries, total, errors (exceptions travel as `exception`)
+    class_counts user_classes_count;
+    std::int64_t user_count = 0;
+    /// Decoding only: every entry (and the total) carried hornet_hdr.
+    bool exact = false;
+};
+
+struct stats_encode_options
+{
+    /// Add hornet_hdr to every entry (Hornet peers keep exact percentiles). Off to produce
+    /// bytes identical to a Python worker's.
+    bool hornet_hdr = true;
+};
+
+/// Locust's map, keys in a 2.12 worker's order: stats, stats_total, errors, user_classes_count,
+/// user_count. Response times are bucketed as Locust does (§2.3) with int keys (newest dialect,
+/// which 2.12 masters merge with their own float keys); errors are keyed by error_key().
+value to_value(const stats_report& r, const stats_encode_options& options);
+value to_value(const stats_report& r);
+
+/// Reads a Python or Hornet worker's stats data. Bucket keys may be int or float (150.0 -> 150
+/// ms); when hornet_hdr is present the histogram is rebuilt from it instead of from the buckets.
+/// Missing optional fields keep their defaults; wrong types are errors.
+std::string from_value(const value& data, stats_report& out);
+
+/// Locust's bucket for a response time, in ms, from microseconds (round half to even to 1 ms
+/// below 100 ms, then to 10, 100 and 1000 ms).
+std::int64_t locust_bucket_ms(std::uint64_t response_time_us) noexcept;
+
+/// One entry as Locust's StatsEntry map, and back.
+value entry_to_value(const stats::entry& e, const stats_encode_options& options);
+std::string entry_from_value(const value& data, stats::entry& out, bool& had_hdr);
+
+} // namespace hornet::proto

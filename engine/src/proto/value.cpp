@@ -1,0 +1,453 @@
+// msgpack encoder (Python msgpack 1.0 byte choices) and a decoder that distrusts its input.
+#include "proto/value.hpp"
+
+#include <bit>
+#include <cstring>
+
+namespace hornet::proto {
+
+value value::binary(std::string bytes)
+{
+    value v;
+    v.v_ = bin_bytes{std::move(bytes)};
+    return v;
+}
+
+value::kind value::type() const noexcept
+{
+    switch (v_.index()) {
+    case 0: return kind::nil;
+    case 1: return kind::boolean;
+    case 2:
+    case 3: return kind::integer;
+    case 4: return kind::float64;
+    case 5: return kind::str;
+    case 6: return kind::bin;
+    case 7: return kind::array;
+    default: return kind::map;
+    }
+}
+
+std::optional<bool> value::as_bool() const noexcept
+{
+    if (auto* b = std::get_if<bool>(&v_)) return *b;
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> value::as_int64() const noexcept
+{
+    if (auto* i = std::get_if<std::int64_t>(&v_)) return *i;
+    if (auto* u = std::get_if<std::uint64_t>(&v_))
+        if (*u <= static_cast<std::uint64_t>(INT64_MAX)) return static_cast<std::int64_t>(*u);
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> value::as_uint64() const noexcept
+{
+    if (auto* u = std::get_if<std::uint64_t>(&v_)) return *u;
+    return std::nullopt;
+}
+
+std::optional<double> value::as_double() const noexcept
+{
+    if (auto* d = std::get_if<double>(&v_)) return *d;
+    if (auto* i = std::get_if<std::int64_t>(&v_)) return static_cast<double>(*i);
+    if (auto* u = std::get_if<std::uint64_t>(&v_)) return static_cast<double>(*u);
+    return std::nullopt;
+}
+
+const std::string* value::as_str() const noexcept
+{
+    return std::get_if<std::string>(&v_);
+}
+
+const std::string* value::as_bin() const noexcept
+{
+    if (auto* b = std::get_if<bin_bytes>(&v_)) return &b->bytes;
+    return nullptr;
+}
+
+const std::string* value::as_text() const noexcept
+{
+    if (auto* s = as_str()) return s;
+    return as_bin();
+}
+
+const value::array_type* value::as_array() const noexcept
+{
+    return std::get_if<array_type>(&v_);
+}
+
+value::array_type* value::as_array() noexcept
+{
+    return std::get_if<array_type>(&v_);
+}
+
+const value::map_type* value::as_map() const noexcept
+{
+    return std::get_if<map_type>(&v_);
+}
+
+value::map_type* value::as_map() noexcept
+{
+    return std::get_if<map_type>(&v_);
+}
+
+const value* value::find(std::string_view key) const noexcept
+{
+    const map_type* m = as_map();
+    if (!m) return nullptr;
+    for (auto it = m->rbegin(); it != m->rend(); ++it) {
+        const std::string* k = it->first.as_text();
+        if (k && *k == key) return &it->second;
+    }
+    return nullptr;
+}
+
+bool operator==(const value& a, const value& b)
+{
+    return a.v_ == b.v_;
+}
+
+//------------------------------------------------------------------------------
+// Encoder
+
+namespace {
+
+void put_be(std::string& out, std::uint64_t v, int bytes)
+{
+    for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+}
+
+void put_header(std::string& out, std::size_t n, std::uint8_t fix_base, std::size_t fix_max, std::uint8_t code8,
+                std::uint8_t code16, std::uint8_t code32)
+{
+    if (n <= fix_max) {
+        out += static_cast<char>(fix_base | n);
+    } else if (code8 && n <= 0xff) {
+        out += static_cast<char>(code8);
+        put_be(out, n, 1);
+    } else if (n <= 0xffff) {
+        out += static_cast<char>(code16);
+        put_be(out, n, 2);
+    } else {
+        out += static_cast<char>(code32);
+        put_be(out, n, 4);
+    }
+}
+
+} // namespace
+
+void encode(const value& v, std::string& out)
+{
+    switch (v.type()) {
+    case value::kind::nil: out += '\xc0'; return;
+    case value::kind::boolean: out += *v.as_bool() ? '\xc3' : '\xc2'; return;
+    case value::kind::integer:
+        if (auto u = v.as_uint64()) {
+            if (*u < 0x80) {
+                out += static_cast<char>(*u);
+            } else if (*u <= 0xff) {
+                out += '\xcc';
+                put_be(out, *u, 1);
+            } else if (*u <= 0xffff) {
+                out += '\xcd';
+                put_be(out, *u, 2);
+            } else if (*u <= 0xffffffffULL) {
+                out += '\xce';
+                put_be(out, *u, 4);
+            } else {
+                out += '\xcf';
+                put_be(out, *u, 8);
+            }
+        } else {
+            const std::int64_t i = *v.as_int64();
+            const auto bits = static_cast<std::uint64_t>(i);
+            if (i >= -32) {
+                out += static_cast<char>(bits & 0xff);
+            } else if (i >= -128) {
+                out += '\xd0';
+                put_be(out, bits, 1);
+            } else if (i >= -32768) {
+                out += '\xd1';
+                put_be(out, bits, 2);
+            } else if (i >= INT32_MIN) {
+                out += '\xd2';
+                put_be(out, bits, 4);
+            } else {
+                out += '\xd3';
+                put_be(out, bits, 8);
+            }
+        }
+        return;
+    case value::kind::float64:
+        out += '\xcb';
+        put_be(out, std::bit_cast<std::uint64_t>(*v.as_double()), 8);
+        return;
+    case value::kind::str: {
+        const std::string& s = *v.as_str();
+        put_header(out, s.size(), 0xa0, 31, 0xd9, 0xda, 0xdb);
+        out += s;
+        return;
+    }
+    case value::kind::bin: {
+        const std::string& s = *v.as_bin();
+        if (s.size() <= 0xff) {
+            out += '\xc4';
+            put_be(out, s.size(), 1);
+        } else if (s.size() <= 0xffff) {
+            out += '\xc5';
+            put_be(out, s.size(), 2);
+        } else {
+            out += '\xc6';
+            put_be(out, s.size(), 4);
+        }
+        out += s;
+        return;
+    }
+    case value::kind::array: {
+        const auto& a = *v.as_array();
+        put_header(out, a.size(), 0x90, 15, 0, 0xdc, 0xdd);
+        for (const auto& item : a) encode(item, out);
+        return;
+    }
+    case value::kind::map: {
+        const auto& m = *v.as_map();
+        put_header(out, m.size(), 0x80, 15, 0, 0xde, 0xdf);
+        for (const auto& [k, item] : m) {
+            encode(k, out);
+            encode(item, out);
+        }
+        return;
+    }
+    }
+}
+
+std::string encode(const value& v)
+{
+    std::string out;
+    encode(v, out);
+    return out;
+}
+
+//------------------------------------------------------------------------------
+// Decoder
+
+bool valid_utf8(std::string_view text) noexcept
+{
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        const unsigned c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        std::size_t len;
+        std::uint32_t cp;
+        if (c >= 0xc2 && c <= 0xdf) {
+            len = 2;
+            cp = c & 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            len = 3;
+            cp = c & 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false; // continuation byte, overlong 2-byte lead (c0, c1) or beyond f4
+        }
+        if (static_cast<std::size_t>(end - p) < len) return false;
+        for (std::size_t i = 1; i < len; ++i) {
+            if ((p[i] & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (p[i] & 0x3f);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+            (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+namespace {
+
+class reader
+{
+public:
+    reader(std::string_view bytes, const decode_limits& limits) : bytes_(bytes), limits_(limits) {}
+
+    bool read(value& out, std::size_t depth)
+    {
+        const std::size_t at = pos_;
+        std::uint8_t c;
+        if (!byte(c)) return false;
+        if (c <= 0x7f) {
+            out = value(static_cast<std::uint64_t>(c));
+            return true;
+        }
+        if (c >= 0xe0) {
+            out = value(static_cast<std::int64_t>(static_cast<std::int8_t>(c)));
+            return true;
+        }
+        if ((c & 0xe0) == 0xa0) return str(out, c & 0x1f, at);
+        if ((c & 0xf0) == 0x90) return array(out, c & 0x0f, depth, at);
+        if ((c & 0xf0) == 0x80) return map(out, c & 0x0f, depth, at);
+        std::uint64_t n;
+        switch (c) {
+        case 0xc0: out = value(); return true;
+        case 0xc2: out = value(false); return true;
+        case 0xc3: out = value(true); return true;
+        case 0xc4: return be(n, 1) && bin(out, n, at);
+        case 0xc5: return be(n, 2) && bin(out, n, at);
+        case 0xc6: return be(n, 4) && bin(out, n, at);
+        case 0xca: {
+            if (!be(n, 4)) return false;
+            out = value(static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(n))));
+            return true;
+        }
+        case 0xcb: {
+            if (!be(n, 8)) return false;
+            out = value(std::bit_cast<double>(n));
+            return true;
+        }
+        case 0xcc: return unsigned_int(out, 1);
+        case 0xcd: return unsigned_int(out, 2);
+        case 0xce: return unsigned_int(out, 4);
+        case 0xcf: return unsigned_int(out, 8);
+        case 0xd0: return signed_int(out, 1);
+        case 0xd1: return signed_int(out, 2);
+        case 0xd2: return signed_int(out, 4);
+        case 0xd3: return signed_int(out, 8);
+        case 0xd9: return be(n, 1) && str(out, n, at);
+        case 0xda: return be(n, 2) && str(out, n, at);
+        case 0xdb: return be(n, 4) && str(out, n, at);
+        case 0xdc: return be(n, 2) && array(out, n, depth, at);
+        case 0xdd: return be(n, 4) && array(out, n, depth, at);
+        case 0xde: return be(n, 2) && map(out, n, depth, at);
+        case 0xdf: return be(n, 4) && map(out, n, depth, at);
+        case 0xc1: return fail("reserved byte 0xc1", at);
+        default: return fail("unsupported ext type", at); // c7-c9, d4-d8: Locust never sends them
+        }
+    }
+
+    std::size_t pos() const noexcept { return pos_; }
+    std::size_t remaining() const noexcept { return bytes_.size() - pos_; }
+    const std::string& error_text() const noexcept { return error_; }
+
+    bool fail(const char* what, std::size_t at)
+    {
+        if (error_.empty()) error_ = std::string(what) + " at offset " + std::to_string(at);
+        return false;
+    }
+
+private:
+    bool byte(std::uint8_t& c)
+    {
+        if (remaining() < 1) return fail("truncated input", pos_);
+        c = static_cast<std::uint8_t>(bytes_[pos_++]);
+        return true;
+    }
+
+    bool be(std::uint64_t& v, std::size_t n)
+    {
+        if (remaining() < n) return fail("truncated input", pos_);
+        v = 0;
+        for (std::size_t i = 0; i < n; ++i) v = (v << 8) | static_cast<std::uint8_t>(bytes_[pos_ + i]);
+        pos_ += n;
+        return true;
+    }
+
+    bool unsigned_int(value& out, std::size_t n)
+    {
+        std::uint64_t v;
+        if (!be(v, n)) return false;
+        out = value(v);
+        return true;
+    }
+
+    bool signed_int(value& out, std::size_t n)
+    {
+        std::uint64_t v;
+        if (!be(v, n)) return false;
+        const unsigned shift = static_cast<unsigned>(64 - 8 * n);
+        // Sign-extend the n-byte two's complement value.
+        out = value(static_cast<std::int64_t>(v << shift) >> shift);
+        return true;
+    }
+
+    bool bytes_of(std::string& s, std::uint64_t n, std::size_t at, const char* what)
+    {
+        if (n > remaining()) return fail(what, at);
+        s.assign(bytes_.data() + pos_, static_cast<std::size_t>(n));
+        pos_ += static_cast<std::size_t>(n);
+        return true;
+    }
+
+    bool str(value& out, std::uint64_t n, std::size_t at)
+    {
+        std::string s;
+        if (!bytes_of(s, n, at, "str length larger than the input")) return false;
+        if (!valid_utf8(s)) return fail("invalid UTF-8 in str", at);
+        out = value(std::move(s));
+        return true;
+    }
+
+    bool bin(value& out, std::uint64_t n, std::size_t at)
+    {
+        std::string s;
+        if (!bytes_of(s, n, at, "bin length larger than the input")) return false;
+        out = value::binary(std::move(s));
+        return true;
+    }
+
+    bool array(value& out, std::uint64_t n, std::size_t depth, std::size_t at)
+    {
+        if (depth >= limits_.max_depth) return fail("nesting deeper than the limit", at);
+        // Every element takes at least one byte: a larger count cannot be honest.
+        if (n > remaining()) return fail("array length larger than the input", at);
+        value::array_type items;
+        items.reserve(static_cast<std::size_t>(n));
+        for (std::uint64_t i = 0; i < n; ++i) {
+            items.emplace_back();
+            if (!read(items.back(), depth + 1)) return false;
+        }
+        out = value(std::move(items));
+        return true;
+    }
+
+    bool map(value& out, std::uint64_t n, std::size_t depth, std::size_t at)
+    {
+        if (depth >= limits_.max_depth) return fail("nesting deeper than the limit", at);
+        if (n > remaining() / 2) return fail("map length larger than the input", at);
+        value::map_type pairs;
+        pairs.reserve(static_cast<std::size_t>(n));
+        for (std::uint64_t i = 0; i < n; ++i) {
+            pairs.emplace_back();
+            if (!read(pairs.back().first, depth + 1) || !read(pairs.back().second, depth + 1)) return false;
+        }
+        out = value(std::move(pairs));
+        return true;
+    }
+
+    std::string_view bytes_;
+    const decode_limits& limits_;
+    std::size_t pos_ = 0;
+    std::string error_;
+};
+
+} // namespace
+
+result<value> decode(std::string_view bytes, const decode_limits& limits)
+{
+    reader r(bytes, limits);
+    value v;
+    if (!r.read(v, 0)) return error{r.error_text()};
+    if (r.remaining() != 0) {
+        r.fail("trailing bytes", r.pos());
+        return error{r.error_text()};
+    }
+    return v;
+}
+
+} // namespace hornet::proto
