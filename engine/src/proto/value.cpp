@@ -360,7 +360,7 @@ private:
 
     bool unsigned_int(value& out, std::size_t n)
     {
-        std::uint64_t v;
+        std::uint64_t v = 0;
         if (!be(v, n)) return false;
         out = value(v);
         return true;
@@ -368,7 +368,7 @@ private:
 
     bool signed_int(value& out, std::size_t n)
     {
-        std::uint64_t v;
+        std::uint64_t v = 0;
         if (!be(v, n)) return false;
         const unsigned shift = static_cast<unsigned>(64 - 8 * n);
         // Sign-extend the n-byte two's complement value.
