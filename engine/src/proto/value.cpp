@@ -280,7 +280,7 @@ public:
     bool read(value& out, std::size_t depth)
     {
         const std::size_t at = pos_;
-        std::uint8_t c;
+        std::uint8_t c = 0;
         if (!byte(c)) return false;
         if (c <= 0x7f) {
             out = value(static_cast<std::uint64_t>(c));
@@ -293,7 +293,7 @@ public:
         if ((c & 0xe0) == 0xa0) return str(out, c & 0x1f, at);
         if ((c & 0xf0) == 0x90) return array(out, c & 0x0f, depth, at);
         if ((c & 0xf0) == 0x80) return map(out, c & 0x0f, depth, at);
-        std::uint64_t n;
+        std::uint64_t n = 0;
         switch (c) {
         case 0xc0: out = value(); return true;
         case 0xc2: out = value(false); return true;
