@@ -202,3 +202,22 @@ def test_spawn_rate_paces_the_ramp_like_locust(target, tmp_path):
     users = [int(row[1]) for row in read_csv(prefix + "_stats_history.csv")[1:-1]]
     assert users == sorted(users)  # only ever ramps up
     assert users[0] in (2, 4) and users[-1] == 6
+
+
+def test_logfile_takes_log_lines_and_tables_stay_on_stderr(target, tmp_path):
+    log = tmp_path / "hornet.log"
+    r = hornet("-H", target.url, "--headless", "-u", "1", "-t", "1s", "--logfile", str(log))
+    assert r.returncode == 0
+    text = log.read_text()
+    assert "/INFO/hornet.main: Starting Hornet" in text
+    assert "Starting Hornet" not in r.stderr
+    assert "Response time percentiles (approximated)" in r.stderr  # as Locust: tables on stderr
+
+
+def test_config_file_and_environment_drive_a_real_run(target, tmp_path):
+    (tmp_path / "locust.conf").write_text(f"host = {target.url}\nheadless = true\nusers = 3\nrun-time = 1s\n")
+    r = hornet(cwd=str(tmp_path), env={"LOCUST_USERS": "4", "HORNET_SPAWN_RATE": "4"})
+    assert r.returncode == 0, r.stderr[-2000:]
+    # locust.conf gave users = 3; LOCUST_USERS wins over it, as in Locust.
+    assert "Ramping to 4 users at a rate of 4.00 per second" in r.stderr
+    assert "Run time limit set to 1 seconds" in r.stderr
