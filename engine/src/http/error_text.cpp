@@ -2,6 +2,7 @@
 #include "http/error_text.hpp"
 
 #include "core/py_format.hpp"
+#include "core/py_repr.hpp"
 
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
@@ -15,43 +16,11 @@ namespace hornet::http {
 namespace net = boost::asio;
 namespace bhttp = boost::beast::http;
 
-std::string py_repr(std::string_view text)
-{
-    const bool has_single = text.find('\'') != std::string_view::npos;
-    const bool has_double = text.find('"') != std::string_view::npos;
-    const char quote = has_single && !has_double ? '"' : '\'';
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += quote;
-    static constexpr char hex[] = "0123456789abcdef";
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (ch == quote || ch == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (ch == '\n') {
-            out += "\\n";
-        } else if (ch == '\r') {
-            out += "\\r";
-        } else if (ch == '\t') {
-            out += "\\t";
-        } else if (c < 0x20 || c == 0x7f) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-    out += quote;
-    return out;
-}
-
 std::string py_exception(std::string_view type, std::string_view message)
 {
     std::string out(type);
     out += '(';
-    out += py_repr(message);
+    out += core::py_repr(message);
     out += ')';
     return out;
 }
@@ -70,7 +39,7 @@ std::string os_error_text(const boost::system::error_code& ec)
     case ETIMEDOUT: type = "TimeoutError"; break;
     default: break;
     }
-    return std::string(type) + "(" + std::to_string(ec.value()) + ", " + py_repr(ec.message()) + ")";
+    return std::string(type) + "(" + std::to_string(ec.value()) + ", " + core::py_repr(ec.message()) + ")";
 }
 
 namespace {

@@ -20,7 +20,7 @@ struct failure_info {
 
 /// Python's repr() of a str: single quotes unless the text holds ' and no ", escapes for
 /// backslash, the quote and control bytes.
-std::string py_repr(std::string_view text);
+
 
 /// "Type(<repr of message>)", e.g. BadResponse('bad status').
 std::string py_exception(std::string_view type, std::string_view message);

@@ -10,7 +10,7 @@ namespace hornet::proto {
 /// backslashes, \t \n \r and non-printable code points (\xNN, \uNNNN, \UNNNNNNNN). Printability
 /// of non-ASCII text follows Python for control, format, separator and private-use characters;
 /// unassigned code points are kept as they are (Python would escape them).
-std::string python_repr(std::string_view text);
+
 
 /// Lowercase hex SHA-256 of "<method>.<name>.<repr(error)>" where `error` is the error text as
 /// sent on the wire (already Locust's repr of the exception).

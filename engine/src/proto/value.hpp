@@ -1,6 +1,8 @@
 // A msgpack value as Locust's Python peers produce and expect it, and its byte codec.
 #pragma once
 
+#include "core/py_repr.hpp"
+
 #include "proto/result.hpp"
 
 #include <concepts>
@@ -116,6 +118,7 @@ result<value> decode(std::string_view bytes, const decode_limits& limits = {});
 
 /// Whether `text` is well-formed UTF-8 as Python's strict decoder sees it (no overlong forms,
 /// no surrogates, nothing above U+10FFFF).
-bool valid_utf8(std::string_view text) noexcept;
+
+using core::valid_utf8; // strings on the wire must be UTF-8
 
 } // namespace hornet::proto
