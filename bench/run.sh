@@ -80,7 +80,7 @@ mem_run() {  # $1 users -> prints "rss_kb rps"
   local users=$1 log=$work/mem_$1
   taskset -c 0 "$hornet" -f "$root/bench/between.json" -H "$url" --headless -u "$users" -r 2000 -t 40s --threads 1 \
       --only-summary --csv "$log" 2>"$log.err" &
-  local pid=$! peak=0
+  local pid=$!
   sleep 32   # ramp (<= 5 s) plus time to settle
   rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
   wait $pid || true

@@ -52,8 +52,8 @@ int main(int argc, char** argv)
     }
     cli::options opts = *parsed.opts;
 
-    if (auto level = core::parse_log_level(opts.loglevel)) core::log::set_level(*level);
-    else return fail("invalid log level \"" + opts.loglevel + "\" (use DEBUG, INFO, WARNING, ERROR or CRITICAL)", 1);
+    // cli::parse has validated the level already.
+    core::log::set_level(core::parse_log_level(opts.loglevel).value_or(core::log_level::info));
     if (!opts.logfile.empty() && !core::log::set_file(opts.logfile))
         return fail("cannot open log file \"" + opts.logfile + "\"", 1);
     if (!opts.host.empty() && !is_url(opts.host))

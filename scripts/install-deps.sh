@@ -12,7 +12,8 @@ packages=(
   # tests: integration tests and the real Locust as a peer
   python3 python3-pytest python3-locust curl
 )
-if [[ "${1:-}" == "--sanitize" || "${1:-}" == "--fuzz" ]]; then
+# The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
+if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 if [[ "${1:-}" == "--bench" ]]; then

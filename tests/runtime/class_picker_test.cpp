@@ -8,9 +8,16 @@
 using namespace hornet;
 
 namespace {
+std::vector<const scenario::user_class*> pointers(const std::vector<scenario::user_class>& classes)
+{
+    std::vector<const scenario::user_class*> out;
+    for (const auto& c : classes) out.push_back(&c);
+    return out;
+}
+
 std::string sequence(std::vector<scenario::user_class> classes, std::size_t n)
 {
-    runtime::class_picker picker(classes);
+    runtime::class_picker picker(pointers(classes));
     std::vector<std::size_t> counts(classes.size());
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {
@@ -47,6 +54,7 @@ TEST_CASE("fixed_count classes come first, then weights")
 TEST_CASE("weight-0 classes never get users")
 {
     CHECK(sequence({cls("A", 0), cls("B", 1)}, 3) == "BBB");
-    runtime::class_picker picker({cls("A", 0)});
+    std::vector<scenario::user_class> only_zero{cls("A", 0)};
+    runtime::class_picker picker(pointers(only_zero));
     CHECK(picker.next({0}) == runtime::class_picker::npos);
 }

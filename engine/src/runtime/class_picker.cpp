@@ -7,11 +7,12 @@
 
 namespace hornet::runtime {
 
-class_picker::class_picker(const std::vector<scenario::user_class>& classes)
+class_picker::class_picker(const std::vector<const scenario::user_class*>& classes)
 {
     for (std::size_t i = 0; i < classes.size(); ++i) {
-        if (classes[i].weight <= 0 && classes[i].fixed_count <= 0) continue;
-        classes_.push_back({i, classes[i].weight, classes[i].fixed_count, classes[i].name});
+        const auto& c = *classes[i];
+        if (c.weight <= 0 && c.fixed_count <= 0) continue;
+        classes_.push_back({i, c.weight, c.fixed_count, c.name});
     }
     std::sort(classes_.begin(), classes_.end(), [](const entry& a, const entry& b) { return a.name < b.name; });
 }

@@ -13,7 +13,8 @@ namespace hornet::runtime {
 class class_picker
 {
 public:
-    explicit class_picker(const std::vector<scenario::user_class>& classes);
+    /// Classes by index (the index next() returns); only their name, weight and fixed_count count.
+    explicit class_picker(const std::vector<const scenario::user_class*>& classes);
 
     /// Index of the class the next user should get, given how many users each class has now.
     /// Returns npos when no class can take a user (all weights 0, fixed counts reached).

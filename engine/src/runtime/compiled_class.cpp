@@ -1,6 +1,8 @@
 // Compiling the scenario model into prebuilt requests.
 #include "runtime/compiled_class.hpp"
 
+#include "http/url.hpp"
+
 namespace hornet::runtime {
 
 namespace {
@@ -14,7 +16,7 @@ compiled_step compile_step(const scenario::step& s)
     c.request.body = s.body;
     if (!s.name.empty()) {
         c.name = s.name;
-    } else if (s.path.rfind("http://", 0) == 0 || s.path.rfind("https://", 0) == 0) {
+    } else if (http::is_absolute_url(s.path)) {
         // Locust's HttpUser names absolute URLs by their path (host dropped).
         auto slash = s.path.find('/', s.path.find("//") + 2);
         c.name = slash == std::string::npos ? "/" : s.path.substr(slash);
@@ -26,7 +28,7 @@ compiled_step compile_step(const scenario::step& s)
 
 bool all_absolute(const scenario::user_class& u)
 {
-    auto absolute = [](const scenario::step& s) { return s.path.rfind("http", 0) == 0; };
+    auto absolute = [](const scenario::step& s) { return http::is_absolute_url(s.path); };
     for (const auto& s : u.on_start) if (!absolute(s)) return false;
     for (const auto& s : u.on_stop) if (!absolute(s)) return false;
     for (const auto& t : u.tasks) for (const auto& s : t.steps) if (!absolute(s)) return false;
@@ -42,8 +44,6 @@ std::string compile(const scenario::model& model, const std::string& host_overri
         compiled_class c;
         c.source = &u;
         c.host = host_override.empty() ? u.host : host_override;
-        while (c.host.size() > 1 && c.host.back() == '/' && c.host.find('/', c.host.find("//") + 2) != c.host.size() - 1)
-            c.host.pop_back();
         if (c.host.empty() && !all_absolute(u))
             return "No host given for user class " + u.name +
                    ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario";

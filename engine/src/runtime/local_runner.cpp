@@ -44,8 +44,8 @@ void log_failure(std::exception_ptr e, const char* what)
 local_runner::local_runner(net::io_context& control, const std::vector<compiled_class>& classes, unsigned threads,
                            const http::client_config& config)
     : control_(control), classes_(classes), picker_([&] {
-          std::vector<scenario::user_class> sources;
-          for (const auto& c : classes) sources.push_back(*c.source);
+          std::vector<const scenario::user_class*> sources;
+          for (const auto& c : classes) sources.push_back(c.source);
           return sources;
       }())
     , class_counts_(classes.size())
@@ -62,18 +62,6 @@ local_runner::~local_runner()
 void local_runner::start_threads()
 {
     for (auto& t : threads_) t->start();
-}
-
-const char* local_runner::state_name() const
-{
-    switch (state_) {
-    case state::ready: return "ready";
-    case state::spawning: return "spawning";
-    case state::running: return "running";
-    case state::stopping: return "stopping";
-    case state::stopped: return "stopped";
-    }
-    return "ready";
 }
 
 std::map<std::string, std::int64_t> local_runner::class_counts() const

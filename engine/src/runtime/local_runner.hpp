@@ -51,9 +51,6 @@ public:
     stats::aggregate& stats() { return stats_; }
     std::int64_t user_count() const { return static_cast<std::int64_t>(live_.size()); }
     std::map<std::string, std::int64_t> class_counts() const;
-    /// "ready", "spawning", "running", "stopping", "stopped" (Locust's runner states).
-    const char* state_name() const;
-    std::int64_t alive_users() const { return alive_.load(); }
 
     /// Called on the control thread when a ramp reaches its target.
     std::function<void()> on_spawning_complete;
