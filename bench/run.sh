@@ -3,7 +3,7 @@
 # the target pinned to CPU 1 and each load generator to CPU 0, in one run; prints requests/s and
 # ratios, then Hornet's memory per user with 10,000 users waiting between(1, 2).
 #   bench/run.sh [seconds-per-run] [repeats]     (defaults: 10 s, 3 repeats, medians reported)
-#   BENCH_ONLY=throughput|memory bench/run.sh    runs one half
+#   BENCH_ONLY=throughput|scenario|memory bench/run.sh    runs one part
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-10}
@@ -43,7 +43,7 @@ run_locust() {
   python3 -c "import csv; r=list(csv.reader(open('$work/locust_stats.csv'))); print(r[-1][9])"
 }
 
-if [[ "${BENCH_ONLY:-}" != memory ]]; then
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY}" == throughput ]]; then
 declare -A results per_cpu
 for tool in wrk hornet locust; do
   : > "$work/$tool.rps"; : > "$work/$tool.rpc"
@@ -72,7 +72,31 @@ print(f"\nrequests/s:          Hornet / wrk = {h / w:.2f} (target >= 0.90)   Hor
 print(f"per CPU-second:      Hornet / wrk = {hc / wc:.2f}                   Hornet / Locust = {hc / lc:.1f}")
 PY
 fi
-[[ "${BENCH_ONLY:-}" == throughput ]] && exit 0
+
+if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY}" == scenario ]]; then
+# The cost of the JSON interpreter: the simplest GET (quick mode) against a JSON task rendering
+# a template and checking the status, alternated so drift on a noisy machine hits both alike.
+run_scenario() {  # $1: quick|templated -> requests/s
+  local args=(-H "$url/")
+  [[ $1 == templated ]] && args=(-f "$root/bench/templated.json" -H "$url")
+  taskset -c 0 "$hornet" "${args[@]}" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
+      --csv "$work/$1" 2>"$work/$1.log" || true
+  python3 -c "import csv; r=list(csv.reader(open('$work/$1_stats.csv'))); print(r[-1][9])"
+}
+: > "$work/quick.rps"; : > "$work/templated.rps"
+for i in $(seq "$repeats"); do
+  run_scenario quick >> "$work/quick.rps"
+  run_scenario templated >> "$work/templated.rps"
+done
+q=$(median < "$work/quick.rps"); t=$(median < "$work/templated.rps")
+echo
+echo "## JSON scenario cost: 50 users, no wait, one thread, ${secs}s runs, median of $repeats"
+echo
+echo "quick mode (plain GET):          $q requests/s   runs: $(tr '\n' ' ' < "$work/quick.rps")"
+echo "templated GET + status check:    $t requests/s   runs: $(tr '\n' ' ' < "$work/templated.rps")"
+python3 -c "print(f'templated / plain = {$t / $q:.2f} (target >= 0.80)')"
+fi
+[[ -n "${BENCH_ONLY:-}" && "${BENCH_ONLY}" != memory ]] && exit 0
 
 echo
 echo "## Memory and schedule: users waiting between(1, 2), one thread"

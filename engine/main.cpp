@@ -1,8 +1,11 @@
 // hornet: parse the command line, pick a role, run it.
 #include "cli/options.hpp"
+#include "cluster/master.hpp"
+#include "cluster/run_worker.hpp"
 #include "core/log.hpp"
 #include "demo/main.hpp"
 #include "runtime/headless_run.hpp"
+#include "scenario/builtin.hpp"
 #include "scenario/json_loader.hpp"
 #include "scenario/tag_filter.hpp"
 
@@ -59,19 +62,25 @@ int main(int argc, char** argv)
     if (!opts.host.empty() && !is_url(opts.host))
         return fail("invalid host \"" + opts.host + "\": expected a URL such as http://127.0.0.1:5000", 1);
 
-    // What to run: -f FILE, else ./hornet.json, else quick mode on the -H URL.
+    if (opts.list && opts.locustfile.empty()) {
+        std::cout << scenario::builtin_list_text();
+        return 0;
+    }
+
+    // What to run: -f FILE (JSON, plugin .so or built-in name), else ./hornet.json, else quick
+    // mode on the -H URL.
     scenario::model model;
     std::string file = opts.locustfile;
     if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
     if (!file.empty()) {
-        auto loaded = scenario::load_json_file(file);
+        auto loaded = scenario::load_scenario(file);
         if (!loaded.value) return fail(loaded.error.to_string(), 1);
         model = std::move(*loaded.value);
     } else {
-        if (opts.host.empty())
+        if (opts.host.empty() && !opts.worker) // a worker may get its host from the master
             return fail("nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "
                         "(e.g. hornet -H http://127.0.0.1:5000 --headless -u 10 -t 30s)", 1);
-        auto [base, target] = split_url(opts.host);
+        auto [base, target] = opts.host.empty() ? std::make_pair(std::string(), std::string("/")) : split_url(opts.host);
         opts.host = base;
         model = scenario::quick_model(target);
     }
@@ -95,9 +104,11 @@ int main(int argc, char** argv)
         core::log::warning("hornet.main", "user class " + name + " has no tasks left after tag filtering: it will not run");
     if (model.users.empty()) return fail("no tasks left to run after filtering with -T/--tags and -E/--exclude-tags", 1);
 
+    if (opts.worker) return cluster::run_worker(opts, model);
     if (!opts.headless)
         return fail("the web UI is not available in this version yet: add --headless "
                     "(with -u, -r and -t) to run from the command line", 1);
 
+    if (opts.master) return cluster::run_master(opts, model);
     return runtime::run_headless(opts, model);
 }

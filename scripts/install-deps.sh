@@ -10,7 +10,9 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
   # tests: integration tests and the real Locust as a peer
-  python3 python3-pytest python3-locust curl
+  python3 python3-pytest python3-locust python3-jsonschema curl
+  # tests: a rogue ZeroMQ peer for the master (tests/integration/test_distributed_master.py)
+  python3-zmq python3-msgpack
 )
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -48,7 +48,7 @@ TEST_CASE("command line: typo suggestions")
     CHECK(suggest_option("--head") == "--headless");
     CHECK(suggest_option("--csv-full") == "--csv-full-history");
     CHECK(suggest_option("--web-port") == "");
-    CHECK(suggest_option("--master") == "");
+    CHECK(suggest_option("--frobnicate") == "");
     CHECK(suggest_option("-x") == "");
     CHECK(suggest_option("--") == "");
 }

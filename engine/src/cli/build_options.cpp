@@ -93,6 +93,16 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.loglevel = names[static_cast<int>(*level) / 10 - 1];
     }
     else if (key == "logfile") o.logfile = single(raw);
+    else if (key == "master") o.master = to_flag(raw);
+    else if (key == "master-bind-host") o.master_bind_host = single(raw);
+    else if (key == "master-bind-port") o.master_bind_port = static_cast<std::uint16_t>(to_int(raw, 0, 65535));
+    else if (key == "expect-workers") o.expect_workers = to_int(raw, 1, std::numeric_limits<std::int64_t>::max());
+    else if (key == "expect-workers-max-wait")
+        o.expect_workers_max_wait = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());
+    else if (key == "worker") o.worker = to_flag(raw);
+    else if (key == "master-host") o.master_host = single(raw);
+    else if (key == "master-timeout") o.master_timeout = to_positive_number(raw);
+    else if (key == "master-port") o.master_port = static_cast<std::uint16_t>(to_int(raw, 1, 65535));
     else if (key == "threads") o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
 }
 
@@ -104,6 +114,11 @@ options build_options(const raw_settings& settings)
     for (const auto& [key, raw] : settings) apply(o, key, raw);
     if (o.csv_full_history && o.csv_prefix.empty()) {
         throw argument_error("'--csv-full-history' requires '--csv'.");
+    }
+    // Locust's exit codes for these two: -1 (255) and 1.
+    if (o.master && o.worker) throw usage_error(255, "hornet: error: The --master argument cannot be combined with --worker");
+    if (o.worker && o.run_time && *o.run_time > 0) {
+        throw usage_error(1, "hornet: error: --run-time should be specified on the master node, and not on worker nodes");
     }
     return o;
 }

@@ -43,6 +43,29 @@ constexpr std::array specs{
     option_spec{"version", 'V', k::action, "", g::common, "", false, false, "",
                 "Show the version and exit."},
 
+    option_spec{"master", 0, k::flag, "", g::master, "MODE_MASTER", true, true, "off",
+                "Run as the master of a distributed test: Locust or Hornet workers connect to it."},
+    option_spec{"master-bind-host", 0, k::value, "HOST", g::master, "MASTER_BIND_HOST", true, true,
+                "* (all interfaces)", "Interface the master listens on for workers."},
+    option_spec{"master-bind-port", 0, k::value, "PORT", g::master, "MASTER_BIND_PORT", true, true,
+                "5557", "Port the master listens on for workers (0 = any free port)."},
+    option_spec{"expect-workers", 0, k::value, "NUM", g::master, "EXPECT_WORKERS", true, true, "1",
+                "With --headless: wait for this many workers to be ready before starting."},
+    option_spec{"expect-workers-max-wait", 0, k::value, "SECONDS", g::master, "EXPECT_WORKERS_MAX_WAIT",
+                true, true, "0 = wait forever",
+                "Give up (exit 1) if the expected workers are not ready in time."},
+
+    option_spec{"worker", 0, k::flag, "", g::worker, "MODE_WORKER", true, true, "off",
+                "Run as a worker: connect to a master (Locust's or Hornet's) and run the users it "
+                "asks for. The scenario (-f, or quick mode) must define the classes the master names."},
+    option_spec{"master-host", 0, k::value, "HOST", g::worker, "MASTER_NODE_HOST", true, true,
+                "127.0.0.1", "Host or IP address of the master."},
+    option_spec{"master-port", 0, k::value, "PORT", g::worker, "MASTER_NODE_PORT", true, true, "5557",
+                "Port of the master."},
+    option_spec{"master-timeout", 0, k::value, "SECONDS", g::worker, "MASTER_TIMEOUT", false, true, "60",
+                "Stop the users and exit (code 1) when the master sends no heartbeat, or the "
+                "connection to it stays down, for this long."},
+
     option_spec{"csv", 0, k::value, "PREFIX", g::statistics, "CSV", true, true, "none",
                 "Write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv and "
                 "PREFIX_exceptions.csv, in Locust's format."},

@@ -38,6 +38,17 @@ struct options
     std::string loglevel = "INFO";
     std::string logfile;
 
+    // Distributed mode (Locust's master/worker protocol)
+    bool master = false;                    ///< --master
+    std::string master_bind_host = "*";     ///< --master-bind-host; "*" = all interfaces
+    std::uint16_t master_bind_port = 5557;  ///< --master-bind-port; 0 = any free port
+    std::int64_t expect_workers = 1;        ///< --expect-workers (headless master)
+    std::int64_t expect_workers_max_wait = 0; ///< seconds; 0 = wait forever
+    bool worker = false;                    ///< --worker
+    std::string master_host = "127.0.0.1";  ///< --master-host (worker)
+    std::uint16_t master_port = 5557;       ///< --master-port (worker)
+    double master_timeout = 60;             ///< --master-timeout: seconds without the master before a worker quits
+
     // Hornet's own
     unsigned threads = 0;                   ///< --threads; 0 = number of cores
 };
@@ -45,7 +56,8 @@ struct options
 /// Outcome of parsing: either options to run with, or an exit code and what to print
 /// (--help, --version, or a usage error). Exit codes follow Locust: 0 help/version, 2 for
 /// argument errors (unknown option, bad number, --csv-full-history without --csv, bad
-/// config file), 1 for a malformed run time or log level.
+/// config file), 1 for a malformed run time or log level and for -t on a worker, 255 for
+/// --master with --worker.
 struct parse_result
 {
     std::optional<options> opts;

@@ -1,4 +1,4 @@
-// Compiling the scenario model into prebuilt requests.
+// Compiling the scenario model into prebuilt requests, and rendering the templated ones.
 #include "runtime/compiled_class.hpp"
 
 #include "http/url.hpp"
@@ -7,44 +7,77 @@ namespace hornet::runtime {
 
 namespace {
 
+bool step_is_dynamic(const scenario::step& s)
+{
+    if (!s.path.is_literal() || !s.query.empty() || !s.body.is_literal()) return true;
+    for (const auto& h : s.headers)
+        if (!h.value.is_literal()) return true;
+    return false;
+}
+
 compiled_step compile_step(const scenario::step& s)
 {
     compiled_step c;
-    c.request.method = s.method;
-    c.request.target = s.path;
-    for (const auto& h : s.headers) c.request.headers.push_back({h.name, h.value});
-    c.request.body = s.body;
-    if (!s.name.empty()) {
-        c.name = s.name;
-    } else if (http::is_absolute_url(s.path)) {
-        // Locust's HttpUser names absolute URLs by their path (host dropped).
-        auto slash = s.path.find('/', s.path.find("//") + 2);
-        c.name = slash == std::string::npos ? "/" : s.path.substr(slash);
-    } else {
-        c.name = s.path;
+    c.source = &s;
+    if (s.type == scenario::step::kind::repeat) {
+        for (const auto& child : s.steps) c.steps.push_back(compile_step(child));
+        return c;
     }
+    c.request.method = s.method;
+    c.dynamic = step_is_dynamic(s);
+    c.judged = !s.expect.empty() || !s.extracts.empty();
+    if (!c.dynamic) {
+        c.request.target = s.path.literal();
+        for (const auto& h : s.headers) c.request.headers.push_back({h.name, h.value.literal()});
+        c.request.body = s.body.literal();
+    }
+    if (!s.name.empty())
+        c.name = s.name;
+    else if (!c.dynamic)
+        c.name = std::string(stats_name_of(c.request.target));
     return c;
+}
+
+bool step_is_absolute(const scenario::step& s)
+{
+    if (s.type == scenario::step::kind::repeat) {
+        for (const auto& child : s.steps)
+            if (!step_is_absolute(child)) return false;
+        return true;
+    }
+    // A templated path is absolute when its first literal part is an absolute URL prefix.
+    const auto& parts = s.path.parts;
+    return !parts.empty() && !parts.front().value && http::is_absolute_url(parts.front().literal);
 }
 
 bool all_absolute(const scenario::user_class& u)
 {
-    auto absolute = [](const scenario::step& s) { return http::is_absolute_url(s.path); };
-    for (const auto& s : u.on_start) if (!absolute(s)) return false;
-    for (const auto& s : u.on_stop) if (!absolute(s)) return false;
-    for (const auto& t : u.tasks) for (const auto& s : t.steps) if (!absolute(s)) return false;
+    for (const auto& s : u.on_start) if (!step_is_absolute(s)) return false;
+    for (const auto& s : u.on_stop) if (!step_is_absolute(s)) return false;
+    for (const auto& t : u.tasks) for (const auto& s : t.steps) if (!step_is_absolute(s)) return false;
     return true;
 }
 
 } // namespace
 
+std::string_view stats_name_of(std::string_view target)
+{
+    if (!http::is_absolute_url(target)) return target;
+    auto slash = target.find('/', target.find("//") + 2);
+    return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
+}
+
 std::string compile(const scenario::model& model, const std::string& host_override, std::vector<compiled_class>& out)
 {
     out.clear();
+    auto shared = std::make_shared<scenario::shared_state>();
+    shared->data = model.data;
     for (const auto& u : model.users) {
         compiled_class c;
         c.source = &u;
+        c.shared = shared;
         c.host = host_override.empty() ? u.host : host_override;
-        if (c.host.empty() && !all_absolute(u))
+        if (c.host.empty() && (u.native || !all_absolute(u)))
             return "No host given for user class " + u.name +
                    ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario";
         for (const auto& s : u.on_start) c.on_start.push_back(compile_step(s));
@@ -61,6 +94,29 @@ std::string compile(const scenario::model& model, const std::string& host_overri
         out.push_back(std::move(c));
     }
     return {};
+}
+
+bool render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
+                    http::request& out, std::string& error)
+{
+    const scenario::step& s = *step.source;
+    out.method = s.method;
+    out.target.clear();
+    if (!scenario::render(s.path, user, shared, out.target, error)) return false;
+    for (const auto& [key, value] : s.query) {
+        out.target += out.target.find('?') == std::string::npos ? '?' : '&';
+        if (!scenario::render(key, user, shared, out.target, error)) return false;
+        out.target += '=';
+        if (!scenario::render(value, user, shared, out.target, error)) return false;
+    }
+    out.headers.resize(s.headers.size());
+    for (std::size_t i = 0; i < s.headers.size(); ++i) {
+        out.headers[i].name = s.headers[i].name;
+        out.headers[i].value.clear();
+        if (!scenario::render(s.headers[i].value, user, shared, out.headers[i].value, error)) return false;
+    }
+    out.body.clear();
+    return scenario::render(s.body, user, shared, out.body, error);
 }
 
 } // namespace hornet::runtime

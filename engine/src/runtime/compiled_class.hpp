@@ -1,10 +1,13 @@
-// A user class made ready to run: requests prebuilt once, shared read-only by every user of
-// every thread, so the hot path builds nothing.
+// A user class made ready to run: literal requests prebuilt once, shared read-only by every
+// user of every thread, so the hot path of a plain scenario builds nothing; templated requests
+// render into a per-thread scratch request.
 #pragma once
 
 #include "http/request.hpp"
 #include "scenario/model.hpp"
+#include "scenario/render.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,8 +15,14 @@ namespace hornet::runtime {
 
 struct compiled_step
 {
-    http::request request;
-    std::string name;       ///< statistics name (the path when the scenario gave none)
+    const scenario::step* source = nullptr;
+    std::string name;           ///< statistics name; empty when it is the rendered target
+    // request
+    http::request request;      ///< the whole request when !dynamic; method and literal parts otherwise
+    bool dynamic = false;       ///< the target, a header or the body has placeholders
+    bool judged = false;        ///< a check or an extract looks at the response
+    // repeat
+    std::vector<compiled_step> steps;
 };
 
 struct compiled_task
@@ -30,11 +39,21 @@ struct compiled_class
     std::vector<compiled_step> on_stop;
     std::vector<compiled_task> tasks;
     std::vector<std::size_t> task_table;    ///< each task index repeated `weight` times (Locust's list)
+    /// Data sets and the global counter, one per scenario, shared by its classes and threads.
+    std::shared_ptr<scenario::shared_state> shared;
 };
 
 /// Builds the runnable form of every class; `host_override` (-H) wins over each class's host.
 /// Returns an error message (empty on success), e.g. when a class has no host at all.
 std::string compile(const scenario::model& model, const std::string& host_override,
                     std::vector<compiled_class>& out);
+
+/// Renders a dynamic step's request into `out` (reusing its buffers). False when a template
+/// names a variable with no value yet; `error` says which.
+bool render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
+                    http::request& out, std::string& error);
+
+/// Locust's HttpUser names a request by its URL minus scheme and host.
+std::string_view stats_name_of(std::string_view target);
 
 } // namespace hornet::runtime

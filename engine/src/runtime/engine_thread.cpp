@@ -32,22 +32,7 @@ void engine_thread::join()
     if (thread_.joinable()) thread_.join();
 }
 
-std::unique_ptr<http::response> engine_thread::take_response()
-{
-    if (spare_responses_.empty()) return std::make_unique<http::response>();
-    auto r = std::move(spare_responses_.back());
-    spare_responses_.pop_back();
-    return r;
-}
-
-void engine_thread::give_back(std::unique_ptr<http::response> r)
-{
-    // Enough for the requests in flight at once in steady state; a burst beyond is freed.
-    constexpr std::size_t max_spare = 256;
-    if (spare_responses_.size() < max_spare) spare_responses_.push_back(std::move(r));
-}
-
-user* engine_thread::find_user(std::uint64_t id)
+stoppable* engine_thread::find_user(std::uint64_t id)
 {
     auto it = users_.find(id);
     return it == users_.end() ? nullptr : it->second;

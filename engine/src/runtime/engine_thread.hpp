@@ -2,8 +2,10 @@
 #pragma once
 
 #include "http/client_config.hpp"
+#include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/thread_context.hpp"
+#include "runtime/object_pool.hpp"
 #include "stats/shard.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -19,7 +21,7 @@
 
 namespace hornet::runtime {
 
-class user;
+class stoppable;
 
 /// Everything here is touched only from this thread, except start/stop/post (thread-safe).
 class engine_thread
@@ -41,15 +43,16 @@ public:
     std::mt19937_64& rng() { return rng_; }
 
     // Users of this thread, by id, for stop requests (thread-confined).
-    void add_user(std::uint64_t id, user* u) { users_.emplace(id, u); }
+    void add_user(std::uint64_t id, stoppable* u) { users_.emplace(id, u); }
     void remove_user(std::uint64_t id) { users_.erase(id); }
-    user* find_user(std::uint64_t id);
+    stoppable* find_user(std::uint64_t id);
 
-    /// Responses are lent to users for one request: a waiting user holds none, and reuse
-    /// keeps the steady state free of allocation.
-    std::unique_ptr<http::response> take_response();
-    void give_back(std::unique_ptr<http::response> r);
-    const std::unordered_map<std::uint64_t, user*>& users() const { return users_; }
+    /// Responses (and scratch requests for templated steps) are lent to users for one request.
+    std::unique_ptr<http::response> take_response() { return responses_.take(); }
+    void give_back(std::unique_ptr<http::response> r) { responses_.give_back(std::move(r)); }
+    std::unique_ptr<http::request> take_request() { return requests_.take(); }
+    void give_back(std::unique_ptr<http::request> r) { requests_.give_back(std::move(r)); }
+    const std::unordered_map<std::uint64_t, stoppable*>& users() const { return users_; }
 
 private:
     unsigned index_;
@@ -59,8 +62,9 @@ private:
     stats::shard stats_;
     http::thread_context http_;
     std::mt19937_64 rng_;
-    std::unordered_map<std::uint64_t, user*> users_;
-    std::vector<std::unique_ptr<http::response>> spare_responses_;
+    std::unordered_map<std::uint64_t, stoppable*> users_;
+    object_pool<http::response> responses_;
+    object_pool<http::request> requests_;
     std::thread thread_;
 };
 

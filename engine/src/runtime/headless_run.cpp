@@ -29,14 +29,38 @@ namespace {
 constexpr auto console_interval = 2s; // Locust's CONSOLE_STATS_INTERVAL_SEC
 constexpr auto csv_interval = 1s;     // Locust's CSV_STATS_INTERVAL_SEC
 
+// The local runner as the loop sees it.
+class local_control final : public run_control
+{
+public:
+    local_control(net::io_context& io, const std::vector<compiled_class>& classes, unsigned threads)
+        : runner_(io, classes, threads, {})
+    {
+    }
+
+    net::awaitable<bool> prepare() override
+    {
+        runner_.start_threads();
+        co_return true;
+    }
+    void start(std::int64_t user_count, double spawn_rate) override { runner_.start(user_count, spawn_rate); }
+    void collect() override { runner_.collect(); }
+    net::awaitable<void> stop(double stop_timeout) override { co_await runner_.stop(stop_timeout); }
+    void shutdown() override { runner_.shutdown(); }
+    stats::aggregate& stats() override { return runner_.stats(); }
+    std::int64_t user_count() const override { return runner_.user_count(); }
+    void reset_stats() override { runner_.reset_stats(); }
+    void set_on_spawning_complete(std::function<void()> f) override { runner_.on_spawning_complete = std::move(f); }
+
+private:
+    local_runner runner_;
+};
+
 class headless_driver
 {
 public:
-    headless_driver(const cli::options& opts, std::vector<compiled_class>& classes)
-        : opts_(opts)
-        , runner_(io_, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()), {})
-        , signals_(io_, SIGINT, SIGTERM)
-        , tick_(io_)
+    headless_driver(const cli::options& opts, net::io_context& io, run_control& control)
+        : opts_(opts), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_)
     {
     }
 
@@ -53,6 +77,7 @@ public:
             if (ec) return;
             core::log::info("hornet.main", sig == SIGTERM ? "Got SIGTERM signal" : "Got SIGINT signal");
             stop_requested_ = true;
+            runner_.interrupt();
             tick_.cancel();
         });
         int exit_code = 0;
@@ -75,6 +100,10 @@ public:
 private:
     net::awaitable<int> drive()
     {
+        if (!co_await runner_.prepare() || stop_requested_) {
+            runner_.shutdown();
+            co_return stop_requested_ ? 0 : 1;
+        }
         const auto run_time = opts_.run_time.value_or(0);
         if (run_time > 0)
             core::log::info("hornet.main", "Run time limit set to " + core::seconds_text(run_time) + " seconds");
@@ -82,12 +111,11 @@ private:
             core::log::info("hornet.main", "No run time limit set, use CTRL+C to interrupt");
         core::log::info("hornet.main", std::string("Starting Hornet ") + HORNET_VERSION);
 
-        runner_.start_threads();
         if (opts_.reset_stats)
-            runner_.on_spawning_complete = [this] {
+            runner_.set_on_spawning_complete([this] {
                 core::log::info("hornet.runners", "Resetting stats");
                 runner_.reset_stats();
-            };
+            });
         runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
 
         auto started = std::chrono::steady_clock::now();
@@ -100,6 +128,7 @@ private:
             tick_.expires_at(wake);
             co_await tick_.async_wait(net::as_tuple(net::use_awaitable));
             if (stop_requested_) break;
+            if (runner_.finished()) break;
             auto now = std::chrono::steady_clock::now();
             if (run_time > 0 && now >= deadline) {
                 core::log::info("hornet.main", "--run-time limit reached, shutting down");
@@ -138,8 +167,8 @@ private:
     }
 
     const cli::options& opts_;
-    net::io_context io_{1};
-    local_runner runner_;
+    net::io_context& io_;
+    run_control& runner_;
     net::signal_set signals_;
     net::steady_timer tick_;
     std::optional<report::csv_writer> csv_;
@@ -155,7 +184,14 @@ int run_headless(const cli::options& opts, const scenario::model& model)
         core::log::error("hornet.main", err);
         return 1;
     }
-    headless_driver driver(opts, classes);
+    net::io_context io{1};
+    local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()));
+    return run_headless(opts, io, control);
+}
+
+int run_headless(const cli::options& opts, net::io_context& io, run_control& control)
+{
+    headless_driver driver(opts, io, control);
     return driver.run();
 }
 

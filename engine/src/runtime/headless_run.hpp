@@ -3,11 +3,18 @@
 #pragma once
 
 #include "cli/options.hpp"
+#include "runtime/run_control.hpp"
 #include "scenario/model.hpp"
+
+#include <boost/asio/io_context.hpp>
 
 namespace hornet::runtime {
 
-/// Runs the test the options describe and returns the process exit code.
+/// Runs the test the options describe in this process and returns the process exit code.
 int run_headless(const cli::options& opts, const scenario::model& model);
+
+/// The same loop over any load (a master's workers): `control` lives on `io`, which this runs
+/// until the test is over. Returns the process exit code.
+int run_headless(const cli::options& opts, boost::asio::io_context& io, run_control& control);
 
 } // namespace hornet::runtime

@@ -3,6 +3,7 @@
 
 #include "core/log.hpp"
 #include "core/py_format.hpp"
+#include "runtime/native_user.hpp"
 #include "runtime/user.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -126,6 +127,11 @@ void local_runner::add_user()
     std::vector<std::size_t> counts = class_counts_;
     auto cls = picker_.next(counts);
     if (cls == class_picker::npos) return;
+    add_user_of(cls);
+}
+
+void local_runner::add_user_of(std::size_t cls)
+{
     auto thread = static_cast<unsigned>(std::min_element(thread_counts_.begin(), thread_counts_.end()) - thread_counts_.begin());
     live_user u{next_id_++, thread, cls};
     live_.push_back(u);
@@ -133,7 +139,9 @@ void local_runner::add_user()
     ++thread_counts_[thread];
     ++alive_;
     engine_thread& t = *threads_[thread];
-    net::co_spawn(t.io(), user::run(t, classes_[cls], u.id), [this](std::exception_ptr e) {
+    const compiled_class& c = classes_[cls];
+    auto life = c.source->native ? native_user::run(t, c, u.id) : user::run(t, c, u.id);
+    net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
         log_failure(e, "user ended with an error");
         --alive_;
     });
@@ -144,6 +152,11 @@ void local_runner::remove_user(bool force)
     if (live_.empty()) return;
     live_user u = live_.back();
     live_.pop_back();
+    retire(u, force);
+}
+
+void local_runner::retire(const live_user& u, bool force)
+{
     --class_counts_[u.cls];
     --thread_counts_[u.thread];
     stop_user(u, force);
@@ -157,11 +170,42 @@ void local_runner::remove_user(bool force)
     }
 }
 
+std::vector<std::string> local_runner::set_class_counts(
+    const std::vector<std::pair<std::string, std::int64_t>>& counts, double stop_timeout)
+{
+    ++generation_; // a ramp in progress would fight the absolute counts
+    stop_timeout_ = stop_timeout;
+    std::vector<std::string> unknown;
+    std::vector<std::int64_t> target(classes_.size(), -1); // -1: not named, left as it is
+    for (const auto& [name, count] : counts) {
+        auto it = std::find_if(classes_.begin(), classes_.end(), [&](const auto& c) { return c.source->name == name; });
+        if (it == classes_.end()) unknown.push_back(name);
+        else target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, count);
+    }
+    // Start before stopping, as Locust's worker does: a graceful stop takes a while.
+    for (std::size_t cls = 0; cls < classes_.size(); ++cls)
+        while (target[cls] > static_cast<std::int64_t>(class_counts_[cls])) add_user_of(cls);
+    std::vector<std::int64_t> excess(classes_.size(), 0);
+    for (std::size_t cls = 0; cls < classes_.size(); ++cls)
+        if (target[cls] >= 0) excess[cls] = static_cast<std::int64_t>(class_counts_[cls]) - target[cls];
+    std::vector<live_user> removed;
+    for (auto i = live_.size(); i-- > 0;) { // newest first
+        if (excess[live_[i].cls] <= 0) continue;
+        --excess[live_[i].cls];
+        removed.push_back(live_[i]);
+        live_[i].id = 0; // ids start at 1
+    }
+    std::erase_if(live_, [](const live_user& u) { return u.id == 0; });
+    for (const auto& u : removed) retire(u, stop_timeout <= 0);
+    state_ = state::running;
+    return unknown;
+}
+
 void local_runner::stop_user(const live_user& u, bool force)
 {
     engine_thread& t = *threads_[u.thread];
     net::post(t.io(), [&t, id = u.id, force] {
-        if (user* p = t.find_user(id)) p->request_stop(force);
+        if (stoppable* p = t.find_user(id)) p->request_stop(force);
     });
 }
 
@@ -218,7 +262,9 @@ void local_runner::collect()
         engine_thread& t = *tp;
         net::post(t.io(), [this, &t, epoch] {
             net::post(control_, [this, epoch, delta = t.stats().take()]() mutable {
-                if (epoch == stats_epoch_) stats_.merge(delta);
+                if (epoch != stats_epoch_) return;
+                if (on_delta) on_delta(std::move(delta));
+                else stats_.merge(delta);
             });
         });
     }

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hornet::runtime {
@@ -33,6 +34,13 @@ public:
     /// Ramps (up or down) to `user_count` at `spawn_rate` users/s, continuing from the current
     /// users; a second call replaces the ramp in progress. Logs like Locust.
     void start(std::int64_t user_count, double spawn_rate);
+
+    /// Sets each named class to exactly its count of users at once, as a worker applies a
+    /// master's `spawn` (no local pacing): users are started first, then the newest of a class
+    /// are stopped, gracefully when stop_timeout > 0. Returns the names that match no class;
+    /// their users are not started.
+    std::vector<std::string> set_class_counts(const std::vector<std::pair<std::string, std::int64_t>>& counts,
+                                              double stop_timeout);
 
     /// Stops every user: at once when stop_timeout <= 0, else gracefully, killing whatever still
     /// runs after stop_timeout seconds.
@@ -54,6 +62,9 @@ public:
 
     /// Called on the control thread when a ramp reaches its target.
     std::function<void()> on_spawning_complete;
+    /// When set, collect() hands each thread's delta here (on the control thread) instead of
+    /// merging it into stats(): a worker ships the deltas to its master.
+    std::function<void(stats::snapshot&&)> on_delta;
 
 private:
     enum class state { ready, spawning, running, stopping, stopped };
@@ -66,7 +77,9 @@ private:
 
     boost::asio::awaitable<void> ramp(std::uint64_t generation, std::int64_t target, double rate);
     void add_user();
+    void add_user_of(std::size_t cls);
     void remove_user(bool force);
+    void retire(const live_user& u, bool force);
     void stop_user(const live_user& u, bool force);
     void kill_all_remaining();
     std::string spawned_summary() const;

@@ -1,24 +1,42 @@
-// The user loop.
+// The user loop: steps (requests and repeated blocks) with templates, checks and extracts.
 #include "runtime/user.hpp"
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
+#include "core/py_repr.hpp"
 #include "runtime/engine_thread.hpp"
+#include "scenario/check.hpp"
+#include "scenario/extract.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <array>
 #include <random>
 
 namespace hornet::runtime {
 
 namespace net = boost::asio;
 
+namespace {
+
+// The loader allows repeats nested 4 deep: the task's own list plus four levels.
+constexpr std::size_t max_levels = 6;
+
+std::string place_of(const compiled_class& cls, const compiled_step& step)
+{
+    return "in user class " + cls.source->name + ", step at line " + std::to_string(step.source->line);
+}
+
+} // namespace
+
 user::user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
     : thread_(thread)
     , class_(cls)
     , id_(id)
     , session_(thread.http(), cls.host)
+    , vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared,
+                                      thread.rng()))
     , wait_(cls.source->wait)
     , timer_(thread.io())
 {
@@ -44,10 +62,65 @@ std::size_t user::pick_task()
     return table[std::uniform_int_distribution<std::size_t>(0, table.size() - 1)(thread_.rng())];
 }
 
-void user::record(const compiled_step& step, const http::response& r, std::chrono::steady_clock::duration elapsed)
+int user::repeat_count(const scenario::step& s)
+{
+    if (s.repeat_min >= s.repeat_max) return s.repeat_min;
+    return std::uniform_int_distribution<int>(s.repeat_min, s.repeat_max)(thread_.rng());
+}
+
+const http::request* user::prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch)
+{
+    if (!step.dynamic) return &step.request;
+    scratch = thread_.take_request();
+    std::string error;
+    if (render_request(step, vars_, *class_.shared, *scratch, error)) return scratch.get();
+    thread_.give_back(std::move(scratch));
+    std::string where = place_of(class_, step);
+    thread_.stats().record_exception("KeyError: " + error, where);
+    core::log::error("hornet.user", "task failed " + where + ": " + error);
+    return nullptr;
+}
+
+bool user::judge(const compiled_step& step, const http::request& sent, const http::response& r,
+                 std::chrono::steady_clock::duration elapsed)
 {
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
-    thread_.stats().record(step.request.method, step.name, ms, r.content_length, r.error, core::unix_now());
+    std::string_view name = step.name.empty() ? stats_name_of(sent.target) : std::string_view(step.name);
+    auto& stats = thread_.stats();
+    if (!step.judged) {
+        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now());
+        return r.ok();
+    }
+    const scenario::step& s = *step.source;
+    std::optional<nlohmann::json> body_json;
+    std::string reason;
+    bool http_error = false;
+    if (!s.expect.empty()) {
+        auto verdict = scenario::evaluate(s.expect, r, ms, vars_, *class_.shared, body_json);
+        if (!verdict.ok) {
+            reason = std::move(verdict.reason);
+            http_error = verdict.http_error;
+        }
+    } else if (!r.ok()) {
+        http_error = true;
+    }
+    if (r.status != 0) {
+        std::string missing;
+        for (const auto& e : s.extracts)
+            if (!scenario::apply(e, r, vars_, body_json, missing) && reason.empty() && !http_error) reason = missing;
+    }
+    if (http_error) {
+        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now());
+        return false;
+    }
+    if (reason.empty()) {
+        stats.record(sent.method, name, ms, r.content_length, {}, core::unix_now());
+        return true;
+    }
+    // As Locust records response.failure("reason") inside catch_response.
+    stats.record(sent.method, name, ms, r.content_length, "CatchResponseError(" + core::py_repr(reason) + ")",
+                 core::unix_now());
+    return false;
 }
 
 net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
@@ -61,28 +134,65 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
         ~unregister() { t.remove_user(id); }
     } guard{thread, id};
 
-    // on_start, then { task; wait } until stopped, then on_stop: one loop over step lists.
+    // on_start, then { task; wait } until stopped, then on_stop: one loop over step lists. A
+    // repeat pushes its block on a small stack (inline: no frame per level).
     enum class phase { on_start, tasks, on_stop } at = phase::on_start;
-    const std::vector<compiled_step>* steps = &cls.on_start;
-    std::size_t next = 0;
+    struct level
+    {
+        const std::vector<compiled_step>* steps;
+        std::size_t next;
+        int remaining;
+    };
+    std::array<level, max_levels> stack{};
+    std::size_t depth = 0;
+    stack[0] = {&cls.on_start, 0, 1};
+    auto end_task = [&] {
+        depth = 0;
+        stack[0].next = stack[0].steps->size();
+    };
     for (;;) {
-        if (next < steps->size() && self.state_ != state::killed) {
-            const compiled_step& step = (*steps)[next++];
-            try {
-                auto response = thread.take_response();
-                auto start = core::steady_clock::now();
-                co_await self.session_.send(step.request, *response, step.name);
-                // Aborted by a stop: not a real result (Locust drops a killed request too).
-                if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
-                    self.record(step, *response, core::steady_clock::now() - start);
-                thread.give_back(std::move(response));
+        if (self.state_ != state::killed) {
+            level& top = stack[depth];
+            if (top.next < top.steps->size()) {
+                const compiled_step& step = (*top.steps)[top.next++];
+                if (step.source->type == scenario::step::kind::repeat) {
+                    int n = self.repeat_count(*step.source);
+                    if (n > 0 && !step.steps.empty() && depth + 1 < max_levels) stack[++depth] = {&step.steps, 0, n};
+                    continue;
+                }
+                try {
+                    std::unique_ptr<http::request> scratch;
+                    const http::request* req = self.prepare(step, scratch);
+                    if (!req) {
+                        end_task();
+                        continue;
+                    }
+                    auto response = thread.take_response();
+                    auto start = core::steady_clock::now();
+                    co_await self.session_.send(*req, *response, step.name);
+                    // Aborted by a stop: not a real result (Locust drops a killed request too).
+                    bool failed = false;
+                    if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
+                        failed = !self.judge(step, *req, *response, core::steady_clock::now() - start);
+                    thread.give_back(std::move(response));
+                    if (scratch) thread.give_back(std::move(scratch));
+                    if (failed && step.source->skip_rest_on_failure) end_task();
+                    continue;
+                } catch (const std::exception& e) {
+                    // Locust semantics: an exception escaping a task is recorded, the task ends and
+                    // the user goes on after its wait.
+                    thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
+                    core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
+                    end_task();
+                    continue;
+                }
+            }
+            if (depth > 0) {
+                if (--top.remaining > 0)
+                    top.next = 0;
+                else
+                    --depth;
                 continue;
-            } catch (const std::exception& e) {
-                // Locust semantics: an exception escaping a task is recorded, the task ends and
-                // the user goes on after its wait.
-                thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
-                core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
-                next = steps->size();
             }
         }
         if (at == phase::on_stop) break;
@@ -97,16 +207,16 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
             }
             self.wait_.waited(core::steady_clock::now());
         }
+        depth = 0;
         if (self.state_ == state::running) {
             at = phase::tasks;
-            steps = &cls.tasks[self.pick_task()].steps;
+            stack[0] = {&cls.tasks[self.pick_task()].steps, 0, 1};
         } else {
             // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
             at = phase::on_stop;
             self.state_ = state::stopping;
-            steps = &cls.on_stop;
+            stack[0] = {&cls.on_stop, 0, 1};
         }
-        next = 0;
     }
     self.session_.close();
 }

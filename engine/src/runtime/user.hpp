@@ -3,18 +3,21 @@
 
 #include "http/session.hpp"
 #include "runtime/compiled_class.hpp"
+#include "runtime/stoppable.hpp"
 #include "runtime/wait_policy.hpp"
+#include "scenario/user_state.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <cstdint>
+#include <memory>
 
 namespace hornet::runtime {
 
 class engine_thread;
 
-class user
+class user final : public stoppable
 {
 public:
     user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
@@ -24,10 +27,7 @@ public:
     /// Registered with its thread while alive. Never throws: failures are recorded.
     static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
 
-    /// Asks the user to stop (call on its own thread). `force`: now, aborting an in-flight
-    /// request (which is then not recorded); otherwise after the current task, except that a
-    /// user that is waiting stops at once (Locust's stop_timeout semantics).
-    void request_stop(bool force);
+    void request_stop(bool force) override;
 
     std::uint64_t id() const { return id_; }
 
@@ -35,12 +35,19 @@ private:
     enum class state { running, stopping, killed };
 
     std::size_t pick_task();
-    void record(const compiled_step& step, const http::response& r, std::chrono::steady_clock::duration elapsed);
+    /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a
+    /// template cannot render (recorded as an exception, like a KeyError in a Locust task).
+    const http::request* prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch);
+    /// Records the result (after checks and extracts); false when the request counts as failed.
+    bool judge(const compiled_step& step, const http::request& sent, const http::response& r,
+               std::chrono::steady_clock::duration elapsed);
+    int repeat_count(const scenario::step& s);
 
     engine_thread& thread_;
     const compiled_class& class_;
     std::uint64_t id_;
     http::session session_;
+    scenario::user_state vars_;
     wait_policy wait_;
     boost::asio::steady_timer timer_;
     std::size_t sequence_ = 0;

@@ -1,12 +1,15 @@
 // The JSON scenario format, validated strictly: every problem is reported with its place.
+// This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp.
 #include "scenario/json_loader.hpp"
 
-#include "core/did_you_mean.hpp"
+#include "scenario/load_context.hpp"
 #include "scenario/source_map.hpp"
+#include "scenario/step_loader.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <array>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -25,259 +28,237 @@ std::string load_error::to_string() const
 
 namespace {
 
-// Thrown inside the loader only, turned into a load_error at its boundary.
-struct invalid
-{
-    invalid(std::string p, std::string m, std::string key = {})
-        : pointer(std::move(p)), message(std::move(m)), unknown_key(std::move(key))
-    {
-    }
-    std::string pointer;
-    std::string message;
-    std::string unknown_key; // set when the problem is a key, to point at the key itself
-};
+// Deeper documents are refused before anything walks them recursively.
+constexpr int max_nesting = 64;
 
-const std::array<const char*, 7> method_keys = {"get", "post", "put", "patch", "delete", "head", "options"};
+const std::vector<std::string> reserved_namespaces = {"random", "counter", "env", "user"};
 
-std::string type_name(const json& v)
-{
-    switch (v.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    default: return "something else";
-    }
-}
-
-void check_keys(const json& obj, const std::string& ptr, const std::vector<std::string>& allowed)
-{
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
-        std::string msg = "unknown key \"" + it.key() + "\"";
-        if (auto close = core::closest_match(it.key(), allowed); !close.empty())
-            msg += " (did you mean \"" + close + "\"?)";
-        else {
-            msg += "; expected one of:";
-            for (std::size_t i = 0; i < allowed.size(); ++i) msg += (i ? ", " : " ") + allowed[i];
-        }
-        throw invalid{ptr, msg, it.key()};
-    }
-}
-
-const json& expect(const json& v, const std::string& ptr, json::value_t type, const char* what)
-{
-    bool ok = v.type() == type ||
-              (type == json::value_t::number_float && v.is_number()) ||
-              (type == json::value_t::number_integer && v.is_number_integer());
-    if (!ok) throw invalid{ptr, std::string("expected ") + what + ", got " + type_name(v)};
-    return v;
-}
-
-double number(const json& v, const std::string& ptr, double min_value, const char* what)
-{
-    expect(v, ptr, json::value_t::number_float, what);
-    double d = v.get<double>();
-    if (d < min_value) throw invalid{ptr, std::string("expected ") + what + ", got " + v.dump()};
-    return d;
-}
-
-std::string string_of(const json& v, const std::string& ptr, const char* what)
-{
-    return expect(v, ptr, json::value_t::string, what).get<std::string>();
-}
-
-wait_time parse_wait(const json& v, const std::string& ptr)
+wait_time parse_wait(const load_context& ctx, const json& v, const std::string& ptr)
 {
     wait_time w;
     if (v.is_number()) { // shorthand: "wait_time": 1 == constant(1)
-        w.a = number(v, ptr, 0, "a number of seconds >= 0");
+        w.a = ctx.number(v, ptr, 0, "a number of seconds >= 0");
         return w;
     }
-    expect(v, ptr, json::value_t::object, "an object such as {\"between\": [1, 3]}");
-    check_keys(v, ptr, {"between", "constant", "constant_pacing", "constant_throughput"});
-    if (v.size() != 1) throw invalid{ptr, "expected exactly one of between, constant, constant_pacing, constant_throughput"};
+    ctx.expect(v, ptr, json::value_t::object, "an object such as {\"between\": [1, 3]}");
+    ctx.check_keys(v, ptr, {"between", "constant", "constant_pacing", "constant_throughput"});
+    if (v.size() != 1) ctx.fail(ptr, "expected exactly one of between, constant, constant_pacing, constant_throughput");
     auto it = v.begin();
     std::string child = ptr + "/" + it.key();
     if (it.key() == "between") {
-        const json& range = expect(*it, child, json::value_t::array, "[low, high] in seconds");
-        if (range.size() != 2) throw invalid{child, "expected [low, high] in seconds, got " + range.dump()};
+        const json& range = ctx.expect(*it, child, json::value_t::array, "[low, high] in seconds");
+        if (range.size() != 2) ctx.fail(child, "expected [low, high] in seconds, got " + range.dump());
         w.type = wait_time::kind::between;
-        w.a = number(range[0], child + "/0", 0, "a number of seconds >= 0");
-        w.b = number(range[1], child + "/1", 0, "a number of seconds >= 0");
-        if (w.b < w.a) throw invalid{child, "low must not be greater than high, got " + range.dump()};
+        w.a = ctx.number(range[0], child + "/0", 0, "a number of seconds >= 0");
+        w.b = ctx.number(range[1], child + "/1", 0, "a number of seconds >= 0");
+        if (w.b < w.a) ctx.fail(child, "low must not be greater than high, got " + range.dump());
     } else if (it.key() == "constant") {
         w.type = wait_time::kind::constant;
-        w.a = number(*it, child, 0, "a number of seconds >= 0");
+        w.a = ctx.number(*it, child, 0, "a number of seconds >= 0");
     } else if (it.key() == "constant_pacing") {
         w.type = wait_time::kind::constant_pacing;
-        w.a = number(*it, child, 0, "a number of seconds >= 0");
+        w.a = ctx.number(*it, child, 0, "a number of seconds >= 0");
     } else {
         w.type = wait_time::kind::constant_throughput;
-        w.a = number(*it, child, 0, "a rate in tasks per second > 0");
-        if (w.a <= 0) throw invalid{child, "expected a rate in tasks per second > 0, got " + it->dump()};
+        w.a = ctx.number(*it, child, 0, "a rate in tasks per second > 0");
+        if (w.a <= 0) ctx.fail(child, "expected a rate in tasks per second > 0, got " + it->dump());
     }
     return w;
 }
 
-const std::vector<std::string>& step_keys()
+int parse_weight(const load_context& ctx, const json& v, const std::string& ptr)
 {
-    static const std::vector<std::string> keys = {"get", "post", "put", "patch", "delete", "head", "options",
-                                                  "method", "path", "headers", "body", "json", "name", "tags", "weight"};
-    return keys;
+    ctx.expect(v, ptr, json::value_t::number_integer, "a whole number >= 0");
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > 1000000 : (v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1000000))
+        ctx.fail(ptr, "expected a whole number from 0 to 1000000, got " + v.dump());
+    return static_cast<int>(v.get<std::int64_t>());
 }
 
-step parse_step(const json& v, const std::string& ptr, const source_map& map, bool allow_weight)
+task parse_task(const load_context& ctx, const json& v, const std::string& ptr)
 {
-    expect(v, ptr, json::value_t::object, "a request step such as {\"get\": \"/path\"}");
-    std::vector<std::string> allowed = step_keys();
-    if (!allow_weight) allowed.resize(allowed.size() - 2); // "tags" and "weight" belong to tasks
-    check_keys(v, ptr, allowed);
-
-    step s;
-    s.line = map.at(ptr).line;
-    int verbs = 0;
-    for (const char* m : method_keys) {
-        if (!v.contains(m)) continue;
-        ++verbs;
-        s.method = m;
-        for (auto& c : s.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        s.path = string_of(v[m], ptr + "/" + m, "a path string such as \"/api/users\"");
-    }
-    if (v.contains("method")) {
-        ++verbs;
-        s.method = string_of(v["method"], ptr + "/method", "an HTTP method string");
-        if (s.method.empty() || s.method.find_first_of(" \t\r\n") != std::string::npos)
-            throw invalid{ptr + "/method", "expected an HTTP method such as \"GET\", got \"" + s.method + "\""};
-        for (auto& c : s.method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (!v.contains("path")) throw invalid{ptr, "\"method\" needs a \"path\""};
-        s.path = string_of(v["path"], ptr + "/path", "a path string such as \"/api/users\"");
-    } else if (v.contains("path")) {
-        throw invalid{ptr, "\"path\" needs a \"method\" (or write {\"get\": \"/path\"})"};
-    }
-    if (verbs == 0) throw invalid{ptr, "a step needs a request: one of get, post, put, patch, delete, head, options (or method + path)"};
-    if (verbs > 1) throw invalid{ptr, "a step makes exactly one request; found several methods"};
-    if (s.path.empty()) throw invalid{ptr, "the request path is empty"};
-    if (s.path.front() != '/' && s.path.rfind("http://", 0) != 0 && s.path.rfind("https://", 0) != 0)
-        throw invalid{ptr, "the path must start with \"/\" or be an absolute http(s):// URL, got \"" + s.path + "\""};
-
-    if (v.contains("headers")) {
-        const json& h = expect(v["headers"], ptr + "/headers", json::value_t::object, "an object of header names to values");
-        for (auto it = h.begin(); it != h.end(); ++it)
-            s.headers.push_back({it.key(), string_of(*it, ptr + "/headers/" + pointer_escape(it.key()), "a header value string")});
-    }
-    if (v.contains("body") && v.contains("json")) throw invalid{ptr, "use either \"body\" or \"json\", not both"};
-    if (v.contains("body")) s.body = string_of(v["body"], ptr + "/body", "a string body");
-    if (v.contains("json")) {
-        s.body = v["json"].dump();
-        bool has_type = false;
-        for (auto& h : s.headers) {
-            std::string lower = h.name;
-            for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            has_type |= lower == "content-type";
-        }
-        if (!has_type) s.headers.push_back({"Content-Type", "application/json"});
-    }
-    if (v.contains("name")) s.name = string_of(v["name"], ptr + "/name", "a name string");
-    return s;
-}
-
-std::vector<step> parse_steps(const json& v, const std::string& ptr, const source_map& map)
-{
-    expect(v, ptr, json::value_t::array, "an array of steps");
-    std::vector<step> out;
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(parse_step(v[i], ptr + "/" + std::to_string(i), map, false));
-    return out;
-}
-
-int parse_weight(const json& v, const std::string& ptr)
-{
-    expect(v, ptr, json::value_t::number_integer, "a whole number >= 0");
-    auto w = v.get<std::int64_t>();
-    if (w < 0 || w > 1000000) throw invalid{ptr, "expected a whole number from 0 to 1000000, got " + v.dump()};
-    return static_cast<int>(w);
-}
-
-task parse_task(const json& v, const std::string& ptr, const source_map& map)
-{
-    expect(v, ptr, json::value_t::object, "a task: a step such as {\"get\": \"/\"} or {\"steps\": [...]}");
+    ctx.expect(v, ptr, json::value_t::object, "a task: a step such as {\"get\": \"/\"} or {\"steps\": [...]}");
     task t;
-    if (v.contains("steps")) {
-        check_keys(v, ptr, {"name", "weight", "tags", "steps"});
-        t.steps = parse_steps(v["steps"], ptr + "/steps", map);
-        if (t.steps.empty()) throw invalid{ptr + "/steps", "a task needs at least one step"};
-        if (v.contains("name")) t.name = string_of(v["name"], ptr + "/name", "a name string");
+    if (v.contains("steps") && !v.contains("repeat")) {
+        ctx.check_keys(v, ptr, {"name", "weight", "tags", "on_failure", "steps"});
+        bool skip = load_on_failure(ctx, v, ptr, false);
+        t.steps = load_steps(ctx, v["steps"], ptr + "/steps", skip, 0);
+        if (t.steps.empty()) ctx.fail(ptr + "/steps", "a task needs at least one step");
+        if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
     } else {
-        t.steps.push_back(parse_step(v, ptr, map, true));
-        t.name = t.steps.back().name.empty() ? t.steps.back().path : t.steps.back().name;
+        // A single step with the task's keys mixed in; a repeat block may have a task name.
+        bool repeat = v.contains("repeat");
+        std::vector<std::string> task_keys = {"weight", "tags"};
+        if (repeat) task_keys.push_back("name");
+        t.steps.push_back(load_step(ctx, v, ptr, false, 0, task_keys));
+        const step& s = t.steps.back();
+        if (repeat) {
+            if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
+        } else {
+            // Named as written, like the step's statistics name.
+            if (!s.name.empty()) t.name = s.name;
+            else if (v.contains("method")) t.name = v["path"].get<std::string>();
+            else
+                for (const char* m : {"get", "post", "put", "patch", "delete", "head", "options"})
+                    if (v.contains(m)) t.name = v[m].get<std::string>();
+        }
     }
-    if (v.contains("weight")) t.weight = parse_weight(v["weight"], ptr + "/weight");
+    if (v.contains("weight")) t.weight = parse_weight(ctx, v["weight"], ptr + "/weight");
     if (v.contains("tags")) {
-        const json& tags = expect(v["tags"], ptr + "/tags", json::value_t::array, "an array of tag strings");
+        const json& tags = ctx.expect(v["tags"], ptr + "/tags", json::value_t::array, "an array of tag strings");
         for (std::size_t i = 0; i < tags.size(); ++i)
-            t.tags.push_back(string_of(tags[i], ptr + "/tags/" + std::to_string(i), "a tag string"));
+            t.tags.push_back(ctx.string_of(tags[i], ptr + "/tags/" + std::to_string(i), "a tag string"));
     }
     return t;
 }
 
-user_class parse_user(const json& v, const std::string& ptr, const source_map& map)
+// Every name an "extract" of these steps (or tasks) assigns, in document order, so templates
+// anywhere in the class may use variables extracted later (on_start, an earlier task, …).
+void check_variable_name(const load_context& ctx, const std::string& object_ptr, const std::string& name, const model& m)
 {
-    expect(v, ptr, json::value_t::object, "a user class object");
-    check_keys(v, ptr, {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "on_start", "on_stop", "tasks"});
+    if (!is_identifier(name))
+        ctx.fail_key(object_ptr, name, "invalid variable name \"" + name + "\": use letters, digits and _, not starting with a digit");
+    for (const auto& set : m.data)
+        if (set->name() == name)
+            ctx.fail_key(object_ptr, name, "variable \"" + name + "\" has the name of a data set: rename one of them");
+}
+
+void collect_extracts(const load_context& ctx, const json& steps, const std::string& ptr, std::vector<std::string>& names,
+                      const model& m)
+{
+    if (!steps.is_array()) return; // reported when the steps are loaded
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const json& s = steps[i];
+        if (!s.is_object()) continue;
+        std::string at = ptr + "/" + std::to_string(i);
+        if (s.contains("extract") && s["extract"].is_object()) {
+            for (auto it = s["extract"].begin(); it != s["extract"].end(); ++it) {
+                check_variable_name(ctx, at + "/extract", it.key(), m);
+                if (std::find(names.begin(), names.end(), it.key()) == names.end()) names.push_back(it.key());
+            }
+        }
+        if (s.contains("steps")) collect_extracts(ctx, s["steps"], at + "/steps", names, m);
+    }
+}
+
+void parse_variables(load_context& ctx, const json& v, const std::string& ptr, user_class& u, const model& m)
+{
+    if (v.contains("variables")) {
+        std::string at = ptr + "/variables";
+        const json& vars = ctx.expect(v["variables"], at, json::value_t::object, "an object of variable names to initial values");
+        for (auto it = vars.begin(); it != vars.end(); ++it) {
+            check_variable_name(ctx, at, it.key(), m);
+            std::string value = ctx.string_of(*it, at + "/" + pointer_escape(it.key()), "a string initial value");
+            u.initial_values.emplace_back(u.variables.size(), value);
+            u.variables.push_back(it.key());
+        }
+    }
+    for (const char* part : {"on_start", "tasks", "on_stop"})
+        if (v.contains(part)) collect_extracts(ctx, v[part], ptr + "/" + part, u.variables, m);
+    ctx.scope.variables = u.variables;
+}
+
+void parse_host(const load_context& ctx, const json& v, const std::string& ptr, user_class& u)
+{
+    std::string raw = ctx.string_of(v, ptr, "a base URL such as \"http://127.0.0.1:5000\"");
+    // Only the environment is known when the file loads: no variables, data or generators.
+    load_context env_only(ctx.map());
+    env_only.scope.env = ctx.scope.env;
+    template_text t = env_only.parse(raw, ptr);
+    if (!t.is_literal())
+        ctx.fail(ptr, "the host may only use {{env.NAME}} or {{env.NAME|default}}, resolved when the file loads");
+    u.host = t.literal();
+    if (u.host.empty() && raw != u.host) return; // an empty env value: no host here, -H gives it
+    if (u.host.rfind("http://", 0) != 0 && u.host.rfind("https://", 0) != 0)
+        ctx.fail(ptr, "expected a base URL starting with http:// or https://, got \"" + u.host + "\"");
+}
+
+user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const model& m)
+{
+    ctx.expect(v, ptr, json::value_t::object, "a user class object");
+    ctx.check_keys(v, ptr, {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
+                            "on_stop", "tasks"});
     user_class u;
-    if (!v.contains("name")) throw invalid{ptr, "a user class needs a \"name\""};
-    u.name = string_of(v["name"], ptr + "/name", "a name string");
-    if (u.name.empty()) throw invalid{ptr + "/name", "the name is empty"};
-    if (v.contains("weight")) u.weight = number(v["weight"], ptr + "/weight", 0, "a weight >= 0");
-    if (v.contains("fixed_count")) {
-        expect(v["fixed_count"], ptr + "/fixed_count", json::value_t::number_integer, "a whole number >= 0");
-        auto f = v["fixed_count"].get<std::int64_t>();
-        if (f < 0 || f > 100000000) throw invalid{ptr + "/fixed_count", "expected a whole number >= 0, got " + v["fixed_count"].dump()};
-        u.fixed_count = static_cast<int>(f);
-    }
-    if (v.contains("wait_time")) u.wait = parse_wait(v["wait_time"], ptr + "/wait_time");
-    if (v.contains("host")) {
-        u.host = string_of(v["host"], ptr + "/host", "a base URL such as \"http://127.0.0.1:5000\"");
-        if (u.host.rfind("http://", 0) != 0 && u.host.rfind("https://", 0) != 0)
-            throw invalid{ptr + "/host", "expected a base URL starting with http:// or https://, got \"" + u.host + "\""};
-    }
-    if (v.contains("sequential")) u.sequential = expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
-    if (v.contains("on_start")) u.on_start = parse_steps(v["on_start"], ptr + "/on_start", map);
-    if (v.contains("on_stop")) u.on_stop = parse_steps(v["on_stop"], ptr + "/on_stop", map);
-    if (!v.contains("tasks")) throw invalid{ptr, "a user class needs \"tasks\""};
-    const json& tasks = expect(v["tasks"], ptr + "/tasks", json::value_t::array, "an array of tasks");
-    if (tasks.empty()) throw invalid{ptr + "/tasks", "a user class needs at least one task"};
+    if (!v.contains("name")) ctx.fail(ptr, "a user class needs a \"name\"");
+    u.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
+    if (u.name.empty()) ctx.fail(ptr + "/name", "the name is empty");
+    if (v.contains("weight")) u.weight = ctx.number(v["weight"], ptr + "/weight", 0, "a weight >= 0");
+    if (v.contains("fixed_count"))
+        u.fixed_count = static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
+    if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
+    if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
+    if (v.contains("sequential"))
+        u.sequential = ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
+    parse_variables(ctx, v, ptr, u, m);
+    if (v.contains("on_start")) u.on_start = load_steps(ctx, v["on_start"], ptr + "/on_start", false, 0);
+    if (v.contains("on_stop")) u.on_stop = load_steps(ctx, v["on_stop"], ptr + "/on_stop", false, 0);
+    if (!v.contains("tasks")) ctx.fail(ptr, "a user class needs \"tasks\"");
+    const json& tasks = ctx.expect(v["tasks"], ptr + "/tasks", json::value_t::array, "an array of tasks");
+    if (tasks.empty()) ctx.fail(ptr + "/tasks", "a user class needs at least one task");
     int total = 0;
     for (std::size_t i = 0; i < tasks.size(); ++i) {
-        u.tasks.push_back(parse_task(tasks[i], ptr + "/tasks/" + std::to_string(i), map));
+        u.tasks.push_back(parse_task(ctx, tasks[i], ptr + "/tasks/" + std::to_string(i)));
         total += u.tasks.back().weight;
     }
-    if (total == 0) throw invalid{ptr + "/tasks", "the task weights add up to 0: no task could ever run"};
+    if (total == 0) ctx.fail(ptr + "/tasks", "the task weights add up to 0: no task could ever run");
     return u;
 }
 
-model parse_model(const json& doc, const source_map& map)
+void parse_data(const load_context& ctx, const json& v, const std::string& base_dir, model& m)
 {
-    expect(doc, "", json::value_t::object, "an object with a \"users\" array");
-    check_keys(doc, "", {"$schema", "description", "users"});
-    if (!doc.contains("users")) throw invalid{"", "the file needs a \"users\" array of user classes"};
-    const json& users = expect(doc["users"], "/users", json::value_t::array, "an array of user classes");
-    if (users.empty()) throw invalid{"/users", "no user classes: add at least one"};
+    ctx.expect(v, "/data", json::value_t::object, "an object of data set names to {\"file\": \"….csv\"}");
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        const std::string& name = it.key();
+        std::string at = "/data/" + pointer_escape(name);
+        if (!is_identifier(name))
+            ctx.fail_key("/data", name, "invalid data set name \"" + name + "\": use letters, digits and _, not starting with a digit");
+        if (std::find(reserved_namespaces.begin(), reserved_namespaces.end(), name) != reserved_namespaces.end())
+            ctx.fail_key("/data", name, "\"" + name + "\" is taken by the {{" + name + ".…}} templates: choose another data set name");
+        ctx.expect(*it, at, json::value_t::object, "an object such as {\"file\": \"customers.csv\"}");
+        ctx.check_keys(*it, at, {"file", "order"});
+        if (!it->contains("file")) ctx.fail(at, "a data set needs a \"file\"");
+        std::string file = ctx.string_of((*it)["file"], at + "/file", "a CSV file name");
+        auto how = data_set::order::sequential;
+        if (it->contains("order")) {
+            std::string order = ctx.string_of((*it)["order"], at + "/order", "\"sequential\" or \"random\"");
+            if (order == "random") how = data_set::order::random;
+            else if (order != "sequential") ctx.fail(at + "/order", "expected \"sequential\" or \"random\", got \"" + order + "\"");
+        }
+        std::filesystem::path path(file);
+        if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+        // A device or a folder would block or fail oddly: only plain files are data.
+        std::error_code ec;
+        if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+            ctx.fail(at + "/file", "data file " + path.lexically_normal().string() + " is not a regular file");
+        auto loaded = data_set::load_file(name, path.lexically_normal().string(), how);
+        if (!loaded.value) {
+            // Read errors name the path tried; format errors say the line, we add the file.
+            bool names_path = loaded.error.find(path.lexically_normal().string()) != std::string::npos;
+            ctx.fail(at + "/file", names_path ? loaded.error : "data file " + path.lexically_normal().string() + ": " + loaded.error);
+        }
+        m.data.push_back(std::move(loaded.value));
+    }
+}
+
+model parse_model(load_context& ctx, const json& doc, const std::string& base_dir)
+{
+    ctx.expect(doc, "", json::value_t::object, "an object with a \"users\" array");
+    ctx.check_keys(doc, "", {"$schema", "description", "data", "users"});
     model m;
+    if (doc.contains("data")) parse_data(ctx, doc["data"], base_dir, m);
+    for (const auto& set : m.data) ctx.scope.data.push_back(set.get());
+    if (!doc.contains("users")) ctx.fail("", "the file needs a \"users\" array of user classes");
+    const json& users = ctx.expect(doc["users"], "/users", json::value_t::array, "an array of user classes");
+    if (users.empty()) ctx.fail("/users", "no user classes: add at least one");
     double total = 0;
     for (std::size_t i = 0; i < users.size(); ++i) {
         std::string ptr = "/users/" + std::to_string(i);
-        m.users.push_back(parse_user(users[i], ptr, map));
+        m.users.push_back(parse_user(ctx, users[i], ptr, m));
         for (std::size_t j = 0; j + 1 < m.users.size(); ++j)
             if (m.users[j].name == m.users.back().name)
-                throw invalid{ptr + "/name", "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)"};
+                ctx.fail(ptr + "/name", "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");
         total += m.users.back().fixed_count > 0 ? 1 : m.users.back().weight;
     }
-    if (total == 0) throw invalid{"/users", "every user class has weight 0 and no fixed_count: no user could ever run"};
+    if (total == 0) ctx.fail("/users", "every user class has weight 0 and no fixed_count: no user could ever run");
     return m;
 }
 
@@ -296,9 +277,36 @@ std::size_t token_start(std::string_view text, std::size_t last)
     return last;
 }
 
+// Offset of the bracket that opens level max_nesting + 1, if the (valid) text has one.
+std::optional<std::size_t> too_deep(std::string_view text)
+{
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_nesting) return i;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string folder_of(const std::string& file)
+{
+    std::string dir = std::filesystem::path(file).parent_path().string();
+    return dir.empty() ? "." : dir;
+}
+
 } // namespace
 
-load_result load_json(std::string_view text, const std::string& file)
+load_result load_json(std::string_view text, const std::string& file, const load_options& options)
 {
     load_result r;
     r.error.file = file;
@@ -321,16 +329,27 @@ load_result load_json(std::string_view text, const std::string& file)
         r.error.message = "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
         return r;
     }
-    source_map map(text);
-    try {
-        r.value = parse_model(doc, map);
-        r.value->source = file;
-    } catch (const invalid& e) {
-        auto pos = e.unknown_key.empty() ? map.at(e.pointer) : map.key_at(e.pointer, e.unknown_key);
+    if (auto deep = too_deep(text)) {
+        auto pos = source_map::position_of(text, *deep);
         r.error.line = pos.line;
         r.error.column = pos.column;
-        r.error.pointer = e.pointer.empty() ? "" : e.pointer;
-        if (!e.unknown_key.empty()) r.error.pointer = e.pointer.empty() ? "/" : e.pointer;
+        r.error.message = "the document nests more than " + std::to_string(max_nesting) + " levels deep";
+        return r;
+    }
+    source_map map(text);
+    load_context ctx(map);
+    ctx.scope.env = options.env ? options.env : [](const std::string& name) -> std::optional<std::string> {
+        const char* v = std::getenv(name.c_str());
+        if (!v) return std::nullopt;
+        return std::string(v);
+    };
+    try {
+        r.value = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir);
+        r.value->source = file;
+    } catch (const invalid& e) {
+        r.error.line = e.position.line;
+        r.error.column = e.position.column;
+        r.error.pointer = e.pointer;
         r.error.message = e.message;
     } catch (const json::exception& e) {
         r.error.message = e.what();
@@ -338,7 +357,19 @@ load_result load_json(std::string_view text, const std::string& file)
     return r;
 }
 
-load_result load_json_file(const std::string& path)
+load_result load_json(std::string_view text, const std::string& file)
+{
+    return load_json(text, file, load_options{});
+}
+
+load_result load_json(std::string_view text, const std::string& file, const std::string& base_dir)
+{
+    load_options options;
+    options.base_dir = base_dir;
+    return load_json(text, file, options);
+}
+
+load_result load_json_file(const std::string& path, const load_options& options)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -349,7 +380,7 @@ load_result load_json_file(const std::string& path)
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    return load_json(ss.str(), path);
+    return load_json(ss.str(), path, options);
 }
 
 } // namespace hornet::scenario

@@ -4,6 +4,7 @@
 #include "scenario/load_error.hpp"
 #include "scenario/model.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,10 +17,25 @@ struct load_result
     load_error error;       ///< meaningful when !value
 };
 
-/// Parses and validates a scenario document. `file` names it in errors.
+struct load_options
+{
+    /// Folder data files ("data": {"x": {"file": "x.csv"}}) are relative to; empty = the
+    /// folder of the scenario file.
+    std::string base_dir;
+    /// Looks up {{env.NAME}} when the file loads; empty = the process environment (getenv).
+    std::function<std::optional<std::string>(const std::string&)> env;
+};
+
+/// Parses and validates a scenario document. `file` names it in errors; data files are
+/// looked up next to it.
 load_result load_json(std::string_view text, const std::string& file);
 
+/// Same, with data files relative to `base_dir`.
+load_result load_json(std::string_view text, const std::string& file, const std::string& base_dir);
+
+load_result load_json(std::string_view text, const std::string& file, const load_options& options);
+
 /// Reads `path` and loads it.
-load_result load_json_file(const std::string& path);
+load_result load_json_file(const std::string& path, const load_options& options = {});
 
 } // namespace hornet::scenario

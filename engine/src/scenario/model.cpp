@@ -1,13 +1,23 @@
-// Built-in models.
+// Built-in models, and literal templates.
 #include "scenario/model.hpp"
 
 namespace hornet::scenario {
+
+template_text literal_text(std::string text)
+{
+    template_text t;
+    if (!text.empty()) {
+        t.parts.emplace_back();
+        t.parts.back().literal = std::move(text);
+    }
+    return t;
+}
 
 model quick_model(const std::string& url_path)
 {
     step get;
     get.method = "GET";
-    get.path = url_path.empty() ? "/" : url_path;
+    get.path = literal_text(url_path.empty() ? "/" : url_path);
     task t;
     t.name = "get";
     t.steps.push_back(std::move(get));

@@ -1,10 +1,20 @@
-// The scenario model: user classes, their tasks and steps, independent of where they came from.
+// The scenario model: user classes, their tasks and steps, independent of where they came from
+// (a JSON file, or C++ code registered as a native class).
 #pragma once
 
+#include "scenario/check.hpp"
+#include "scenario/data_set.hpp"
+#include "scenario/extract.hpp"
+#include "scenario/template_text.hpp"
+
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hornet::scenario {
+
+struct native_class;
 
 /// How long a user waits after each task (Locust's wait_time functions).
 struct wait_time
@@ -18,17 +28,33 @@ struct wait_time
 struct header
 {
     std::string name;
-    std::string value;
+    template_text value;
 };
 
-/// One HTTP request a user makes.
+/// One thing a user does: an HTTP request, or a repeated block of steps.
 struct step
 {
+    enum class kind { request, repeat };
+    kind type = kind::request;
+
+    // request
     std::string method = "GET";
-    std::string path;               ///< relative to the host, or an absolute URL
-    std::vector<header> headers;
-    std::string body;
-    std::string name;               ///< statistics name; empty = the path, as Locust
+    template_text path;             ///< relative to the host, or an absolute URL; may hold a query
+    std::vector<std::pair<template_text, template_text>> query; ///< appended as ?a=b&c=d, encoded
+    std::vector<header> headers;    ///< JSON/form bodies add their Content-Type unless given
+    template_text body;             ///< raw, JSON (escaped for JSON) or form (url-encoded) text
+    std::string name;               ///< statistics name; empty = the rendered path, as Locust
+    std::vector<extract> extracts;  ///< applied in order after the response
+    check expect;                   ///< empty = Locust's default verdict
+    /// A failed request (or check, or extract) ends the task here: the rest of its steps are
+    /// skipped and the user goes on to its wait and next task.
+    bool skip_rest_on_failure = false;
+
+    // repeat
+    int repeat_min = 1;             ///< runs `steps` a count drawn from [min, max] times
+    int repeat_max = 1;
+    std::vector<step> steps;
+
     int line = 0;                   ///< where it was written, for messages
 };
 
@@ -52,15 +78,27 @@ struct user_class
     std::vector<step> on_start;
     std::vector<step> on_stop;
     std::vector<task> tasks;
+
+    /// Variables the templates of this class use (slot = index), with initial values.
+    std::vector<std::string> variables;
+    std::vector<std::pair<std::size_t, std::string>> initial_values;
+
+    /// Set for classes written in C++: they run their own code instead of `tasks`.
+    std::shared_ptr<const native_class> native;
 };
 
 struct model
 {
     std::string source;             ///< file it was loaded from, or "quick mode"
     std::vector<user_class> users;
+    /// CSV data sets of the whole file; a data_column placeholder's slot indexes this list.
+    std::vector<std::shared_ptr<data_set>> data;
 };
 
 /// The model of quick mode: one `QuickUser` class GETting the URL in a loop with no wait.
 model quick_model(const std::string& url_path);
+
+/// A template with no placeholder.
+template_text literal_text(std::string text);
 
 } // namespace hornet::scenario

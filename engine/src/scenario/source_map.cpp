@@ -9,8 +9,9 @@ class walker
 {
 public:
     walker(std::string_view text, std::unordered_map<std::string, text_position>& values,
-           std::unordered_map<std::string, text_position>& keys)
-        : text_(text), values_(values), keys_(keys)
+           std::unordered_map<std::string, text_position>& keys, std::unordered_set<std::string>& escaped_values,
+           std::unordered_set<std::string>& escaped_keys)
+        : text_(text), values_(values), keys_(keys), escaped_values_(escaped_values), escaped_keys_(escaped_keys)
     {
     }
 
@@ -41,12 +42,14 @@ private:
         ++pos_;
     }
 
-    std::string string_token()
+    std::string string_token(bool& escaped)
     {
         std::string out;
+        escaped = false;
         advance(); // opening quote
         while (pos_ < text_.size() && text_[pos_] != '"') {
             if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
+                escaped = true;
                 advance();
                 char e = text_[pos_];
                 switch (e) {
@@ -84,9 +87,11 @@ private:
             while (pos_ < text_.size()) {
                 skip_ws();
                 text_position key_pos{line_, col_};
-                std::string key = string_token();
+                bool escaped = false;
+                std::string key = string_token(escaped);
                 std::string child = pointer + "/" + pointer_escape(key);
                 keys_.emplace(child, key_pos);
+                if (escaped) escaped_keys_.insert(child);
                 skip_ws();
                 if (pos_ < text_.size() && text_[pos_] == ':') advance();
                 value(child);
@@ -116,7 +121,9 @@ private:
                 return;
             }
         } else if (c == '"') {
-            string_token();
+            bool escaped = false;
+            string_token(escaped);
+            if (escaped) escaped_values_.insert(pointer);
         } else {
             while (pos_ < text_.size()) {
                 char d = text_[pos_];
@@ -129,6 +136,8 @@ private:
     std::string_view text_;
     std::unordered_map<std::string, text_position>& values_;
     std::unordered_map<std::string, text_position>& keys_;
+    std::unordered_set<std::string>& escaped_values_;
+    std::unordered_set<std::string>& escaped_keys_;
     std::size_t pos_ = 0;
     int line_ = 1;
     int col_ = 1;
@@ -149,7 +158,7 @@ std::string pointer_escape(std::string_view key)
 
 source_map::source_map(std::string_view text)
 {
-    walker(text, values_, keys_).run();
+    walker(text, values_, keys_, escaped_values_, escaped_keys_).run();
 }
 
 text_position source_map::at(std::string pointer) const
@@ -165,6 +174,34 @@ text_position source_map::key_at(const std::string& object_pointer, const std::s
 {
     if (auto it = keys_.find(object_pointer + "/" + pointer_escape(key)); it != keys_.end()) return it->second;
     return at(object_pointer);
+}
+
+namespace {
+// Inside a string without escapes, each character of the decoded text is one column.
+text_position advance_in(text_position start, std::string_view value, std::size_t offset)
+{
+    ++start.column; // the opening quote
+    for (std::size_t i = 0; i < offset && i < value.size(); ++i)
+        if ((static_cast<unsigned char>(value[i]) & 0xC0) != 0x80) ++start.column;
+    return start;
+}
+} // namespace
+
+text_position source_map::in_string(const std::string& pointer, std::string_view value, std::size_t offset) const
+{
+    auto it = values_.find(pointer);
+    if (it == values_.end()) return at(pointer);
+    if (escaped_values_.count(pointer)) return it->second;
+    return advance_in(it->second, value, offset);
+}
+
+text_position source_map::in_key(const std::string& object_pointer, const std::string& key, std::size_t offset) const
+{
+    std::string child = object_pointer + "/" + pointer_escape(key);
+    auto it = keys_.find(child);
+    if (it == keys_.end()) return at(object_pointer);
+    if (escaped_keys_.count(child)) return it->second;
+    return advance_in(it->second, key, offset);
 }
 
 text_position source_map::position_of(std::string_view text, std::size_t offset)

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace hornet::scenario {
 
@@ -27,12 +28,22 @@ public:
     /// Position of the key `key` inside the object at `object_pointer` (for unknown keys).
     text_position key_at(const std::string& object_pointer, const std::string& key) const;
 
+    /// Position of byte `offset` of the string value at `pointer`, whose decoded text is
+    /// `value`. When the string was written with escapes, decoded offsets do not map to
+    /// columns: the position of the string's opening quote is returned instead.
+    text_position in_string(const std::string& pointer, std::string_view value, std::size_t offset) const;
+
+    /// Same for a key of the object at `object_pointer`.
+    text_position in_key(const std::string& object_pointer, const std::string& key, std::size_t offset) const;
+
     /// Line and column of a byte offset in the text.
     static text_position position_of(std::string_view text, std::size_t offset);
 
 private:
     std::unordered_map<std::string, text_position> values_;
     std::unordered_map<std::string, text_position> keys_;
+    std::unordered_set<std::string> escaped_values_;   ///< string values written with a backslash
+    std::unordered_set<std::string> escaped_keys_;     ///< keys written with a backslash
 };
 
 /// Escapes a key for use in a JSON pointer (~ → ~0, / → ~1).

@@ -1,0 +1,53 @@
+// delta_buffer: merging thread deltas between two stats reports.
+#include "cluster/delta_buffer.hpp"
+
+#include "core/clock.hpp"
+
+#include <algorithm>
+
+namespace hornet::cluster {
+
+void delta_buffer::add(stats::snapshot&& delta)
+{
+    for (auto& e : delta.entries) {
+        auto key = std::make_pair(e.method, e.name);
+        auto it = rows_.find(key);
+        if (it == rows_.end()) rows_.emplace(std::move(key), std::move(e));
+        else it->second.merge(e);
+    }
+    if (delta.total.has_activity() || !total_) {
+        if (!total_) total_ = std::move(delta.total);
+        else total_->merge(delta.total);
+    }
+    errors_.merge(delta.errors);
+    for (auto& x : delta.exceptions) {
+        auto it = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const stats::exception_record& r) {
+            return r.message == x.message && r.traceback == x.traceback;
+        });
+        if (it == exceptions_.end()) exceptions_.push_back(std::move(x));
+        else it->count += x.count;
+    }
+}
+
+stats::snapshot delta_buffer::take()
+{
+    stats::snapshot out;
+    out.entries.reserve(rows_.size());
+    for (auto& [key, e] : rows_) out.entries.push_back(std::move(e));
+    // A master keeps the earliest start_time it is sent: an idle delta must not say 1970.
+    out.total = total_ ? std::move(*total_) : stats::entry("", stats::snapshot::total_name, core::unix_now());
+    out.errors = std::move(errors_);
+    out.exceptions = std::move(exceptions_);
+    clear();
+    return out;
+}
+
+void delta_buffer::clear()
+{
+    rows_.clear();
+    total_.reset();
+    errors_.clear();
+    exceptions_.clear();
+}
+
+} // namespace hornet::cluster

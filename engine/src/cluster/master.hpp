@@ -1,0 +1,89 @@
+// The master role: a ROUTER socket, heartbeat and ramp timers around master_core, driven by the
+// headless loop like the local runner.
+#pragma once
+
+#include "cli/options.hpp"
+#include "cluster/endpoint_options.hpp"
+#include "cluster/master_core.hpp"
+#include "cluster/router_endpoint.hpp"
+#include "runtime/run_control.hpp"
+#include "scenario/model.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/system/result.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace hornet::cluster {
+
+struct master_options
+{
+    std::string bind_host = "*";
+    std::uint16_t bind_port = 5557;
+    std::int64_t expect_workers = 1;
+    double expect_workers_max_wait = 0; // seconds; 0 = forever
+    master_settings settings;
+    endpoint_options endpoint;
+    std::chrono::steady_clock::duration heartbeat_interval = std::chrono::seconds(1);
+    /// After `quit`, how long beyond stop_timeout to wait for the workers' last stats and quit.
+    std::chrono::steady_clock::duration quit_grace = std::chrono::seconds(5);
+};
+
+/// Lives on the control io_context (single thread): socket handlers, timers and the headless
+/// loop's calls all run there.
+class master final : public runtime::run_control
+{
+public:
+    master(boost::asio::io_context& io, master_options options);
+    ~master() override;
+    master(const master&) = delete;
+    master& operator=(const master&) = delete;
+
+    /// Binds the ROUTER and starts serving workers (handshakes, heartbeats, stats) before any
+    /// test starts. Returns the bound port.
+    boost::system::result<std::uint16_t> listen();
+
+    // runtime::run_control
+    boost::asio::awaitable<bool> prepare() override;
+    void interrupt() override;
+    void start(std::int64_t user_count, double spawn_rate) override;
+    boost::asio::awaitable<void> stop(double stop_timeout) override;
+    void shutdown() override;
+    stats::aggregate& stats() override { return core_.stats(); }
+    std::int64_t user_count() const override { return core_.user_count(); }
+    void reset_stats() override;
+    void set_on_spawning_complete(std::function<void()> f) override { core_.on_spawning_complete = std::move(f); }
+    bool finished() const override { return core_.all_workers_quit(); }
+
+    master_core& core() noexcept { return core_; }
+
+private:
+    void pump();
+    void arm_heartbeat();
+    boost::asio::awaitable<void> sleep(std::chrono::steady_clock::duration d);
+
+    boost::asio::io_context& io_;
+    master_options options_;
+    router_endpoint router_;
+    master_core core_;
+    boost::asio::steady_timer heartbeat_timer_;
+    boost::asio::steady_timer advance_timer_;
+    boost::asio::steady_timer wait_timer_;
+    std::optional<std::chrono::steady_clock::time_point> scheduled_;
+    bool interrupted_ = false;
+    bool closed_ = false;
+};
+
+/// Settings for a master from the command line and the scenario (classes after -T/-E and the
+/// class selection). `model` must outlive the master.
+master_options master_options_from(const cli::options& opts, const scenario::model& model);
+
+/// `hornet --master --headless ...`: binds, waits for --expect-workers, runs the headless loop
+/// over the workers and returns the process exit code.
+int run_master(const cli::options& opts, const scenario::model& model);
+
+} // namespace hornet::cluster

@@ -1,0 +1,427 @@
+// Master protocol logic: handshake, liveness, dispatch iterations, stats merging.
+#include "cluster/master_core.hpp"
+
+#include "core/clock.hpp"
+#include "core/log.hpp"
+#include "core/py_format.hpp"
+#include "proto/stats_codec.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+namespace hornet::cluster {
+
+namespace {
+
+constexpr std::string_view logger = "hornet.runners";
+
+} // namespace
+
+std::string_view to_string(master_core::state s) noexcept
+{
+    switch (s) {
+    case master_core::state::ready: return "ready";
+    case master_core::state::spawning: return "spawning";
+    case master_core::state::running: return "running";
+    case master_core::state::stopping: return "stopping";
+    case master_core::state::stopped: return "stopped";
+    }
+    return "?";
+}
+
+std::string printable_id(std::string_view id)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : id) {
+        if (out.size() >= 80) {
+            out += "...";
+            break;
+        }
+        if (c >= 0x20 && c < 0x7f && c != '\\') {
+            out += static_cast<char>(c);
+        } else {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+master_core::master_core(master_settings settings, send_function send)
+    : settings_(std::move(settings)), send_(std::move(send)), stats_(core::unix_now())
+{
+}
+
+void master_core::send(std::string_view id, proto::message m)
+{
+    if (send_) send_(id, m);
+}
+
+void master_core::drop(std::string_view id, std::string_view why)
+{
+    ++dropped_;
+    core::log::warning(logger, "Dropped a message from " + printable_id(id) + ": " + std::string(why));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
+
+void master_core::on_bad_frame(std::string_view identity, std::string_view reason)
+{
+    ++dropped_;
+    // Newest Locust asks only known workers to reconnect; a stranger's garbage is just logged
+    // (the transport has logged the frame already).
+    bool known = workers_.find(identity) != nullptr;
+    core::log::debug(logger, "Could not decode a message from " + printable_id(identity) + ": " + std::string(reason) +
+                                   (known ? " (asking the worker to reconnect)" : ""));
+    if (known) send(identity, proto::make_message(proto::reconnect{}, std::string(identity)));
+}
+
+void master_core::on_message(std::string_view identity, const proto::message& m, clock::time_point now)
+{
+    try {
+        // Locust replies to the body's node_id; a body naming another worker than the
+        // connection it came on would let one peer act for another.
+        if (m.node_id != identity) {
+            drop(identity, "its node id '" + printable_id(m.node_id) + "' is not the connection's identity");
+            return;
+        }
+        const std::string_view id = identity;
+        const std::string& t = m.type;
+        if (t == "client_ready") handle_client_ready(id, m, now);
+        else if (t == "heartbeat") handle_heartbeat(id, m, now);
+        else if (t == "stats") handle_stats(id, m);
+        else if (t == "exception") handle_exception(id, m);
+        else if (t == "spawning") handle_spawning(id);
+        else if (t == "spawning_complete") handle_spawning_complete(id, m, now);
+        else if (t == "client_stopped") handle_gone(id, false, now);
+        else if (t == "quit") handle_gone(id, true, now);
+        else if (t == "logs") core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
+        else if (t == "locustfile") drop(id, "sending the locustfile to workers (-f -) is not supported");
+        else if (proto::known_type(t)) drop(id, "'" + printable_id(t) + "' is a master-to-worker message");
+        else {
+            ++dropped_;
+            core::log::warning(logger, "Unknown message type received from worker " + printable_id(id) + ": " +
+                                           printable_id(t));
+        }
+        if (state_ == state::stopping) {
+            bool all_ready = std::all_of(workers_.workers().begin(), workers_.workers().end(),
+                                         [](const auto& kv) { return kv.second.state == worker_state::ready; });
+            if (all_ready || workers_.active_count() == 0) state_ = state::stopped;
+        }
+    } catch (const std::exception& e) {
+        drop(identity, std::string("internal error while handling it: ") + e.what());
+    }
+}
+
+void master_core::handle_client_ready(std::string_view id, const proto::message& m, clock::time_point now)
+{
+    auto hello = proto::parse<proto::client_ready>(m);
+    if (!hello) {
+        auto b = m.data.as_bool();
+        if (m.data.is_nil() || (b && !*b) || m.data.as_int64() == std::int64_t{0}) {
+            ++dropped_;
+            core::log::error(logger, "An old (pre 2.0) worker tried to connect (" + printable_id(id) +
+                                         "). That's not going to work.");
+        } else {
+            drop(id, hello.error_message());
+        }
+        return;
+    }
+    if (hello->version.empty() && !hello->any_version)
+        core::log::debug(logger, "Worker " + printable_id(id) + " reports an empty version (Debian's Locust 2.12)");
+    else
+        core::log::debug(logger, "Worker " + printable_id(id) + " runs version " +
+                                     (hello->any_version ? std::string("-1 (any)") : printable_id(hello->version)));
+
+    bool was_dispatched = dispatcher_ && dispatcher_->has_worker(id);
+    worker_info& w = workers_.ready(id, *hello);
+    send(id, proto::make_message(proto::ack{w.index}, std::string(id)));
+    core::log::info(logger, "Worker " + printable_id(id) + " (index " + std::to_string(w.index) +
+                                ") reported as ready. " + std::to_string(workers_.active_count()) +
+                                " workers connected.");
+    if (test_active()) {
+        // A new worker joins the running test; a known one that said hello again has lost
+        // its users (it restarted): either way the layout is sent again.
+        if (!was_dispatched) dispatcher_->add_worker(id);
+        redispatch(now);
+    }
+}
+
+void master_core::handle_heartbeat(std::string_view id, const proto::message& m, clock::time_point now)
+{
+    worker_info* w = workers_.find(id);
+    if (!w) {
+        // Locust ignores heartbeats of unknown workers (e.g. after it removed a dead one).
+        ++dropped_;
+        core::log::debug(logger, "Heartbeat from unknown worker " + printable_id(id));
+        return;
+    }
+    auto hb = proto::parse<proto::heartbeat>(m);
+    if (!hb) return drop(id, hb.error_message());
+    bool healed = workers_.heartbeat(*w, *hb);
+    if (w->cpu_percent > settings_.cpu_warning_percent && !w->cpu_warned) {
+        w->cpu_warned = true;
+        cpu_exceeded_ = true;
+        core::log::warning(logger, "Worker " + printable_id(id) +
+                                       " exceeded cpu threshold (will only log this once per worker)");
+    }
+    if (w->dialect.heartbeat_replies) send(id, proto::make_message(proto::heartbeat_reply{}, std::string(id)));
+    if (healed) {
+        core::log::info(logger, "Worker " + printable_id(id) + " self-healed with heartbeat, setting state to " +
+                                    std::string(to_string(w->state)) + ".");
+        if (test_active() && dispatcher_->add_worker(id)) redispatch(now);
+    }
+}
+
+void master_core::handle_stats(std::string_view id, const proto::message& m)
+{
+    // Stats of a worker that left still count (its last report comes just before its quit);
+    // a peer that never completed the handshake is a stranger.
+    if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
+    proto::stats_report report;
+    if (auto why = proto::from_value(m.data, report); !why.empty()) return drop(id, "stats: " + why);
+    stats_.merge(report.snapshot, id);
+    if (worker_info* w = workers_.find(id); w && w->active()) w->user_classes_count = std::move(report.user_classes_count);
+}
+
+void master_core::handle_exception(std::string_view id, const proto::message& m)
+{
+    if (!workers_.ever_acked(id)) return drop(id, "exception from a worker that never sent client_ready");
+    auto ex = proto::parse<proto::exception_report>(m);
+    if (!ex) return drop(id, ex.error_message());
+    stats::snapshot delta;
+    delta.exceptions.push_back({std::move(ex->msg), std::move(ex->traceback), 1});
+    stats_.merge(delta, id);
+}
+
+void master_core::handle_spawning(std::string_view id)
+{
+    worker_info* w = workers_.find(id);
+    // Locust 2.12 crashed on this; newest answers `quit`. A stranger is ignored here.
+    if (!w) return drop(id, "'spawning' from a worker that is not connected (no client_ready)");
+    if (w->active()) w->state = worker_state::spawning;
+}
+
+void master_core::handle_spawning_complete(std::string_view id, const proto::message& m, clock::time_point now)
+{
+    worker_info* w = workers_.find(id);
+    if (!w) return drop(id, "'spawning_complete' from a worker that is not connected (no client_ready)");
+    auto done = proto::parse<proto::spawning_complete>(m);
+    if (!done) return drop(id, done.error_message());
+    if (!w->active()) return;
+    w->state = worker_state::running;
+    if (done->user_classes_count) w->user_classes_count = std::move(*done->user_classes_count);
+}
+
+void master_core::handle_gone(std::string_view id, bool quit, clock::time_point now)
+{
+    const worker_info* w = workers_.find(id);
+    if (!w) {
+        ++dropped_;
+        core::log::debug(logger, std::string(quit ? "'quit'" : "'client_stopped'") + " from unknown worker " +
+                                     printable_id(id));
+        return;
+    }
+    auto index = w->index;
+    workers_.erase(id);
+    if (quit)
+        core::log::info(logger, "Worker '" + printable_id(id) + "' (index " + std::to_string(index) + ") quit. " +
+                                    std::to_string(workers_.count(worker_state::ready)) + " workers ready.");
+    else
+        core::log::debug(logger, "Removing " + printable_id(id) + " client from running clients");
+    if (test_active() && dispatcher_->remove_worker(id)) {
+        if (quit && workers_.active_count() == 0) {
+            core::log::info(logger, "The last worker quit, stopping test.");
+            all_quit_ = true;
+            next_step_.reset();
+            report_until_.reset();
+            state_ = state::stopped;
+            return;
+        }
+        redispatch(now);
+    }
+}
+
+void master_core::on_heartbeat_tick(clock::time_point now)
+{
+    auto r = workers_.tick();
+    bool changed = false;
+    for (const auto& id : r.went_missing) {
+        core::log::info(logger, "Worker " + printable_id(id) + " failed to send heartbeat, setting state to missing.");
+        if (dispatcher_ && dispatcher_->remove_worker(id)) changed = true;
+    }
+    for (const auto& id : r.removed)
+        core::log::info(logger, "Worker " + printable_id(id) + " was missing for too long: removed.");
+    if (changed && test_active()) {
+        if (workers_.active_count() == 0)
+            // Locust stops the test here; keeping the target lets returning workers resume it
+            // (the run time still ends it).
+            core::log::warning(logger, "The last worker went missing; the test resumes when a worker connects.");
+        redispatch(now);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test control
+
+bool master_core::start(std::int64_t users, double rate, clock::time_point now)
+{
+    if (workers_.active_count() == 0) {
+        core::log::warning(logger, "You can't start a distributed test before at least one worker processes has connected");
+        return false;
+    }
+    if (!test_active()) {
+        stats_.clear(core::unix_now());
+        dispatcher_.emplace(settings_.classes);
+        for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);
+        all_quit_ = false;
+    }
+    core::log::info(logger, "Sending spawn jobs of " + std::to_string(users) + " users at " + core::fixed(rate, 2) +
+                                " spawn rate to " + std::to_string(workers_.active_count()) + " ready workers");
+    state_ = state::spawning;
+    target_ = std::max<std::int64_t>(0, users);
+    rate_ = rate;
+    pace_ = pace_for(rate);
+    next_step_ = now;
+    report_until_.reset();
+    completion_pending_ = true;
+    advance(now);
+    return true;
+}
+
+void master_core::redispatch(clock::time_point now)
+{
+    if (!dispatcher_ || dispatcher_->workers().empty()) return;
+    core::log::info(logger, "Rebalancing " + std::to_string(dispatcher_->user_count()) + " users over " +
+                                std::to_string(dispatcher_->workers().size()) + " workers");
+    send_spawns();
+    // Users lost with a worker (or never placed) are ramped back at the spawn rate.
+    if (!next_step_ && dispatcher_->user_count() != target_ && dispatcher_->can_reach(target_)) {
+        state_ = state::spawning;
+        report_until_.reset();
+        next_step_ = now + pace_.interval;
+    }
+}
+
+std::optional<master_core::clock::time_point> master_core::advance(clock::time_point now)
+{
+    if (next_step_ && *next_step_ <= now) ramp_step(now);
+    if (report_until_) {
+        bool reported = dispatcher_ && user_count() == dispatcher_->user_count();
+        if (reported || now >= *report_until_) finish_ramp();
+    }
+    if (next_step_ && report_until_) return std::min(*next_step_, *report_until_);
+    if (next_step_) return next_step_;
+    return report_until_;
+}
+
+void master_core::ramp_step(clock::time_point now)
+{
+    if (!dispatcher_ || dispatcher_->workers().empty()) {
+        next_step_.reset(); // resumes when a worker joins (redispatch)
+        return;
+    }
+    dispatcher_->step_toward(target_, pace_.users_per_step);
+    send_spawns();
+    if (dispatcher_->user_count() == target_ || !dispatcher_->can_reach(target_)) {
+        next_step_.reset();
+        report_until_ = now + settings_.report_wait;
+        return;
+    }
+    // Locust sleeps what is left of the interval after the step: no catching up when late.
+    *next_step_ = std::max(now, *next_step_ + pace_.interval);
+}
+
+void master_core::finish_ramp()
+{
+    report_until_.reset();
+    state_ = state::running;
+    bool reported = dispatcher_ && user_count() == dispatcher_->user_count();
+    if (reported)
+        core::log::info(logger, "All users spawned: " + spawned_summary());
+    else
+        core::log::info(logger, "Spawning is complete and report waittime is expired, but not all reports received "
+                                "from workers: " + spawned_summary());
+    for (const auto& [id, w] : workers_.workers())
+        if (w.active() && w.dialect.spawning_complete_notice) {
+            proto::spawning_complete notice;
+            notice.user_count = dispatcher_ ? dispatcher_->user_count() : 0;
+            send(id, proto::make_message(notice, id));
+        }
+    if (completion_pending_) {
+        completion_pending_ = false;
+        if (on_spawning_complete) on_spawning_complete();
+    }
+}
+
+std::string master_core::spawned_summary() const
+{
+    // Every class, sorted by name, as Locust's json.dumps of the reported counts.
+    auto reported = workers_.class_counts();
+    for (const auto* c : settings_.classes) reported.emplace(c->name, 0);
+    std::string out = "{";
+    bool first = true;
+    for (const auto& [name, count] : reported) {
+        out += (first ? "" : ", ") + nlohmann::json(name).dump() + ": " + std::to_string(count);
+        first = false;
+    }
+    return out + "} (" + std::to_string(user_count()) + " total users)";
+}
+
+double master_core::next_spawn_timestamp()
+{
+    // Workers drop a spawn not newer than the last one they applied.
+    double t = core::unix_now();
+    if (t <= last_spawn_timestamp_) t = last_spawn_timestamp_ + 0.001;
+    last_spawn_timestamp_ = t;
+    return t;
+}
+
+void master_core::send_spawns()
+{
+    std::vector<std::size_t> by_name(settings_.classes.size());
+    std::iota(by_name.begin(), by_name.end(), std::size_t{0});
+    std::sort(by_name.begin(), by_name.end(),
+              [&](std::size_t a, std::size_t b) { return settings_.classes[a]->name < settings_.classes[b]->name; });
+    double ts = next_spawn_timestamp();
+    for (const auto& id : dispatcher_->workers()) {
+        auto counts = dispatcher_->counts_of(id);
+        proto::spawn s;
+        s.timestamp = ts;
+        for (auto i : by_name) s.user_classes_count.emplace_back(settings_.classes[i]->name, counts[i]);
+        s.host = settings_.host;
+        s.stop_timeout = settings_.stop_timeout;
+        s.parsed_options = settings_.parsed_options;
+        send(id, proto::make_message(s, id));
+    }
+}
+
+void master_core::stop()
+{
+    next_step_.reset();
+    report_until_.reset();
+    dispatcher_.reset();
+    target_ = 0;
+    if (cpu_exceeded_) core::log::warning(logger, "CPU usage threshold was exceeded on workers during the test!");
+    state_ = workers_.size() ? state::stopping : state::stopped;
+    for (const auto& [id, w] : workers_.workers()) send(id, proto::make_message(proto::stop{}, id));
+}
+
+void master_core::quit()
+{
+    next_step_.reset();
+    report_until_.reset();
+    dispatcher_.reset();
+    target_ = 0;
+    if (test_active() && cpu_exceeded_)
+        core::log::warning(logger, "CPU usage threshold was exceeded on workers during the test!");
+    state_ = state::stopped;
+    for (const auto& [id, w] : workers_.workers()) send(id, proto::make_message(proto::quit{}, id));
+}
+
+} // namespace hornet::cluster

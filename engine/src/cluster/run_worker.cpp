@@ -1,0 +1,58 @@
+// run_worker: io_context, signals and settings around cluster::worker.
+#include "cluster/run_worker.hpp"
+
+#include "cli/value_text.hpp"
+#include "cluster/worker.hpp"
+#include "core/log.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <cstdlib>
+#include <thread>
+
+namespace hornet::cluster {
+
+namespace net = boost::asio;
+
+int run_worker(const cli::options& opts, const scenario::model& model)
+{
+    worker_settings s;
+    s.master_host = opts.master_host;
+    s.master_port = opts.master_port;
+    s.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
+    s.host = opts.host;
+    s.master_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts.master_timeout * 1000));
+    if (const char* extra = std::getenv("LOCUST_WORKER_ADDITIONAL_WAIT_BEFORE_READY_AFTER_STOP")) {
+        if (auto n = cli::parse_int(extra); n && *n > 0) s.extra_wait_after_stop = std::chrono::seconds(*n);
+    }
+
+    net::io_context io{1};
+    worker w(io, model, std::move(s));
+    net::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](boost::system::error_code ec, int sig) {
+        if (ec) return;
+        core::log::info("hornet.main", sig == SIGTERM ? "Got SIGTERM signal" : "Got SIGINT signal");
+        w.request_quit();
+    });
+    int exit_code = worker_done;
+    net::co_spawn(io, w.run(), [&](std::exception_ptr e, int code) {
+        exit_code = code;
+        if (e) {
+            try {
+                std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+                core::log::error("hornet.main", std::string("unexpected error: ") + ex.what());
+            }
+            exit_code = 2;
+        }
+        signals.cancel();
+        w.close();
+        io.stop(); // the runner's last posts are moot now
+    });
+    io.run();
+    return exit_code;
+}
+
+} // namespace hornet::cluster

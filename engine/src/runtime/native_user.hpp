@@ -1,0 +1,103 @@
+// A simulated user written in C++ (hornet::user): drives its coroutines and performs, with Asio,
+// the requests and sleeps they co_await.
+#pragma once
+
+#include "http/session.hpp"
+#include "runtime/compiled_class.hpp"
+#include "runtime/stoppable.hpp"
+#include "runtime/wait_policy.hpp"
+#include "scenario/native_class.hpp"
+
+#include <hornet/detail/user_context.hpp>
+#include <hornet/task.hpp>
+#include <hornet/user.hpp>
+
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <coroutine>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hornet::runtime {
+
+class engine_thread;
+
+/// Same life as runtime::user (on_start, {task; wait} until stopped, on_stop; same stop
+/// semantics), but the steps are the user's own coroutines. When one suspends on a request or
+/// a sleep, the awaiter parks the operation here; run() performs it and resumes the innermost
+/// coroutine. No co_spawn and no allocation per request in the steady state.
+class native_user final : public stoppable, public hornet::detail::user_context
+{
+public:
+    native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    ~native_user();
+
+    /// The user's whole life in one frame; registered with its thread while alive. Never throws:
+    /// exceptions escaping scenario code are recorded and the user goes on after its wait.
+    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+
+    void request_stop(bool force) override;
+
+    // hornet::detail::user_context
+    void start_request(const hornet::detail::request_data& request, std::coroutine_handle<> resume) override;
+    std::uint32_t take_response(hornet::detail::response_data& out) override;
+    bool find_header(std::uint32_t slot, std::string_view name, std::string_view& value) override;
+    void verdict(std::uint32_t slot, bool success, std::string_view reason) override;
+    void release(std::uint32_t slot) noexcept override;
+    void start_sleep(double seconds, std::coroutine_handle<> resume) override;
+    double random() override;
+    std::uint64_t user_id() override { return id_; }
+    std::string_view host() override { return class_.host; }
+    bool stopping() override { return state_ != state::running; }
+    void log(int level, std::string_view text) override;
+
+private:
+    enum class state { running, stopping, killed };
+    enum class pending { none, request, sleep };
+
+    /// A response lent to scenario code until its hornet::response is destroyed.
+    struct slot
+    {
+        std::unique_ptr<http::response> response;
+        std::string method;
+        std::string name;
+        double elapsed_ms = 0;
+        bool catch_response = false;
+        bool recorded = false;
+        bool in_use = false;
+    };
+
+    /// Runs one of the user's coroutines to its end (or until killed); records what escapes.
+    boost::asio::awaitable<void> drive(hornet::task<> t);
+    void record_exception(std::exception_ptr e);
+    void record(slot& s, std::string_view error);
+    std::size_t pick_task();
+
+    engine_thread& thread_;
+    const compiled_class& class_;
+    const scenario::native_class& native_;
+    std::uint64_t id_;
+    http::session session_;
+    wait_policy wait_;
+    boost::asio::steady_timer timer_;
+    std::unique_ptr<hornet::user> user_;
+    state state_ = state::running;
+    bool waiting_ = false;
+    std::size_t sequence_ = 0;
+
+    // The operation the innermost coroutine is suspended on.
+    pending pending_ = pending::none;
+    std::coroutine_handle<> resume_;
+    double sleep_seconds_ = 0;
+    http::request request_;
+    std::string name_;
+    bool catch_response_ = false;
+
+    std::vector<slot> slots_;
+    std::uint32_t completed_ = 0; ///< slot of the request just completed
+};
+
+} // namespace hornet::runtime

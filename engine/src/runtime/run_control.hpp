@@ -1,0 +1,51 @@
+// What the headless loop drives: the local runner, or a master whose users run on workers.
+#pragma once
+
+#include "stats/aggregate.hpp"
+
+#include <boost/asio/awaitable.hpp>
+
+#include <cstdint>
+#include <functional>
+
+namespace hornet::runtime {
+
+/// The headless loop (run_headless) talks to the load through this: it starts the ramp, reads
+/// the merged statistics on its ticks, and stops at the end. Called on the loop's thread only.
+class run_control
+{
+public:
+    virtual ~run_control() = default;
+
+    /// Before the test: a master waits for --expect-workers here. False ends the run with
+    /// exit code 1 (the reason is logged).
+    virtual boost::asio::awaitable<bool> prepare() { co_return true; }
+    /// Ctrl-C / SIGTERM: prepare() should return (false) soon.
+    virtual void interrupt() {}
+
+    /// Ramps to `user_count` users at `spawn_rate` users/s.
+    virtual void start(std::int64_t user_count, double spawn_rate) = 0;
+
+    /// Brings statistics up to date for a report tick (the local runner asks its threads;
+    /// a master merges as messages arrive and has nothing to do).
+    virtual void collect() {}
+
+    /// Ends the users (stop_timeout as --stop-timeout) and gathers the last statistics.
+    virtual boost::asio::awaitable<void> stop(double stop_timeout) = 0;
+
+    /// After stop(): releases threads and sockets; the statistics stay readable.
+    virtual void shutdown() {}
+
+    virtual stats::aggregate& stats() = 0;
+    virtual std::int64_t user_count() const = 0;
+
+    /// --reset-stats: Locust's reset when the ramp completes.
+    virtual void reset_stats() = 0;
+    /// Called on the loop's thread when a ramp reaches its target.
+    virtual void set_on_spawning_complete(std::function<void()> f) = 0;
+
+    /// The load ended on its own (a master whose workers all quit): the loop shuts down.
+    virtual bool finished() const { return false; }
+};
+
+} // namespace hornet::runtime

@@ -1,0 +1,154 @@
+// The loader's value checks and template parsing with positions inside the file.
+#include "scenario/load_context.hpp"
+
+#include "core/did_you_mean.hpp"
+#include "scenario/escaping.hpp"
+
+#include <algorithm>
+
+namespace hornet::scenario {
+
+std::string type_name(const nlohmann::json& v)
+{
+    using json = nlohmann::json;
+    switch (v.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    default: return "something else";
+    }
+}
+
+bool is_identifier(std::string_view name)
+{
+    if (name.empty()) return false;
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+    if (!letter(name[0])) return false;
+    return std::all_of(name.begin(), name.end(), [&](char c) { return letter(c) || (c >= '0' && c <= '9'); });
+}
+
+void append(template_text& out, std::string_view literal)
+{
+    if (literal.empty()) return;
+    if (!out.parts.empty() && !out.parts.back().value)
+        out.parts.back().literal += literal;
+    else
+        out.parts.push_back({std::string(literal), std::nullopt});
+}
+
+void append(template_text& out, const template_text& t)
+{
+    for (const auto& p : t.parts) {
+        if (p.value)
+            out.parts.push_back(p);
+        else
+            append(out, p.literal);
+    }
+}
+
+template_text escaped_literal(std::string_view text, escape esc)
+{
+    std::string out;
+    append_escaped(out, text, esc);
+    template_text t;
+    append(t, out);
+    return t;
+}
+
+namespace {
+
+// The template parser escapes literal text itself, control characters as \u00XX; JSON bodies
+// keep nlohmann's spelling (\n, \t, …) so a body without templates is exactly its dump.
+void respell_json_literals(template_text& escaped, std::string_view text, const template_scope& scope)
+{
+    auto raw = parse_template(text, scope, escape::none);
+    if (raw.error || raw.value.parts.size() != escaped.parts.size()) return;
+    for (std::size_t i = 0; i < escaped.parts.size(); ++i) {
+        if (escaped.parts[i].value || raw.value.parts[i].value) continue;
+        std::string quoted = nlohmann::json(raw.value.parts[i].literal).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        escaped.parts[i].literal = quoted.substr(1, quoted.size() - 2);
+    }
+}
+
+} // namespace
+
+void load_context::fail(const std::string& pointer, const std::string& message) const
+{
+    throw invalid{pointer, message, map_.at(pointer)};
+}
+
+void load_context::fail_key(const std::string& object_pointer, const std::string& key, const std::string& message) const
+{
+    throw invalid{object_pointer.empty() ? "/" : object_pointer, message, map_.key_at(object_pointer, key)};
+}
+
+void load_context::check_keys(const json& obj, const std::string& pointer, const std::vector<std::string>& allowed) const
+{
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
+        std::string msg = "unknown key \"" + it.key() + "\"";
+        if (auto close = core::closest_match(it.key(), allowed); !close.empty()) {
+            msg += " (did you mean \"" + close + "\"?)";
+        } else {
+            msg += "; expected one of:";
+            for (std::size_t i = 0; i < allowed.size(); ++i) msg += (i ? ", " : " ") + allowed[i];
+        }
+        fail_key(pointer, it.key(), msg);
+    }
+}
+
+const nlohmann::json& load_context::expect(const json& v, const std::string& pointer, json::value_t type, const char* what) const
+{
+    bool ok = v.type() == type || (type == json::value_t::number_float && v.is_number()) ||
+              (type == json::value_t::number_integer && v.is_number_integer());
+    if (!ok) fail(pointer, std::string("expected ") + what + ", got " + type_name(v));
+    return v;
+}
+
+double load_context::number(const json& v, const std::string& pointer, double min_value, const char* what) const
+{
+    expect(v, pointer, json::value_t::number_float, what);
+    double d = v.get<double>();
+    if (d < min_value) fail(pointer, std::string("expected ") + what + ", got " + v.dump());
+    return d;
+}
+
+std::int64_t load_context::whole(const json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi, const char* what) const
+{
+    expect(v, pointer, json::value_t::number_integer, what);
+    // An unsigned beyond int64 does not fit any range we accept.
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+        fail(pointer, std::string("expected ") + what + ", got " + v.dump());
+    auto n = v.get<std::int64_t>();
+    if (n < lo || n > hi) fail(pointer, std::string("expected ") + what + ", got " + v.dump());
+    return n;
+}
+
+std::string load_context::string_of(const json& v, const std::string& pointer, const char* what) const
+{
+    return expect(v, pointer, json::value_t::string, what).get<std::string>();
+}
+
+template_text load_context::parse(const std::string& text, const std::string& pointer, escape esc) const
+{
+    auto r = parse_template(text, scope, esc);
+    if (r.error) throw invalid{pointer, r.error->message, map_.in_string(pointer, text, r.error->offset)};
+    if (esc == escape::json_string) respell_json_literals(r.value, text, scope);
+    return std::move(r.value);
+}
+
+template_text load_context::parse_key(const std::string& key, const std::string& object_pointer, escape esc) const
+{
+    auto r = parse_template(key, scope, esc);
+    if (r.error)
+        throw invalid{object_pointer.empty() ? "/" : object_pointer, r.error->message, map_.in_key(object_pointer, key, r.error->offset)};
+    if (esc == escape::json_string) respell_json_literals(r.value, key, scope);
+    return std::move(r.value);
+}
+
+} // namespace hornet::scenario

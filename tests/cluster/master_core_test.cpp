@@ -1,0 +1,388 @@
+// Proves cluster/master_core.hpp is self-contained; drives the master's protocol logic with
+// messages and clock ticks, no sockets.
+#include "cluster/master_core.hpp"
+
+#include "proto/stats_codec.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace hornet;
+using namespace std::chrono_literals;
+using cluster::master_core;
+
+namespace {
+
+scenario::user_class cls(std::string name, double weight)
+{
+    scenario::user_class c;
+    c.name = std::move(name);
+    c.weight = weight;
+    return c;
+}
+
+struct harness
+{
+    std::vector<scenario::user_class> classes{cls("Beta", 1), cls("Alpha", 3)};
+    std::vector<std::pair<std::string, proto::message>> sent;
+    master_core::clock::time_point now{std::chrono::seconds(1000)};
+    master_core core;
+
+    harness() : core(settings(), [this](std::string_view id, const proto::message& m) { sent.emplace_back(std::string(id), m); }) {}
+
+    cluster::master_settings settings()
+    {
+        cluster::master_settings s;
+        for (const auto& c : classes) s.classes.push_back(&c);
+        s.host = "http://127.0.0.1:1";
+        return s;
+    }
+
+    void receive(const std::string& id, proto::message m) { core.on_message(id, m, now); }
+    template <class P>
+    void receive(const std::string& id, const P& payload)
+    {
+        core.on_message(id, proto::make_message(payload, id), now);
+    }
+    void hello(const std::string& id, std::string version = "2.12.1") { receive(id, proto::client_ready{std::move(version)}); }
+    void beat(const std::string& id, std::string state = "running", double cpu = 1)
+    {
+        receive(id, proto::heartbeat{std::move(state), cpu, 1000});
+    }
+
+    std::vector<proto::message> take(std::string_view id, std::string_view type)
+    {
+        std::vector<proto::message> out;
+        for (const auto& [to, m] : sent)
+            if (to == id && m.type == type) out.push_back(m);
+        return out;
+    }
+    /// The counts of the last spawn sent to `id`, as name=count pairs.
+    proto::class_counts last_spawn(std::string_view id)
+    {
+        auto spawns = take(id, "spawn");
+        REQUIRE_FALSE(spawns.empty());
+        auto s = proto::parse<proto::spawn>(spawns.back());
+        REQUIRE(s);
+        return s->user_classes_count;
+    }
+    void report_counts(const std::string& id)
+    {
+        proto::spawning_complete done;
+        done.user_classes_count = last_spawn(id);
+        for (const auto& [n, c] : *done.user_classes_count) done.user_count += c;
+        receive(id, done);
+    }
+};
+
+proto::class_counts counts(std::int64_t alpha, std::int64_t beta)
+{
+    return {{"Alpha", alpha}, {"Beta", beta}};
+}
+
+} // namespace
+
+TEST_CASE("client_ready gets an ack with a stable index; Debian's empty version is accepted")
+{
+    harness h;
+    h.hello("a_1", "");
+    h.hello("b_1", "2.46.3");
+    h.hello("c_1", "");
+    h.receive("d_1", proto::message{"client_ready", proto::value(-1), "d_1"});
+    h.hello("a_1", "");
+    auto index = [&](std::string_view id) {
+        auto acks = h.take(id, "ack");
+        REQUIRE_FALSE(acks.empty());
+        return proto::parse<proto::ack>(acks.back())->index.value_or(-99);
+    };
+    CHECK(index("a_1") == 0);
+    CHECK(index("b_1") == 1);
+    CHECK(index("c_1") == 2);
+    CHECK(index("d_1") == 3);
+    CHECK(h.take("a_1", "ack").size() == 2);
+    CHECK(h.core.ready_worker_count() == 4);
+}
+
+TEST_CASE("pre-2.0 and malformed hellos are refused without an ack")
+{
+    harness h;
+    h.receive("old_1", proto::message{"client_ready", proto::value(), "old_1"});
+    h.receive("old_2", proto::message{"client_ready", proto::value(7), "old_2"});
+    h.receive("old_3", proto::message{"client_ready", proto::value(proto::value::map_type{}), "old_3"});
+    CHECK(h.sent.empty());
+    CHECK(h.core.ready_worker_count() == 0);
+    CHECK(h.core.dropped_messages() == 3);
+}
+
+TEST_CASE("heartbeats are answered only for workers that understand them (>= 2.19)")
+{
+    harness h;
+    h.hello("old_1", "");
+    h.hello("mid_1", "2.12.1");
+    h.hello("new_1", "2.46.3");
+    h.hello("any_1", "hornet 0.1.0");
+    for (auto id : {"old_1", "mid_1", "new_1", "any_1"}) h.beat(id, "ready");
+    CHECK(h.take("old_1", "heartbeat").empty());
+    CHECK(h.take("mid_1", "heartbeat").empty());
+    CHECK(h.take("new_1", "heartbeat").size() == 1);
+    CHECK(h.take("any_1", "heartbeat").size() == 1);
+}
+
+TEST_CASE("a ramp sends absolute counts to every worker per step, then waits for their reports")
+{
+    harness h;
+    h.hello("hostA_aaaa");
+    h.hello("hostB_bbbb", "2.46.3");
+    bool completed = false;
+    h.core.on_spawning_complete = [&] { completed = true; };
+
+    REQUIRE(h.core.start(5, 2, h.now));
+    CHECK(h.core.current_state() == master_core::state::spawning);
+    CHECK(h.last_spawn("hostA_aaaa") == counts(1, 0));
+    CHECK(h.last_spawn("hostB_bbbb") == counts(0, 1));
+    auto spawn = proto::parse<proto::spawn>(h.take("hostA_aaaa", "spawn").back());
+    REQUIRE(spawn);
+    CHECK(spawn->host == std::optional<std::string>("http://127.0.0.1:1"));
+    CHECK(spawn->parsed_options.as_map() != nullptr);
+
+    auto next = h.core.advance(h.now + 500ms);
+    REQUIRE(next);
+    CHECK(*next == h.now + 1s);
+    CHECK(h.take("hostA_aaaa", "spawn").size() == 1);
+    h.now += 1s;
+    h.core.advance(h.now);
+    CHECK(h.last_spawn("hostA_aaaa") == counts(2, 0));
+    CHECK(h.last_spawn("hostB_bbbb") == counts(1, 1));
+    h.now += 1s;
+    next = h.core.advance(h.now);
+    CHECK(h.last_spawn("hostA_aaaa") == counts(3, 0));
+    CHECK(h.last_spawn("hostB_bbbb") == counts(1, 1));
+    // Ramp over; the master waits (at most 1 s) for the workers' counts.
+    REQUIRE(next);
+    CHECK(*next == h.now + 1s);
+    CHECK_FALSE(completed);
+    h.report_counts("hostA_aaaa");
+    h.report_counts("hostB_bbbb");
+    CHECK(h.core.user_count() == 5);
+    h.core.advance(h.now);
+    CHECK(completed);
+    CHECK(h.core.current_state() == master_core::state::running);
+    // Only the newest worker is told the ramp is over.
+    CHECK(h.take("hostB_bbbb", "spawning_complete").size() == 1);
+    CHECK(h.take("hostA_aaaa", "spawning_complete").empty());
+
+    // Spawn timestamps strictly increase.
+    double last = 0;
+    for (const auto& m : h.take("hostA_aaaa", "spawn")) {
+        auto s = proto::parse<proto::spawn>(m);
+        CHECK(s->timestamp > last);
+        last = s->timestamp;
+    }
+}
+
+TEST_CASE("the report wait expires when a worker never reports")
+{
+    harness h;
+    h.hello("a_1");
+    bool completed = false;
+    h.core.on_spawning_complete = [&] { completed = true; };
+    h.core.start(3, 100, h.now);
+    h.core.advance(h.now + 500ms);
+    CHECK_FALSE(completed);
+    h.core.advance(h.now + 1s);
+    CHECK(completed);
+    CHECK(h.core.current_state() == master_core::state::running);
+}
+
+TEST_CASE("no worker: start refuses")
+{
+    harness h;
+    CHECK_FALSE(h.core.start(3, 1, h.now));
+    CHECK(h.sent.empty());
+}
+
+TEST_CASE("a silent worker goes missing after the heartbeat timeout; its users move to the others")
+{
+    harness h;
+    for (auto id : {"a_1", "b_1", "c_1"}) h.hello(id);
+    h.core.start(9, 100, h.now);
+    CHECK(h.last_spawn("b_1") == counts(2, 1));
+    for (auto id : {"a_1", "b_1", "c_1"}) h.report_counts(id);
+    h.core.advance(h.now);
+    CHECK(h.core.user_count() == 9);
+
+    int ticks = 0;
+    while (h.core.workers().find("b_1")->state != cluster::worker_state::missing && ticks < 10) {
+        h.now += 1s;
+        h.beat("a_1");
+        h.beat("c_1");
+        h.core.on_heartbeat_tick(h.now);
+        ++ticks;
+    }
+    CHECK(ticks == 5); // liveness 3 -> 2, 1, 0, -1, then missing (Locust: 4-5 s)
+    CHECK(h.core.user_count() == 6); // b_1's users no longer count
+    auto a = h.last_spawn("a_1"), c = h.last_spawn("c_1");
+    std::int64_t total = 0;
+    for (const auto& [n, k] : a) total += k;
+    for (const auto& [n, k] : c) total += k;
+    CHECK(total == 9);
+    CHECK(h.take("b_1", "spawn").size() == 1); // nothing more for the missing worker
+
+    // It comes back: users are spread over three workers again.
+    h.beat("b_1");
+    CHECK(h.core.workers().find("b_1")->state == cluster::worker_state::running);
+    CHECK(h.last_spawn("b_1") == counts(2, 1));
+}
+
+TEST_CASE("a missing worker is forgotten after 60 more seconds")
+{
+    harness h;
+    h.hello("a_1");
+    for (int i = 0; i < 70; ++i) h.core.on_heartbeat_tick(h.now + std::chrono::seconds(i));
+    CHECK(h.core.workers().size() == 0);
+    // Forgotten: its heartbeats are ignored, a new hello brings it back with its old index.
+    h.beat("a_1");
+    CHECK(h.core.workers().size() == 0);
+    h.hello("a_1");
+    CHECK(h.core.workers().find("a_1")->index == 0);
+}
+
+TEST_CASE("a worker joining a running test gets its share at once")
+{
+    harness h;
+    h.hello("a_1");
+    h.core.start(4, 100, h.now);
+    CHECK(h.last_spawn("a_1") == counts(3, 1));
+    h.hello("b_1");
+    CHECK(h.last_spawn("a_1") == counts(2, 0));
+    CHECK(h.last_spawn("b_1") == counts(1, 1));
+}
+
+TEST_CASE("stats are merged, exact HDR data kept, the worker's users taken from the report")
+{
+    harness h;
+    h.hello("a_1");
+    proto::stats_report r;
+    stats::entry e("GET", "/slow", 1700000000.0);
+    for (double ms : {101.0, 102.0, 103.0, 251.0}) {
+        e.log(ms, 2, 1700000001.0);
+        r.snapshot.total.log(ms, 2, 1700000001.0);
+    }
+    r.snapshot.entries.push_back(e);
+    r.snapshot.errors.add("GET", "/slow", "boom", 2);
+    r.user_classes_count = counts(3, 1);
+    h.receive("a_1", proto::message{"stats", proto::to_value(r), "a_1"});
+    h.receive("a_1", proto::message{"stats", proto::to_value(r), "a_1"});
+    const stats::entry* row = h.core.stats().find("GET", "/slow");
+    REQUIRE(row);
+    CHECK(row->num_requests == 8);
+    CHECK(h.core.stats().total().num_requests == 8);
+    // Locust's buckets would say 100 and 250; the HDR data keeps whole milliseconds.
+    CHECK(row->percentile(50) == 102);
+    CHECK(row->percentile(100) == 251);
+    CHECK(h.core.stats().errors().rows().front().occurrences == 4);
+    CHECK(h.core.user_count() == 4);
+
+    proto::exception_report ex{"ZeroDivisionError", "Traceback ..."};
+    h.receive("a_1", ex);
+    h.receive("a_1", ex);
+    REQUIRE(h.core.stats().exceptions().size() == 1);
+    CHECK(h.core.stats().exceptions()[0].count == 2);
+    CHECK(h.core.stats().exceptions()[0].nodes == std::vector<std::string>{"a_1"});
+}
+
+TEST_CASE("strangers and malformed messages are logged and dropped")
+{
+    harness h;
+    h.hello("a_1");
+    h.sent.clear();
+    h.receive("rogue", proto::spawning{});                                        // before client_ready
+    h.receive("rogue", proto::spawning_complete{counts(1, 0), 1});
+    h.receive("rogue", proto::message{"stats", proto::value(proto::value::map_type{}), "rogue"});
+    h.receive("rogue", proto::exception_report{"x", "y"});
+    h.receive("rogue", proto::heartbeat{"running", 1, 1});
+    h.receive("rogue", proto::quit{});
+    h.receive("a_1", proto::message{"heartbeat", proto::value("not a map"), "a_1"}); // wrong shape
+    h.receive("a_1", proto::message{"stats", proto::value(3), "a_1"});
+    h.receive("a_1", proto::message{"what_is_this", proto::value(), "a_1"});        // unknown type
+    h.receive("a_1", proto::message{"spawn", proto::value(), "a_1"});               // wrong direction
+    h.receive("a_1", proto::message{"heartbeat", proto::value(), "b_1"});           // spoofed node id
+    CHECK(h.core.dropped_messages() == 11);
+    CHECK(h.sent.empty());
+    CHECK(h.core.stats().total().num_requests == 0);
+
+    // Undecodable frame: a known worker is asked to reconnect, a stranger is not answered.
+    h.core.on_bad_frame("rogue", "truncated");
+    CHECK(h.sent.empty());
+    h.core.on_bad_frame("a_1", "truncated");
+    REQUIRE(h.sent.size() == 1);
+    CHECK(h.sent[0].second.type == "reconnect");
+
+    // The real worker is still served.
+    h.sent.clear();
+    h.hello("b_1");
+    CHECK(h.take("b_1", "ack").size() == 1);
+}
+
+TEST_CASE("quit: every worker is told; their quit empties the table; the last quit ends a test")
+{
+    harness h;
+    h.hello("a_1");
+    h.hello("b_1");
+    h.core.start(2, 100, h.now);
+    h.receive("a_1", proto::quit{});
+    CHECK_FALSE(h.core.all_workers_quit());
+    CHECK(h.last_spawn("b_1") == counts(1, 1)); // a_1's user moved
+    h.receive("b_1", proto::quit{});
+    CHECK(h.core.all_workers_quit());
+
+    harness g;
+    g.hello("a_1");
+    g.hello("b_1");
+    g.core.start(2, 100, g.now);
+    g.core.quit();
+    CHECK(g.take("a_1", "quit").size() == 1);
+    CHECK(g.take("b_1", "quit").size() == 1);
+    g.receive("a_1", proto::quit{});
+    g.receive("b_1", proto::quit{});
+    CHECK(g.core.workers().size() == 0);
+    CHECK_FALSE(g.core.all_workers_quit()); // the master ended the test, not the workers
+}
+
+TEST_CASE("stop: workers are told, come back with client_ready, the master is stopped")
+{
+    harness h;
+    h.hello("a_1");
+    h.core.start(2, 100, h.now);
+    h.core.stop();
+    CHECK(h.take("a_1", "stop").size() == 1);
+    CHECK(h.core.current_state() == master_core::state::stopping);
+    h.receive("a_1", proto::client_stopped{});
+    h.hello("a_1");
+    CHECK(h.core.current_state() == master_core::state::stopped);
+    // A new test starts afresh.
+    CHECK(h.core.start(1, 1, h.now));
+    CHECK(h.last_spawn("a_1") == counts(1, 0));
+}
+
+TEST_CASE("a worker above 90 % CPU is flagged once")
+{
+    harness h;
+    h.hello("a_1");
+    h.beat("a_1", "ready", 50);
+    CHECK_FALSE(h.core.cpu_threshold_exceeded());
+    h.beat("a_1", "ready", 95);
+    h.beat("a_1", "ready", 97);
+    CHECK(h.core.cpu_threshold_exceeded());
+    CHECK(h.core.workers().find("a_1")->cpu_warned);
+}
+
+TEST_CASE("printable ids escape binary identities")
+{
+    CHECK(cluster::printable_id("host_1") == "host_1");
+    CHECK(cluster::printable_id(std::string("\0\x8b", 2)) == "\\x00\\x8b");
+    CHECK(cluster::printable_id(std::string(200, 'x')).size() == 83);
+}

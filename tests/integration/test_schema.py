@@ -1,0 +1,84 @@
+"""scenarios/schema.json: a valid draft 2020-12 schema that accepts every example scenario and
+refuses typical mistakes (the loader stays the validator at run time; the schema is for editors)."""
+import glob
+import json
+import os
+
+import pytest
+
+jsonschema = pytest.importorskip("jsonschema")  # Debian: python3-jsonschema (scripts/install-deps.sh)
+
+SOURCE_DIR = os.environ.get("HORNET_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "../.."))
+SCENARIOS = os.path.join(SOURCE_DIR, "scenarios")
+
+
+@pytest.fixture(scope="module")
+def validator():
+    with open(os.path.join(SCENARIOS, "schema.json")) as f:
+        schema = json.load(f)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def example_files():
+    return sorted(p for p in glob.glob(os.path.join(SCENARIOS, "*.json")) if os.path.basename(p) != "schema.json")
+
+
+def test_there_are_examples():
+    assert len(example_files()) >= 3
+
+
+@pytest.mark.parametrize("path", example_files(), ids=os.path.basename)
+def test_example_validates(validator, path):
+    with open(path) as f:
+        doc = json.load(f)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(doc)]
+    assert errors == []
+
+
+def test_every_feature_validates(validator):
+    doc = {
+        "$schema": "./schema.json",
+        "data": {"customers": {"file": "customers.csv", "order": "random"}},
+        "users": [{
+            "name": "A", "weight": 2, "wait_time": {"between": [1, 2]}, "host": "{{env.TARGET|http://127.0.0.1:5000}}",
+            "variables": {"password": "pw"},
+            "on_start": [{"post": "/login", "form": {"user": "{{customers.email}}", "n": 1},
+                          "extract": {"token": {"cookie": "sid"}, "id": {"regex": "id=(\\d+)"}}}],
+            "tasks": [
+                {"weight": 3, "tags": ["read"], "get": "/a", "query": {"q": "x", "all": True},
+                 "check": {"status": [200, 404], "body_contains": "ok", "json": {"/id": 5}, "json_exists": ["/a"], "max_ms": 100}},
+                {"name": "flow", "on_failure": "skip_task", "steps": [
+                    {"method": "PATCH", "path": "/x/{{id}}", "name": "/x/[id]", "json": {"a": ["{{random.uuid}}"]},
+                     "headers": {"X-Token": "{{token}}"}},
+                    {"repeat": [0, 3], "on_failure": "continue", "steps": [{"delete": "/d"}]}]},
+                {"weight": 1, "repeat": 2, "steps": [{"get": "/r"}]},
+            ],
+        }],
+    }
+    assert list(validator.iter_errors(doc)) == []
+
+
+def user(**task):
+    return {"users": [{"name": "A", "tasks": [task]}]}
+
+
+@pytest.mark.parametrize("doc", [
+    {},                                                            # no users
+    {"users": []},                                                 # no classes
+    {"users": [{"name": "A", "wieght": 1, "tasks": [{"get": "/"}]}]},  # misspelt class key
+    user(get="/", post="/"),                                       # two methods
+    user(get="api"),                                               # path without /
+    user(get="/", heders={}),                                      # misspelt step key
+    user(post="/", body="x", json={}),                             # two bodies
+    user(get="/", check={"status": 600}),                          # status out of range
+    user(get="/", check={"stauts": 200}),                          # misspelt check key
+    user(get="/", extract={"id": {"json": "id"}}),                 # pointer without /
+    user(get="/", extract={"my-id": {"json": "/id"}}),             # bad variable name
+    user(get="/", on_failure="stop"),                              # bad on_failure
+    user(repeat=0, steps=[{"get": "/"}]),                          # repeat out of range
+    user(weight=-1, get="/"),                                      # negative weight
+    {"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # reserved set name
+], ids=lambda d: json.dumps(d)[:60])
+def test_mistakes_are_refused(validator, doc):
+    assert list(validator.iter_errors(doc)) != []
