@@ -185,8 +185,26 @@ void master_core::handle_stats(std::string_view id, const proto::message& m)
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
     proto::stats_report report;
     if (auto why = proto::from_value(m.data, report); !why.empty()) return drop(id, "stats: " + why);
-    stats_.merge(report.snapshot, id);
+    stats::snapshot& delta = report.snapshot;
+    for (auto& e : delta.entries) {
+        auto [it, added] = pending_rows_.try_emplace(std::pair{e.method, e.name}, pending_.entries.size());
+        if (added) pending_.entries.push_back(std::move(e));
+        else pending_.entries[it->second].merge(e);
+    }
+    if (!pending_any_) pending_.total = std::move(delta.total); // keeps the report's start time
+    else pending_.total.merge(delta.total);
+    pending_.errors.merge(delta.errors);
+    pending_any_ = true;
     if (worker_info* w = workers_.find(id); w && w->active()) w->user_classes_count = std::move(report.user_classes_count);
+}
+
+void master_core::flush_stats()
+{
+    if (!pending_any_) return;
+    stats_.merge(pending_);
+    pending_ = stats::snapshot{};
+    pending_rows_.clear();
+    pending_any_ = false;
 }
 
 void master_core::handle_exception(std::string_view id, const proto::message& m)
@@ -276,6 +294,7 @@ bool master_core::start(std::int64_t users, double rate, clock::time_point now)
         return false;
     }
     if (!test_active()) {
+        flush_stats(); // reports of the previous test go with it
         stats_.clear(core::unix_now());
         dispatcher_.emplace(settings_.classes);
         for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,7 +68,14 @@ public:
 
     // Views.
     state current_state() const noexcept { return state_; }
-    stats::aggregate& stats() noexcept { return stats_; }
+    /// The merged statistics, including every report received so far.
+    stats::aggregate& stats()
+    {
+        flush_stats();
+        return stats_;
+    }
+    /// Merges the reports received since the last call into stats().
+    void flush_stats();
     const worker_registry& workers() const noexcept { return workers_; }
     /// Users the workers report (Locust's master user_count).
     std::int64_t user_count() const { return workers_.user_count(); }
@@ -109,6 +117,12 @@ private:
     send_function send_;
     worker_registry workers_;
     stats::aggregate stats_;
+    // Reports are summed here and merged into stats_ when someone reads it (the report loop,
+    // once a second): with many workers, each row's histogram then enters the aggregate's
+    // per-second window once per read instead of once per worker report.
+    stats::snapshot pending_;
+    std::map<std::pair<std::string, std::string>, std::size_t, std::less<>> pending_rows_; // (method, name)
+    bool pending_any_ = false;
     std::optional<dispatcher> dispatcher_;
     state state_ = state::ready;
     std::int64_t target_ = 0;
