@@ -1,6 +1,5 @@
 """Fixtures for integration tests: the real hornet binary, the demo target on 127.0.0.1."""
 import csv
-import io
 import json
 import os
 import signal

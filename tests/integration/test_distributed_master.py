@@ -1,86 +1,29 @@
 """A Hornet master (--master --headless) with real workers: Debian's Locust 2.12, Hornet workers,
 both at once, and peers that misbehave. Everything on 127.0.0.1 with free ports."""
-import os
 import signal
-import socket
 import subprocess
 import time
 
 import pytest
 
+from cluster import PYTHON, ClusterBase, log_of
 from conftest import BINARY, read_csv
-
-PYTHON = "/usr/bin/python3"  # Debian's python3 with python3-locust, python3-zmq, python3-msgpack
-
-# Debian's package reports version '' (reference §0.1); a master that wants a version rejects its
-# workers. Like /work/shared/bench/locust_versioned.py: register locust._version before import.
-LOCUST_SHIM = """\
-import sys, types
-v = types.ModuleType("locust._version")
-v.version = v.__version__ = "2.12.1"
-sys.modules["locust._version"] = v
-from locust.main import main
-sys.argv[0] = "locust"
-sys.exit(main())
-"""
 
 QUICK_SCENARIO = """{"users": [{"name": "QuickUser", "wait_time": {"constant": 0.05}, "tasks": [{"get": "/"}]}]}"""
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Cluster:
-    """Processes of one test: killed (if still running) at teardown."""
-
-    def __init__(self, tmp_path):
-        self.tmp = tmp_path
-        self.port = free_port()
-        self.procs = []
-
-    def _spawn(self, name, argv):
-        log = open(self.tmp / f"{name}.log", "w")
-        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, text=True)
-        proc.log_path = self.tmp / f"{name}.log"
-        self.procs.append(proc)
-        return proc
-
+class Cluster(ClusterBase):
     def master(self, *args, name="master"):
-        return self._spawn(name, [BINARY, "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port",
+        return self.spawn(name, [BINARY, "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port",
                                   str(self.port), "--headless", *args])
 
     def locust_worker(self, locustfile, name, versioned=True):
-        shim = self.tmp / "locust_shim.py"
-        shim.write_text(LOCUST_SHIM)
-        launcher = [PYTHON, str(shim)] if versioned else [PYTHON, "-m", "locust"]
-        return self._spawn(name, [*launcher, "-f", str(locustfile), "--worker", "--master-host", "127.0.0.1",
+        return self.spawn(name, [*self.locust(versioned), "-f", str(locustfile), "--worker", "--master-host", "127.0.0.1",
                                   "--master-port", str(self.port)])
 
     def hornet_worker(self, name, *args):
-        return self._spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
+        return self.spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
                                   *args])
-
-    def wait(self, proc, timeout=90):
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            raise AssertionError(f"{proc.args} did not finish in {timeout}s\n{log_of(proc)[-3000:]}")
-        return proc.returncode
-
-    def close(self):
-        for p in self.procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
-
-
-def log_of(proc):
-    return proc.log_path.read_text()
 
 
 def wait_for_text(proc, text, timeout=30):

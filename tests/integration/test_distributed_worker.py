@@ -1,30 +1,13 @@
 """Hornet workers (--worker) under a real Locust 2.12 master (Debian's python3-locust), against the
 demo target: the master's CSV shows what the target served, and a killed master ends every worker.
 Everything on 127.0.0.1; the master's port is picked free by binding a socket to port 0 first."""
-import os
 import signal
-import socket
-import subprocess
 import time
 
 import pytest
 
+from cluster import ClusterBase, log_of, wait_until
 from conftest import BINARY, read_csv
-
-PYTHON = "/usr/bin/python3"  # Debian's python3 with python3-locust
-
-# Debian's package reports version '' (reference §0.1): its masters reject Debian's own workers
-# unless a shim like this sets the version before Locust is imported. Hornet workers send -1,
-# which every master accepts, so they are tested under the shimmed and the stock master.
-LOCUST_SHIM = """\
-import sys, types
-v = types.ModuleType("locust._version")
-v.version = v.__version__ = "2.12.1"
-sys.modules["locust._version"] = v
-from locust.main import main
-sys.argv[0] = "locust"
-sys.exit(main())
-"""
 
 # The master only needs the class names: Locust sends counts per class name, the workers run
 # their own scenario.
@@ -44,59 +27,21 @@ SCENARIO = """{"users": [{"name": "QuickUser", "wait_time": {"constant": 0.05},
   "tasks": [{"weight": 3, "get": "/health"}, {"weight": 1, "get": "/state"}]}]}"""
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def log_of(proc):
-    with open(proc.log_path) as f:
-        return f.read()
-
-
-class Cluster:
-    """The processes of one test; any still running at teardown are killed."""
-
+class Cluster(ClusterBase):
     def __init__(self, tmp_path):
-        self.tmp = tmp_path
-        self.port = free_port()
-        self.procs = []
-        (tmp_path / "locust_shim.py").write_text(LOCUST_SHIM)
+        super().__init__(tmp_path)
         (tmp_path / "locustfile.py").write_text(LOCUSTFILE)
         (tmp_path / "scenario.json").write_text(SCENARIO)
 
-    def _spawn(self, name, argv, cwd=None):
-        log = open(self.tmp / f"{name}.log", "w")
-        proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, text=True, cwd=cwd)
-        proc.log_path = self.tmp / f"{name}.log"
-        self.procs.append(proc)
-        return proc
-
     def locust_master(self, host, *args, versioned=True):
-        launcher = [PYTHON, str(self.tmp / "locust_shim.py")] if versioned else [PYTHON, "-m", "locust"]
-        return self._spawn("master", [*launcher, "-f", str(self.tmp / "locustfile.py"),
+        return self.spawn("master", [*self.locust(versioned), "-f", str(self.tmp / "locustfile.py"),
                                       "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port",
                                       str(self.port), "--headless", "-H", host, *args], cwd=self.tmp)
 
     def hornet_worker(self, name, *args, quick_mode=False):
         scenario = [] if quick_mode else ["-f", str(self.tmp / "scenario.json")]
-        return self._spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
+        return self.spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
                                   *scenario, "--threads", "1", *args], cwd=self.tmp)
-
-    def wait(self, proc, timeout):
-        try:
-            return proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-            raise AssertionError(f"{proc.args[:3]} did not finish in {timeout}s\n{log_of(proc)[-3000:]}")
-
-    def close(self):
-        for p in self.procs:
-            if p.poll() is None:
-                p.kill()
-                p.wait()
 
 
 @pytest.fixture
@@ -104,15 +49,6 @@ def cluster(tmp_path):
     c = Cluster(tmp_path)
     yield c
     c.close()
-
-
-def wait_until(predicate, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return predicate()
 
 
 @pytest.mark.parametrize("versioned", [True, False], ids=["shimmed-master", "stock-debian-master"])

@@ -4,7 +4,7 @@ import signal
 import subprocess
 import time
 
-from conftest import BINARY, SOURCE_DIR, hornet, raw, read_csv
+from conftest import BINARY, hornet, raw, read_csv
 
 STATS_HEADER = ("Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
                 "Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,"

@@ -8,6 +8,7 @@
 #include "scenario/render.hpp"
 
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,15 @@ struct compiled_class
     std::vector<std::size_t> task_table;    ///< each task index repeated `weight` times (Locust's list)
     /// Data sets and the global counter, one per scenario, shared by its classes and threads.
     std::shared_ptr<scenario::shared_state> shared;
+
+    /// The next task of a user: in order (sequential, `sequence` counts) or weighted at random.
+    template <class Rng>
+    std::size_t pick_task(std::size_t& sequence, Rng& rng) const
+    {
+        if (source->sequential) return task_table[sequence++ % task_table.size()];
+        if (task_table.size() == 1) return task_table[0];
+        return task_table[std::uniform_int_distribution<std::size_t>(0, task_table.size() - 1)(rng)];
+    }
 };
 
 /// Builds the runnable form of every class; `host_override` (-H) wins over each class's host.

@@ -42,6 +42,20 @@ public:
     http::thread_context& http() { return http_; }
     std::mt19937_64& rng() { return rng_; }
 
+    /// A user's entry in its thread's registry for as long as the user lives.
+    class registration
+    {
+    public:
+        registration(engine_thread& t, std::uint64_t id, stoppable* u) : thread_(t), id_(id) { t.add_user(id, u); }
+        ~registration() { thread_.remove_user(id_); }
+        registration(const registration&) = delete;
+        registration& operator=(const registration&) = delete;
+
+    private:
+        engine_thread& thread_;
+        std::uint64_t id_;
+    };
+
     // Users of this thread, by id, for stop requests (thread-confined).
     void add_user(std::uint64_t id, stoppable* u) { users_.emplace(id, u); }
     void remove_user(std::uint64_t id) { users_.erase(id); }

@@ -166,11 +166,7 @@ void native_user::record_exception(std::exception_ptr e)
 
 std::size_t native_user::pick_task()
 {
-    const auto& table = class_.task_table;
-    std::size_t i;
-    if (class_.source->sequential) i = table[sequence_++ % table.size()];
-    else if (table.size() == 1) i = table[0];
-    else i = table[std::uniform_int_distribution<std::size_t>(0, table.size() - 1)(thread_.rng())];
+    std::size_t i = class_.pick_task(sequence_, thread_.rng());
     // The model's tasks may have been filtered by tag: map back by name (same index when not).
     const auto& name = class_.source->tasks[i].name;
     if (i < native_.spec.tasks.size() && native_.spec.tasks[i].name == name) return i;
@@ -228,13 +224,7 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
 net::awaitable<void> native_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
 {
     native_user self(thread, cls, id);
-    thread.add_user(id, &self);
-    struct unregister
-    {
-        engine_thread& t;
-        std::uint64_t id;
-        ~unregister() { t.remove_user(id); }
-    } guard{thread, id};
+    engine_thread::registration registered(thread, id, &self);
 
     try {
         self.user_ = self.native_.spec.make();
@@ -262,11 +252,8 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
             co_await self.drive(start([&] { return self.native_.spec.tasks[i].run(*self.user_); }));
         }
         if (self.state_ != state::running) break;
-        double seconds = self.wait_.next(thread.rng(), core::steady_clock::now());
-        if (seconds > 0) {
+        if (self.wait_.arm(self.timer_, thread.rng(), core::steady_clock::now())) {
             self.waiting_ = true;
-            self.timer_.expires_after(std::chrono::duration_cast<core::steady_clock::duration>(
-                std::chrono::duration<double>(seconds)));
             co_await self.timer_.async_wait(net::as_tuple(net::use_awaitable));
             self.waiting_ = false;
         }

@@ -54,14 +54,6 @@ void user::request_stop(bool force)
     }
 }
 
-std::size_t user::pick_task()
-{
-    const auto& table = class_.task_table;
-    if (class_.source->sequential) return table[sequence_++ % table.size()];
-    if (table.size() == 1) return table[0];
-    return table[std::uniform_int_distribution<std::size_t>(0, table.size() - 1)(thread_.rng())];
-}
-
 int user::repeat_count(const scenario::step& s)
 {
     if (s.repeat_min >= s.repeat_max) return s.repeat_min;
@@ -126,13 +118,7 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
 net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
 {
     user self(thread, cls, id);
-    thread.add_user(id, &self);
-    struct unregister
-    {
-        engine_thread& t;
-        std::uint64_t id;
-        ~unregister() { t.remove_user(id); }
-    } guard{thread, id};
+    engine_thread::registration registered(thread, id, &self);
 
     // on_start, then { task; wait } until stopped, then on_stop: one loop over step lists. A
     // repeat pushes its block on a small stack (inline: no frame per level).
@@ -197,11 +183,8 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
         }
         if (at == phase::on_stop) break;
         if (at == phase::tasks && self.state_ == state::running) {
-            double seconds = self.wait_.next(thread.rng(), core::steady_clock::now());
-            if (seconds > 0) {
+            if (self.wait_.arm(self.timer_, thread.rng(), core::steady_clock::now())) {
                 self.waiting_ = true;
-                self.timer_.expires_after(std::chrono::duration_cast<core::steady_clock::duration>(
-                    std::chrono::duration<double>(seconds)));
                 co_await self.timer_.async_wait(net::as_tuple(net::use_awaitable));
                 self.waiting_ = false;
             }
@@ -210,7 +193,7 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
         depth = 0;
         if (self.state_ == state::running) {
             at = phase::tasks;
-            stack[0] = {&cls.tasks[self.pick_task()].steps, 0, 1};
+            stack[0] = {&cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps, 0, 1};
         } else {
             // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
             at = phase::on_stop;

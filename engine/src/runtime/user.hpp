@@ -34,7 +34,6 @@ public:
 private:
     enum class state { running, stopping, killed };
 
-    std::size_t pick_task();
     /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a
     /// template cannot render (recorded as an exception, like a KeyError in a Locust task).
     const http::request* prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch);

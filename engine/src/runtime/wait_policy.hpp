@@ -28,6 +28,17 @@ public:
         return 0;
     }
 
+    /// Sets `timer` to the next wait after a task finished at `now`; false when there is none.
+    template <class Rng, class Timer>
+    bool arm(Timer& timer, Rng& rng, std::chrono::steady_clock::time_point now)
+    {
+        double seconds = next(rng, now);
+        if (seconds <= 0) return false;
+        timer.expires_after(
+            std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds)));
+        return true;
+    }
+
     /// Called when a wait ended (constant_pacing measures from here).
     void waited(std::chrono::steady_clock::time_point now) { last_wait_end_ = now; }
 
