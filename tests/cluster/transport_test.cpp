@@ -11,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <zmq.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -161,15 +162,20 @@ TEST_CASE("malformed and oversized frames are dropped; the endpoint keeps servin
         raw_dealer big(*port, "big_1");
         big.send(std::string(8192, 'x'));
         big.send(proto::encode_message({"quit", {}, "big_1"}));
-        // The connection is gone, so neither frame arrives; a later peer is still served.
+        // The big frame never arrives; a later peer is still served.
         raw_dealer after(*port, "after_1");
         after.send(proto::encode_message({"quit", {}, "after_1"}));
-        REQUIRE(run_until(io, [&] { return good.size() == 2; }));
+        auto served = [&] {
+            return std::any_of(good.begin(), good.end(), [](const received& r) { return r.identity == "after_1"; });
+        };
+        REQUIRE(run_until(io, served));
         io.run_for(200ms);
     }
-    CHECK(good.size() == 2);
-    CHECK(good[1].identity == "after_1");
+    // Had the 8 KiB of 'x' reached the decoder it would be a fifth malformed frame. big_1's own
+    // quit may arrive or not: libzmq may reconnect that peer before sending it (a race).
     CHECK(bad.size() == 4);
+    CHECK(good.size() <= 3);
+    for (const auto& g : good) CHECK((g.identity == "evil_1" || g.identity == "after_1" || g.identity == "big_1"));
 }
 
 TEST_CASE("the worker survives garbage from the master")
