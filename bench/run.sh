@@ -76,25 +76,36 @@ fi
 if [[ -z "${BENCH_ONLY:-}" || "${BENCH_ONLY}" == scenario ]]; then
 # The cost of the JSON interpreter: the simplest GET (quick mode) against a JSON task rendering
 # a template and checking the status, alternated so drift on a noisy machine hits both alike.
-run_scenario() {  # $1: quick|templated -> requests/s
+run_scenario() {  # $1: quick|templated -> appends requests/s and requests per CPU-second
   local args=(-H "$url/")
   [[ $1 == templated ]] && args=(-f "$root/bench/templated.json" -H "$url")
-  taskset -c 0 "$hornet" "${args[@]}" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
+  : > "$work/$1.cpu.last"
+  cpu "$1" taskset -c 0 "$hornet" "${args[@]}" --headless -u 50 -r 50 -t "${secs}s" --threads 1 --only-summary \
       --csv "$work/$1" 2>"$work/$1.log" || true
-  python3 -c "import csv; r=list(csv.reader(open('$work/$1_stats.csv'))); print(r[-1][9])"
+  local rps
+  rps=$(python3 -c "import csv; r=list(csv.reader(open('$work/$1_stats.csv'))); print(r[-1][9])")
+  echo "$rps" >> "$work/$1.rps"
+  python3 -c "print($rps * $secs / max(float(open('$work/$1.cpu.last').read().split()[0]), 1e-9))" >> "$work/$1.rpc"
 }
-: > "$work/quick.rps"; : > "$work/templated.rps"
+for kind in quick templated; do : > "$work/$kind.rps"; : > "$work/$kind.rpc"; done
 for i in $(seq "$repeats"); do
-  run_scenario quick >> "$work/quick.rps"
-  run_scenario templated >> "$work/templated.rps"
+  run_scenario quick
+  run_scenario templated
 done
-q=$(median < "$work/quick.rps"); t=$(median < "$work/templated.rps")
 echo
 echo "## JSON scenario cost: 50 users, no wait, one thread, ${secs}s runs, median of $repeats"
 echo
-echo "quick mode (plain GET):          $q requests/s   runs: $(tr '\n' ' ' < "$work/quick.rps")"
-echo "templated GET + status check:    $t requests/s   runs: $(tr '\n' ' ' < "$work/templated.rps")"
-python3 -c "print(f'templated / plain = {$t / $q:.2f} (target >= 0.80)')"
+printf '| scenario | requests/s | requests per CPU-second | runs (requests/s) |\n|---|---|---|---|\n'
+for kind in quick templated; do
+  printf '| %s | %.0f | %.0f | %s |\n' "$kind" "$(median < "$work/$kind.rps")" "$(median < "$work/$kind.rpc")" \
+      "$(tr '\n' ' ' < "$work/$kind.rps")"
+done
+python3 - "$(median < "$work/templated.rps")" "$(median < "$work/quick.rps")" \
+    "$(median < "$work/templated.rpc")" "$(median < "$work/quick.rpc")" <<'PY'
+import sys
+t, q, tc, qc = map(float, sys.argv[1:])
+print(f"\ntemplated / plain: requests/s {t / q:.2f}, per CPU-second {tc / qc:.2f} (target >= 0.80)")
+PY
 fi
 [[ -n "${BENCH_ONLY:-}" && "${BENCH_ONLY}" != memory ]] && exit 0
 
