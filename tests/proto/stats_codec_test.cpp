@@ -200,3 +200,23 @@ TEST_CASE("malformed stats data gives reasons")
     CHECK(out.snapshot.entries[0].num_reqs_per_sec.at(1700000000) == 3);
     CHECK(!out.exact);
 }
+
+TEST_CASE("with hornet_hdr the buckets are checked but not used")
+{
+    value data = to_value(sample());
+    auto& e = data.as_map()->at(0).second.as_array()->at(0);
+    // Buckets that disagree with the HDR data: a decoder that merged or preferred them would
+    // change the count or the max.
+    for (auto& [k, item] : *e.as_map())
+        if (*k.as_str() == "response_times") item = value(value::map_type{{value(7000), value(50)}});
+    stats_report out;
+    REQUIRE(from_value(data, out).empty());
+    const auto& h = out.snapshot.entries[0].response_times;
+    CHECK(h.count() == 11);
+    CHECK(h.max() == 58'760'900);
+    CHECK(out.exact);
+
+    for (auto& [k, item] : *e.as_map())
+        if (*k.as_str() == "response_times") item = value(value::map_type{{value(7000), value(-1)}});
+    CHECK(from_value(data, out) == "'response_times' has a count that is not a non-negative integer");
+}

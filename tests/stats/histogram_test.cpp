@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <random>
 #include <vector>
 
@@ -203,4 +204,40 @@ TEST_CASE("memory stays small for a narrow distribution")
     for (std::uint64_t v = 1; v < 3'600'000'000ULL; v = v * 11 / 10 + 1) wide.record(v);
     CHECK(wide.memory_bytes() > narrow.memory_bytes());
     CHECK(wide.memory_bytes() < 200 * 1024);
+}
+
+TEST_CASE("sparse merges, self-merge and reuse after reset keep every counter")
+{
+    // Many small deltas (a worker's few requests per endpoint) merged into a histogram that is
+    // reset and reused: the counters must match a plain map of (counter, count).
+    std::mt19937_64 rng(11);
+    std::lognormal_distribution<double> dist(10.0, 0.8);
+    histogram sum;
+    for (int round = 0; round < 3; ++round) {
+        sum.reset();
+        std::map<std::uint64_t, std::uint64_t> expected;
+        std::uint64_t count = 0;
+        for (int d = 0; d < 40; ++d) {
+            histogram delta;
+            for (int i = 0; i < 5 + d % 7; ++i) {
+                auto v = static_cast<std::uint64_t>(dist(rng));
+                delta.record(v, 1 + i % 3);
+                expected[histogram::lowest_equivalent(v)] += 1 + i % 3;
+                count += 1 + i % 3;
+            }
+            sum.merge(delta);
+        }
+        std::map<std::uint64_t, std::uint64_t> got;
+        sum.for_each([&](std::uint64_t v, std::uint64_t n) { got[v] += n; });
+        CHECK(got == expected);
+        CHECK(sum.count() == count);
+    }
+    histogram twice = sum;
+    twice.merge(twice);
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> a, b;
+    sum.for_each([&](std::uint64_t v, std::uint64_t n) { a.emplace_back(v, 2 * n); });
+    twice.for_each([&](std::uint64_t v, std::uint64_t n) { b.emplace_back(v, n); });
+    CHECK(a == b);
+    CHECK(twice.count() == 2 * sum.count());
+    CHECK(twice.value_at_percentile(50) == sum.value_at_percentile(50));
 }

@@ -151,9 +151,11 @@ std::string per_second_from_value(const value* data, std::string_view key, stats
     return {};
 }
 
-std::string buckets_from_value(const value* data, stats::histogram& out)
+// With `out` null the buckets are only checked: an entry carrying hornet_hdr gets its histogram
+// from there, and filling one from the coarser buckets first was most of a Hornet master's cost.
+std::string buckets_from_value(const value* data, stats::histogram* out)
 {
-    out.reset();
+    if (out) out->reset();
     if (!data) return {};
     const value::map_type* m = data->as_map();
     if (!m) return "'response_times' is not a map";
@@ -163,9 +165,9 @@ std::string buckets_from_value(const value* data, stats::histogram& out)
         if (!ms || !std::isfinite(*ms) || *ms < 0) return "'response_times' has a key that is not a time";
         auto count = n.as_uint64();
         if (!count) return "'response_times' has a count that is not a non-negative integer";
-        if (*count == 0) continue;
+        if (*count == 0 || !out) continue;
         const double us = std::min(*ms * 1000.0, static_cast<double>(stats::histogram::highest_value));
-        out.record(static_cast<std::uint64_t>(std::llround(us)), *count);
+        out->record(static_cast<std::uint64_t>(std::llround(us)), *count);
     }
     return {};
 }
@@ -238,14 +240,15 @@ std::string entry_from_value(const value& data, stats::entry& out, bool& had_hdr
         !read_ms(data, "max_response_time", out.max_response_time, why) ||
         !read_optional_ms(data, "min_response_time", out.min_response_time, why))
         return why;
-    why = buckets_from_value(data.find("response_times"), out.response_times);
+    const value* hdr = data.find(stats_report::hdr_key);
+    why = buckets_from_value(data.find("response_times"), hdr ? nullptr : &out.response_times);
     if (!why.empty()) return why;
     why = per_second_from_value(data.find("num_reqs_per_sec"), "num_reqs_per_sec", out.num_reqs_per_sec);
     if (!why.empty()) return why;
     why = per_second_from_value(data.find("num_fail_per_sec"), "num_fail_per_sec", out.num_fail_per_sec);
     if (!why.empty()) return why;
     had_hdr = false;
-    if (const value* hdr = data.find(stats_report::hdr_key)) {
+    if (hdr) {
         why = hdr_from_value(*hdr, out.response_times);
         if (!why.empty()) return why;
         had_hdr = true;

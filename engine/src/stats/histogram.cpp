@@ -55,6 +55,7 @@ void histogram::record(std::uint64_t value_us, std::uint64_t n)
     std::size_t index = index_of(v);
     chunk& ch = chunk_for(index / chunk_size);
     ch.counts[index % chunk_size] += n;
+    ch.mark(index % chunk_size);
     ch.total += n;
     if (count_ == 0 || v < min_) min_ = v;
     if (v > max_) max_ = v;
@@ -95,12 +96,11 @@ void histogram::values_at_percentiles(std::span<const double> percentiles,
             seen += ch->total;
             continue;
         }
-        for (std::size_t i = 0; i < chunk_size && next < percentiles.size(); ++i) {
-            if (ch->counts[i] == 0) continue;
+        ch->for_each_used([&](std::size_t i) {
             seen += ch->counts[i];
             while (next < percentiles.size() && seen >= rank_of(percentiles[next]))
                 out[next++] = finish(c * chunk_size + i);
-        }
+        });
     }
     // Only reachable through rounding at the very top: report the max.
     for (; next < out.size(); ++next) out[next] = max_;
@@ -120,7 +120,9 @@ void histogram::merge(const histogram& other)
         const chunk* src = other.chunks_[c].get();
         if (!src || src->total == 0) continue;
         chunk& dst = chunk_for(c);
-        for (std::size_t i = 0; i < chunk_size; ++i) dst.counts[i] += src->counts[i];
+        src->for_each_used([&](std::size_t i) { dst.counts[i] += src->counts[i]; });
+        // After the adds: `other` may be *this.
+        for (std::size_t w = 0; w < dst.used.size(); ++w) dst.used[w] |= src->used[w];
         dst.total += src->total;
     }
     if (count_ == 0 || other.min_ < min_) min_ = other.min_;
@@ -142,7 +144,8 @@ void histogram::reset() noexcept
 {
     for (auto& ch : chunks_)
         if (ch && ch->total) {
-            ch->counts.fill(0);
+            ch->for_each_used([&](std::size_t i) { ch->counts[i] = 0; });
+            ch->used.fill(0);
             ch->total = 0;
         }
     count_ = sum_ = min_ = max_ = 0;

@@ -91,8 +91,7 @@ public:
         for (std::size_t c = 0; c < chunks_.size(); ++c) {
             const chunk* ch = chunks_[c].get();
             if (!ch || ch->total == 0) continue;
-            for (std::size_t i = 0; i < chunk_size; ++i)
-                if (ch->counts[i]) f(value_of_index(c * chunk_size + i), ch->counts[i]);
+            ch->for_each_used([&](std::size_t i) { f(value_of_index(c * chunk_size + i), ch->counts[i]); });
         }
     }
 
@@ -118,10 +117,26 @@ private:
     static std::size_t index_of(std::uint64_t v) noexcept { return detail::hdr_index(v); }
     static std::uint64_t value_of_index(std::size_t i) noexcept { return detail::hdr_value(i); }
 
+    static constexpr std::size_t word_bits = 64;
+
     struct chunk
     {
         std::uint64_t total = 0;
+        // One bit per non-zero counter: a merge, reset or walk of a sparse chunk (a worker's
+        // few dozen requests of one endpoint over 3 s) visits only its non-zero counters.
+        std::array<std::uint64_t, chunk_size / word_bits> used{};
         std::array<std::uint64_t, chunk_size> counts{};
+
+        void mark(std::size_t i) noexcept { used[i / word_bits] |= std::uint64_t{1} << (i % word_bits); }
+
+        /// Calls f(i) for every non-zero counter i, ascending.
+        template <class F>
+        void for_each_used(F&& f) const
+        {
+            for (std::size_t w = 0; w < used.size(); ++w)
+                for (std::uint64_t bits = used[w]; bits; bits &= bits - 1)
+                    f(w * word_bits + static_cast<std::size_t>(std::countr_zero(bits)));
+        }
     };
 
     chunk& chunk_for(std::size_t chunk_index);
