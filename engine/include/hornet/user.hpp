@@ -1,13 +1,16 @@
 // hornet::user: the base class of a simulated user written in C++; its members are its state.
 #pragma once
 
+#include "hornet/detail/name_lists.hpp"
 #include "hornet/detail/user_context.hpp"
 #include "hornet/request_options.hpp"
 #include "hornet/response.hpp"
 #include "hornet/task.hpp"
 
 #include <coroutine>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -120,6 +123,46 @@ protected:
         auto v = lo + static_cast<std::int64_t>(ctx_->random() * span);
         return v > hi ? hi : v;
     }
+    /// One element of a non-empty array or container, uniformly ({{random.choice(a, b)}} in JSON).
+    template <class Range>
+    const auto& random_choice(const Range& values)
+    {
+        auto n = static_cast<std::int64_t>(std::size(values));
+        return *std::next(std::begin(values), random_int(0, n - 1));
+    }
+    /// `n` decimal digits, the first not 0, as JSON's {{random.digits(n)}} (an id number, a dni).
+    std::string random_digits(std::size_t n)
+    {
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += static_cast<char>('0' + random_int(i == 0 ? 1 : 0, 9));
+        return s;
+    }
+    /// `n` ASCII letters and digits, as JSON's {{random.string(n)}}.
+    std::string random_string(std::size_t n)
+    {
+        static constexpr std::string_view alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += random_choice(alnum);
+        return s;
+    }
+    /// A version-4 UUID in lower-case hex, as JSON's {{random.uuid}}.
+    std::string random_uuid()
+    {
+        static constexpr std::string_view hex = "0123456789abcdef";
+        std::string s;
+        for (int i = 0; i < 32; ++i) {
+            if (i == 8 || i == 12 || i == 16 || i == 20) s += '-';
+            if (i == 12) s += '4';                              // version 4
+            else if (i == 16) s += hex[8 + random_int(0, 3)];  // RFC 4122 variant: 8, 9, a or b
+            else s += random_choice(hex);
+        }
+        return s;
+    }
+    /// A given name, a surname, or both ("Ada Bauer"), from the lists JSON's
+    /// {{random.first_name}}, {{random.last_name}} and {{random.name}} use.
+    std::string random_first_name() { return std::string(random_choice(detail::first_names)); }
+    std::string random_last_name() { return std::string(random_choice(detail::last_names)); }
+    std::string random_name() { return random_first_name() + ' ' + random_last_name(); }
     /// This user's id (unique in the process).
     std::uint64_t user_id() const { return ctx_->user_id(); }
     /// The base URL requests go to (-H or the class's host).

@@ -1,31 +1,19 @@
 // Random values for templates: numbers, digit strings, UUIDs, names and e-mail addresses.
 #include "scenario/generators.hpp"
 
+#include <hornet/detail/name_lists.hpp>
+
 #include <array>
 #include <charconv>
+#include <iterator>
 
 namespace hornet::scenario {
 
 namespace {
 
-// Name lists written for Hornet: common given names and surnames from many countries,
-// ASCII only so they need no escaping except in e-mail addresses (lower-cased there).
-const std::vector<std::string_view> first_list = {
-    "Ada",     "Amara",  "Ana",    "Arjun",  "Bea",     "Carlos", "Chen",    "Chloe",   "Dmitri",
-    "Elena",   "Emeka",  "Emma",   "Farah",  "Felix",   "Grace",  "Hana",    "Hugo",    "Ines",
-    "Ivan",    "Jamal",  "Jonas",  "Julia",  "Kai",     "Kenji",  "Lars",    "Laura",   "Leila",
-    "Liam",    "Lucia",  "Malik",  "Marta",  "Mateo",   "Maya",   "Nadia",   "Noah",    "Nora",
-    "Olga",    "Omar",   "Oscar",  "Priya",  "Quentin", "Rosa",   "Samir",   "Sofia",   "Tariq",
-    "Theo",    "Uma",    "Victor", "Wen",    "Yara",    "Yusuf",  "Zoe",
-};
-const std::vector<std::string_view> last_list = {
-    "Abara",   "Alvarez", "Andersen", "Bauer",   "Becker",  "Costa",   "Dubois",  "Eriksson", "Fernandez",
-    "Fischer", "Garcia",  "Gonzalez", "Haddad",  "Hansen",  "Ibrahim", "Ivanova", "Jensen",   "Kato",
-    "Khan",    "Kim",     "Kowalski", "Larsen",  "Lopez",   "Martin",  "Meyer",   "Moreau",   "Morales",
-    "Nakamura", "Nguyen", "Novak",    "Okafor",  "Olsen",   "Patel",   "Perez",   "Petrov",   "Rossi",
-    "Santos",  "Schmidt", "Silva",    "Singh",   "Sato",    "Tanaka",  "Torres",  "Varga",    "Wagner",
-    "Walker",  "Wang",    "Weber",    "Yilmaz",  "Zhang",   "Ziegler",
-};
+// One set of names for JSON templates and C++ users (the public header plugins compile against).
+const std::vector<std::string_view> first_list(std::begin(hornet::detail::first_names), std::end(hornet::detail::first_names));
+const std::vector<std::string_view> last_list(std::begin(hornet::detail::last_names), std::end(hornet::detail::last_names));
 
 constexpr char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 constexpr char hex_lower[] = "0123456789abcdef";
