@@ -393,8 +393,10 @@ proto::class_counts worker::class_counts(const proto::class_counts* named) const
     if (runner_) live = runner_->class_counts();
     for (const auto& u : model_.users) out.emplace_back(u.name, live.count(u.name) ? live[u.name] : 0);
     if (named)
-        for (const auto& [name, n] : *named)
+        for (const auto& entry : *named) {
+            const std::string& name = entry.first; // a plain reference: lambdas may not capture bindings (clang 14)
             if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.first == name; })) out.emplace_back(name, 0);
+        }
     return out;
 }
 

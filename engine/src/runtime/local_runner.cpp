@@ -177,10 +177,11 @@ std::vector<std::string> local_runner::set_class_counts(
     stop_timeout_ = stop_timeout;
     std::vector<std::string> unknown;
     std::vector<std::int64_t> target(classes_.size(), -1); // -1: not named, left as it is
-    for (const auto& [name, count] : counts) {
+    for (const auto& entry : counts) {
+        const std::string& name = entry.first; // a plain reference: lambdas may not capture bindings (clang 14)
         auto it = std::find_if(classes_.begin(), classes_.end(), [&](const auto& c) { return c.source->name == name; });
         if (it == classes_.end()) unknown.push_back(name);
-        else target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, count);
+        else target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, entry.second);
     }
     // Start before stopping, as Locust's worker does: a graceful stop takes a while.
     for (std::size_t cls = 0; cls < classes_.size(); ++cls)
