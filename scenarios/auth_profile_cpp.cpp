@@ -74,6 +74,8 @@ public:
         }
         other_bearer_ = "Bearer " + *token;
         r->success();
+        // Once per user for sure, then now and then as a task.
+        co_await read_as_other();
     }
 
     hornet::task<> read_own()
