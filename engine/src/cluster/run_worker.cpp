@@ -3,6 +3,7 @@
 
 #include "cli/value_text.hpp"
 #include "cluster/worker.hpp"
+#include "core/exit_code.hpp"
 #include "core/log.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -33,20 +34,12 @@ int run_worker(const cli::options& opts, const scenario::model& model)
     net::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](boost::system::error_code ec, int sig) {
         if (ec) return;
-        core::log::info("hornet.main", sig == SIGTERM ? "Got SIGTERM signal" : "Got SIGINT signal");
+        core::log_signal(sig);
         w.request_quit();
     });
     int exit_code = worker_done;
     net::co_spawn(io, w.run(), [&](std::exception_ptr e, int code) {
-        exit_code = code;
-        if (e) {
-            try {
-                std::rethrow_exception(e);
-            } catch (const std::exception& ex) {
-                core::log::error("hornet.main", std::string("unexpected error: ") + ex.what());
-            }
-            exit_code = 2;
-        }
+        exit_code = core::exit_code_of(e, code);
         signals.cancel();
         w.close();
         io.stop(); // the runner's last posts are moot now

@@ -1,6 +1,7 @@
 // The headless driver.
 #include "runtime/headless_run.hpp"
 
+#include "core/exit_code.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 #include "report/console.hpp"
@@ -75,22 +76,14 @@ public:
         }
         signals_.async_wait([this](boost::system::error_code ec, int sig) {
             if (ec) return;
-            core::log::info("hornet.main", sig == SIGTERM ? "Got SIGTERM signal" : "Got SIGINT signal");
+            core::log_signal(sig);
             stop_requested_ = true;
             runner_.interrupt();
             tick_.cancel();
         });
         int exit_code = 0;
         net::co_spawn(io_, drive(), [&](std::exception_ptr e, int code) {
-            exit_code = code;
-            if (e) {
-                try {
-                    std::rethrow_exception(e);
-                } catch (const std::exception& ex) {
-                    core::log::error("hornet.main", std::string("unexpected error: ") + ex.what());
-                }
-                exit_code = 2;
-            }
+            exit_code = core::exit_code_of(e, code);
             signals_.cancel();
         });
         io_.run();

@@ -17,13 +17,8 @@ namespace hornet::runtime {
 namespace net = boost::asio;
 
 native_user::native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : thread_(thread)
-    , class_(cls)
+    : user_life(thread, cls, id)
     , native_(*cls.source->native)
-    , id_(id)
-    , session_(thread.http(), cls.host)
-    , wait_(cls.source->wait)
-    , timer_(thread.io())
 {
 }
 
@@ -31,18 +26,6 @@ native_user::~native_user()
 {
     // The user object's code may live in a plugin that the class keeps loaded: gone first.
     user_.reset();
-}
-
-void native_user::request_stop(bool force)
-{
-    if (state_ == state::killed) return;
-    if (force || waiting_) {
-        state_ = state::killed;
-        timer_.cancel();
-        if (force) session_.close();
-    } else {
-        state_ = state::stopping;
-    }
 }
 
 void native_user::start_request(const hornet::detail::request_data& r, std::coroutine_handle<> resume)

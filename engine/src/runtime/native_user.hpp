@@ -4,8 +4,7 @@
 
 #include "http/session.hpp"
 #include "runtime/compiled_class.hpp"
-#include "runtime/stoppable.hpp"
-#include "runtime/wait_policy.hpp"
+#include "runtime/user_life.hpp"
 #include "scenario/native_class.hpp"
 
 #include <hornet/detail/user_context.hpp>
@@ -29,7 +28,7 @@ class engine_thread;
 /// semantics), but the steps are the user's own coroutines. When one suspends on a request or
 /// a sleep, the awaiter parks the operation here; run() performs it and resumes the innermost
 /// coroutine. No co_spawn and no allocation per request in the steady state.
-class native_user final : public stoppable, public hornet::detail::user_context
+class native_user final : public user_life, public hornet::detail::user_context
 {
 public:
     native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
@@ -38,8 +37,6 @@ public:
     /// The user's whole life in one frame; registered with its thread while alive. Never throws:
     /// exceptions escaping scenario code are recorded and the user goes on after its wait.
     static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
-
-    void request_stop(bool force) override;
 
     // hornet::detail::user_context
     void start_request(const hornet::detail::request_data& request, std::coroutine_handle<> resume) override;
@@ -55,7 +52,6 @@ public:
     void log(int level, std::string_view text) override;
 
 private:
-    enum class state { running, stopping, killed };
     enum class pending { none, request, sleep };
 
     /// A response lent to scenario code until its hornet::response is destroyed.
@@ -76,17 +72,8 @@ private:
     void record(slot& s, std::string_view error);
     std::size_t pick_task();
 
-    engine_thread& thread_;
-    const compiled_class& class_;
     const scenario::native_class& native_;
-    std::uint64_t id_;
-    http::session session_;
-    wait_policy wait_;
-    boost::asio::steady_timer timer_;
     std::unique_ptr<hornet::user> user_;
-    state state_ = state::running;
-    bool waiting_ = false;
-    std::size_t sequence_ = 0;
 
     // The operation the innermost coroutine is suspended on.
     pending pending_ = pending::none;

@@ -31,27 +31,10 @@ std::string place_of(const compiled_class& cls, const compiled_step& step)
 } // namespace
 
 user::user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : thread_(thread)
-    , class_(cls)
-    , id_(id)
-    , session_(thread.http(), cls.host)
+    : user_life(thread, cls, id)
     , vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared,
                                       thread.rng()))
-    , wait_(cls.source->wait)
-    , timer_(thread.io())
 {
-}
-
-void user::request_stop(bool force)
-{
-    if (state_ == state::killed) return;
-    if (force || waiting_) {
-        state_ = state::killed;
-        timer_.cancel();
-        if (force) session_.close();
-    } else {
-        state_ = state::stopping;
-    }
 }
 
 int user::repeat_count(const scenario::step& s)

@@ -3,7 +3,7 @@
 
 #include "http/session.hpp"
 #include "runtime/compiled_class.hpp"
-#include "runtime/stoppable.hpp"
+#include "runtime/user_life.hpp"
 #include "runtime/wait_policy.hpp"
 #include "scenario/user_state.hpp"
 
@@ -17,7 +17,7 @@ namespace hornet::runtime {
 
 class engine_thread;
 
-class user final : public stoppable
+class user final : public user_life
 {
 public:
     user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
@@ -27,12 +27,7 @@ public:
     /// Registered with its thread while alive. Never throws: failures are recorded.
     static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
 
-    void request_stop(bool force) override;
-
-    std::uint64_t id() const { return id_; }
-
 private:
-    enum class state { running, stopping, killed };
 
     /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a
     /// template cannot render (recorded as an exception, like a KeyError in a Locust task).
@@ -42,16 +37,7 @@ private:
                std::chrono::steady_clock::duration elapsed);
     int repeat_count(const scenario::step& s);
 
-    engine_thread& thread_;
-    const compiled_class& class_;
-    std::uint64_t id_;
-    http::session session_;
     scenario::user_state vars_;
-    wait_policy wait_;
-    boost::asio::steady_timer timer_;
-    std::size_t sequence_ = 0;
-    state state_ = state::running;
-    bool waiting_ = false;
 };
 
 } // namespace hornet::runtime

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace hornet::scenario {
 
@@ -15,6 +16,15 @@ struct load_result
 {
     std::optional<model> value;
     load_error error;       ///< meaningful when !value
+
+    /// A failure about the whole of `file` (no line): unreadable, not a plugin, …
+    static load_result failure(std::string file, std::string message)
+    {
+        load_result r;
+        r.error.file = std::move(file);
+        r.error.message = std::move(message);
+        return r;
+    }
 };
 
 struct load_options
