@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 #include "cluster/master.hpp"
 #include "cluster/run_worker.hpp"
+#include "core/fd_limit.hpp"
 #include "core/log.hpp"
 #include "demo/main.hpp"
 #include "runtime/headless_run.hpp"
@@ -54,6 +55,8 @@ int main(int argc, char** argv)
         return parsed.exit_code;
     }
     cli::options opts = *parsed.opts;
+    // Every user holds a socket: take all the files the system allows, as Locust does.
+    core::raise_fd_limit();
 
     // cli::parse has validated the level already.
     core::log::set_level(core::parse_log_level(opts.loglevel).value_or(core::log_level::info));

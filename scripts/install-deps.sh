@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake ninja-build ccache pkg-config
+  g++ cmake ninja-build make ccache pkg-config
   # libraries (design.md: Debian packages only)
   libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev

@@ -18,10 +18,10 @@ namespace {
 
 // Feeds `wire` in pieces of `step` bytes as the session's read loop does, keeping the
 // unconsumed tail; returns whether a complete response came out.
-bool parse(std::string_view wire, std::size_t step, bool head, std::uint64_t limit, bool eof, response& out,
-           response_parser& parser)
+bool parse(std::string_view wire, std::size_t step, bool head, const response_limits& limits, bool eof,
+           response& out, response_parser& parser)
 {
-    parser.start(out, head, limit);
+    parser.start(out, head, limits);
     std::string pending;
     std::size_t offset = 0;
     for (;;) {
@@ -57,26 +57,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool head = data[1] & 1;
     const bool eof = data[1] & 2;
     const std::uint64_t limit = (data[1] & 4) ? 64 : 1 << 20;
+    const bool keep = !(data[1] & 8); // streamed (counted, not kept) bodies too
+    const std::uint32_t header_limit = (data[1] & 16) ? 256 : 64 * 1024;
+    const response_limits limits{header_limit, keep, limit};
     const std::string_view wire(reinterpret_cast<const char*>(data) + 2, size - 2);
 
     response out;
     response_parser parser;
-    const bool complete = parse(wire, step, head, limit, eof, out, parser);
+    const bool complete = parse(wire, step, head, limits, eof, out, parser);
     if (complete) {
         if (out.status < 100 || out.status > 999)
             std::abort();
-        if (head && !out.body.empty())
+        if (head && (!out.body.empty() || out.content_length != 0))
             std::abort();
         if (out.body.size() > limit)
+            std::abort();
+        if (keep ? out.content_length != out.body.size() : !out.body.empty())
             std::abort();
         (void)parser.keep_alive();
     }
     // The same bytes in one piece must give the same verdict and the same response.
     response whole;
     response_parser again;
-    if (parse(wire, wire.size() + 1, head, limit, eof, whole, again) != complete)
+    if (parse(wire, wire.size() + 1, head, limits, eof, whole, again) != complete)
         std::abort();
-    if (complete && (whole.status != out.status || whole.body != out.body || whole.headers.size() != out.headers.size()))
+    if (complete && (whole.status != out.status || whole.body != out.body || whole.headers.size() != out.headers.size() ||
+                     whole.content_length != out.content_length))
         std::abort();
 
     cookie_jar jar;

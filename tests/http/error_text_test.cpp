@@ -46,15 +46,16 @@ TEST_CASE("connect failures are classified")
 TEST_CASE("exchange failures are classified")
 {
     namespace bhttp = boost::beast::http;
-    CHECK(exchange_failure(bhttp::error::body_limit, true, 100).kind == failure_kind::body_too_large);
-    CHECK(exchange_failure(bhttp::error::bad_version, true, 100).kind == failure_kind::bad_response);
-    CHECK(exchange_failure(bhttp::error::partial_message, true, 100).kind == failure_kind::reset);
-    CHECK(exchange_failure(net::error::eof, false, 100).text ==
+    client_config config;
+    CHECK(exchange_failure(bhttp::error::body_limit, true, config).kind == failure_kind::body_too_large);
+    CHECK(exchange_failure(bhttp::error::bad_version, true, config).kind == failure_kind::bad_response);
+    CHECK(exchange_failure(bhttp::error::partial_message, true, config).kind == failure_kind::reset);
+    CHECK(exchange_failure(net::error::eof, false, config).text ==
           "RemoteDisconnected('Remote end closed connection without response')");
-    CHECK(exchange_failure(net::error::eof, true, 100).kind == failure_kind::bad_response);
-    CHECK(exchange_failure(net::ssl::error::stream_truncated, false, 100).kind == failure_kind::reset);
-    CHECK(exchange_failure(net::error::connection_reset, false, 100).kind == failure_kind::reset);
-    CHECK(exchange_failure(net::error::operation_aborted, false, 100).kind == failure_kind::cancelled);
+    CHECK(exchange_failure(net::error::eof, true, config).kind == failure_kind::bad_response);
+    CHECK(exchange_failure(net::ssl::error::stream_truncated, false, config).kind == failure_kind::reset);
+    CHECK(exchange_failure(net::error::connection_reset, false, config).kind == failure_kind::reset);
+    CHECK(exchange_failure(net::error::operation_aborted, false, config).kind == failure_kind::cancelled);
 }
 
 TEST_CASE("timeouts and HTTP errors")

@@ -24,11 +24,12 @@ struct parsed {
 
 // Feeds `wire` in pieces of at most `step` bytes, the way a read loop does: unconsumed bytes
 // are offered again together with the next piece.
-parsed feed(std::string_view wire, std::size_t step, bool head = false, std::uint64_t limit = 1 << 20, bool eof = false)
+parsed feed(std::string_view wire, std::size_t step, bool head = false, std::uint64_t limit = 1 << 20, bool eof = false,
+            bool keep = true, std::uint32_t header_limit = 64 * 1024)
 {
     parsed p;
     response_parser parser;
-    parser.start(p.out, head, limit);
+    parser.start(p.out, head, {header_limit, keep, limit});
     std::string pending;
     std::size_t offset = 0;
     while (true) {
@@ -149,7 +150,7 @@ TEST_CASE("limits and malformed input")
     p = feed("HTTP/1.1 200 OK\r\n\r\n" + std::string(11, 'x'), 1000, false, 10, true);
     CHECK(p.ec == bhttp::error::body_limit);
 
-    p = feed("HTTP/1.1 200 OK\r\nX: " + std::string(response_parser::header_limit, 'a') + "\r\n\r\n", 4096);
+    p = feed("HTTP/1.1 200 OK\r\nX: " + std::string(64 * 1024, 'a') + "\r\n\r\n", 4096);
     CHECK(p.ec == bhttp::error::header_limit);
 
     for (std::string bad : {"HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 050 Low\r\n\r\n", "HTTP/2 200 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
@@ -166,6 +167,44 @@ TEST_CASE("limits and malformed input")
     CHECK(p.ec == bhttp::error::partial_message);
 }
 
+TEST_CASE("a body nobody keeps is counted, whatever its size and framing")
+{
+    const std::string big(300 * 1024, 'x');
+    for (const std::string& wire : {"HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big,
+                                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4b000\r\n" + big + "\r\n0\r\n\r\n"}) {
+        auto p = feed(wire, 4096, false, 10, false, false);
+        CHECK(!p.ec);
+        CHECK(p.done);
+        CHECK(p.out.body.empty());
+        CHECK(p.out.content_length == big.size());
+        auto kept = feed(wire, 4096, false, big.size(), false, true);
+        CHECK(kept.done);
+        CHECK(kept.out.body == big);
+        CHECK(kept.out.content_length == big.size());
+    }
+    auto eof = feed("HTTP/1.1 200 OK\r\n\r\n" + big, 4096, false, 10, true, false);
+    CHECK(!eof.ec);
+    CHECK(eof.out.content_length == big.size());
+    // A body over the kept limit fails at its Content-Length, before any of it is read.
+    auto early = feed("HTTP/1.1 200 OK\r\nContent-Length: 11\r\n\r\n", 1000, false, 10);
+    CHECK(early.ec == bhttp::error::body_limit);
+}
+
+TEST_CASE("the header limit is the caller's: a 100 KB line and 10,000 fields pass under 1 MiB")
+{
+    const std::string line = "HTTP/1.1 200 OK\r\nX-Long: " + std::string(100 * 1024, 'v') + "\r\nContent-Length: 0\r\n\r\n";
+    std::string many = "HTTP/1.1 200 OK\r\n";
+    for (int i = 0; i < 10000; ++i) many += "X-F" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
+    many += "Content-Length: 0\r\n\r\n";
+    auto p = feed(line, 8192, false, 10, false, true, 1024 * 1024);
+    CHECK(p.done);
+    CHECK(p.out.headers[0].value.size() == 100 * 1024);
+    p = feed(many, 8192, false, 10, false, true, 1024 * 1024);
+    CHECK(p.done);
+    CHECK(p.out.headers.size() == 10001);
+    CHECK(feed(line, 8192, false, 10, false, true, 64 * 1024).ec == bhttp::error::header_limit);
+}
+
 TEST_CASE("reuse keeps the header strings' storage and drops stale headers")
 {
     response out;
@@ -173,11 +212,11 @@ TEST_CASE("reuse keeps the header strings' storage and drops stale headers")
     const std::string first = "HTTP/1.1 200 OK\r\nDate: Sun, 22 Nov 2026 02:56:55 GMT\r\nX-A: 1\r\nX-B: 2\r\nContent-Length: 1\r\n\r\na";
     const std::string second = "HTTP/1.1 404 Not Found\r\nDate: Sun, 22 Nov 2026 02:56:56 GMT\r\nContent-Length: 1\r\n\r\nb";
     error_code ec;
-    parser.start(out, false, 100);
+    parser.start(out, false, {64 * 1024, true, 100});
     CHECK(parser.put(first.data(), first.size(), ec) == first.size());
     REQUIRE(parser.done());
     const char* date_storage = out.headers[0].value.data();
-    parser.start(out, false, 100);
+    parser.start(out, false, {64 * 1024, true, 100});
     parser.put(second.data(), second.size(), ec);
     REQUIRE(parser.done());
     CHECK(out.status == 404);
@@ -193,7 +232,7 @@ TEST_CASE("has_set_cookie")
     auto check = [](std::string_view wire) {
         response out;
         response_parser parser;
-        parser.start(out, false, 100);
+        parser.start(out, false, {64 * 1024, true, 100});
         error_code ec;
         parser.put(wire.data(), wire.size(), ec);
         return parser.has_set_cookie();

@@ -360,7 +360,8 @@ TEST_CASE("body over max_body_size")
     test::run(io, [&]() -> awaitable<void> {
         auto r = co_await s.send(get("/big"));
         CHECK(r.failure == failure_kind::body_too_large);
-        CHECK(r.error == "BodyTooLarge('response body exceeds max_body_size (1000 bytes)')");
+        CHECK(r.error == "BodyTooLarge('response body over 1000 bytes, the most kept for a check, an extract or C++ "
+                         "code to read (--max-body-size)')");
         CHECK(r.body.empty());
     }());
     raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3e8\r\n" + std::string(1000, 'y') + "\r\n1\r\nz\r\n0\r\n\r\n";
@@ -456,6 +457,57 @@ TEST_CASE("redirect chains, method rewriting and too many redirects")
         CHECK(r.body == "POST /final data");
     }());
     CHECK(server.connections() == 1);
+}
+
+TEST_CASE("a redirect to another origin keeps both connections alive")
+{
+    test::net::io_context io;
+    test_server other(io, echo);
+    const std::string other_url = other.url();
+    test_server first(io, [&](const test::server_request&) {
+        return reply{test::make_response(302, "Found", "", "Location: " + other_url + "/landed\r\n")};
+    });
+    thread_context ctx(io, {});
+    session s(ctx, first.url());
+    test::run(io, [&]() -> awaitable<void> {
+        for (int i = 0; i < 20; ++i) {
+            auto r = co_await s.send(get("/go"));
+            CHECK(r.ok());
+            CHECK(r.body == "GET /landed ");
+        }
+        // Absolute URLs to either origin use the same two connections.
+        auto r = co_await s.send(get(other_url + "/direct"));
+        CHECK(r.body == "GET /direct ");
+    }());
+    CHECK(first.connections() == 1);
+    CHECK(other.connections() == 1);
+}
+
+TEST_CASE("a body nobody reads is counted, not kept, whatever the kept-body limit")
+{
+    test::net::io_context io;
+    const std::string big(3 * 1024 * 1024, 'b');
+    test_server server(io, [&](const test::server_request& req) {
+        if (req.target() == "/chunked")
+            return reply{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n300000\r\n" + big + "\r\n0\r\n\r\n"};
+        return reply{test::ok(big)};
+    });
+    client_config config;
+    config.max_body_size = 1000;
+    thread_context ctx(io, config);
+    session s(ctx, server.url());
+    test::run(io, [&]() -> awaitable<void> {
+        for (const char* target : {"/plain", "/chunked"}) {
+            request unread = get(target);
+            unread.keep_body = false;
+            auto r = co_await s.send(unread);
+            CHECK(r.ok());
+            CHECK(r.body.empty());
+            CHECK(r.content_length == big.size());
+            r = co_await s.send(get(target)); // kept: over the limit
+            CHECK(r.failure == failure_kind::body_too_large);
+        }
+    }());
 }
 
 TEST_CASE("max_redirects = 0 returns the redirect itself")

@@ -125,6 +125,22 @@ def test_stop_timeout_lets_running_tasks_finish(target, tmp_path):
     assert recorded == target.counts()["routes"]["GET /slow"]
 
 
+def test_request_timeout_from_the_command_line_and_from_a_class(target, tmp_path):
+    prefix = str(tmp_path / "run")
+    r = hornet("-H", target.url + "/slow?ms=3000", "--headless", "-u", "2", "-r", "2", "-t", "2s",
+               "--request-timeout", "0.5", "--csv", prefix)
+    assert r.returncode == 1, r.stderr[-2000:]
+    failures = read_csv(prefix + "_failures.csv")
+    assert failures[1][2] == "TimeoutError('request timed out after 0.5 s')"
+    assert int(failures[1][3]) >= 4  # each user: a 0.5 s timeout, again and again
+    scenario = write(tmp_path, "s.json", """{"users": [{"name": "Impatient", "request_timeout": 0.25,
+        "tasks": [{"get": "/slow?ms=3000", "name": "/slow"}]}]}""")
+    r = hornet("-f", scenario, "-H", target.url, "--headless", "-u", "1", "-r", "1", "-t", "2s",
+               "--request-timeout", "30", "--csv", prefix)
+    assert r.returncode == 1
+    assert read_csv(prefix + "_failures.csv")[1][2] == "TimeoutError('request timed out after 0.25 s')"
+
+
 def test_unreachable_host_is_a_failure_not_a_crash(tmp_path):
     import socket
     s = socket.socket()

@@ -235,3 +235,28 @@ TEST_CASE("max_ms must be positive, body_contains not an empty list")
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"body_contains": []}}]}]})",
                  "bad.json:1:76: at /users/0/tasks/0/check/body_contains: expected a string or an array of strings, got an empty array");
 }
+
+TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clear refusals")
+{
+    auto r = load_json(R"({"users": [{"name": "A", "max_body_size": "256MiB", "max_header_size": 2048,
+                           "connect_timeout": 2.5, "request_timeout": 10, "tasks": [{"get": "/"}]}]})",
+                       "ok.json", options_with());
+    REQUIRE(r.value);
+    const auto& c = r.value->users[0].client;
+    CHECK(c.max_body_size == 256ull << 20);
+    CHECK(c.max_header_size == 2048u);
+    CHECK(c.connect_timeout == 2.5);
+    CHECK(c.request_timeout == 10.0);
+    CHECK(!load_json(R"({"users": [{"name": "A", "tasks": [{"get": "/"}]}]})", "ok.json", options_with())
+               .value->users[0].client.max_body_size);
+
+    expect_error("{\"users\": [{\"name\": \"A\", \"max_body_size\": \"lots\", \"tasks\": [{\"get\": \"/\"}]}]}",
+                 "bad.json:1:43: at /users/0/max_body_size: expected a size such as 65536, \"512k\" or \"64MiB\", "
+                 "got \"lots\"");
+    expect_error("{\"users\": [{\"name\": \"A\", \"max_header_size\": 10, \"tasks\": [{\"get\": \"/\"}]}]}",
+                 "bad.json:1:45: at /users/0/max_header_size: must be between 1024 and 4294967295 bytes");
+    expect_error("{\"users\": [{\"name\": \"A\", \"request_timeout\": 0, \"tasks\": [{\"get\": \"/\"}]}]}",
+                 "bad.json:1:45: at /users/0/request_timeout: must be > 0 seconds");
+    expect_error("{\"users\": [{\"name\": \"A\", \"max_body_sise\": 1, \"tasks\": [{\"get\": \"/\"}]}]}",
+                 "bad.json:1:26: at /users/0: unknown key \"max_body_sise\" (did you mean \"max_body_size\"?)");
+}

@@ -5,6 +5,7 @@
 
 #include "cli/usage_error.hpp"
 #include "cli/value_text.hpp"
+#include "core/byte_size.hpp"
 #include "core/log.hpp"
 #include "core/run_time.hpp"
 
@@ -52,6 +53,18 @@ double to_stop_timeout(const raw_value& raw)
     if (!value) value = core::parse_run_time(text);
     if (!value || *value < 0) {
         throw argument_error(raw.origin + ": invalid value '" + text + "', expected seconds (30) or a time (1m30s)");
+    }
+    return *value;
+}
+
+std::uint64_t to_size(const raw_value& raw, std::uint64_t low, std::uint64_t high)
+{
+    const std::string& text = single(raw);
+    auto value = core::parse_size(text);
+    if (!value) throw argument_error(raw.origin + ": invalid size '" + text + "', expected bytes (65536) or a size (64MiB, 512k)");
+    if (*value < low || *value > high) {
+        throw argument_error(raw.origin + ": must be between " + std::to_string(low) + " and " + std::to_string(high) +
+                             " bytes, got " + text);
     }
     return *value;
 }
@@ -104,6 +117,11 @@ void apply(options& o, const std::string& key, const raw_value& raw)
     else if (key == "master-timeout") o.master_timeout = to_positive_number(raw);
     else if (key == "master-port") o.master_port = static_cast<std::uint16_t>(to_int(raw, 1, 65535));
     else if (key == "threads") o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
+    else if (key == "connect-timeout") o.connect_timeout = to_positive_number(raw);
+    else if (key == "request-timeout") o.request_timeout = to_positive_number(raw);
+    else if (key == "max-body-size") o.max_body_size = to_size(raw, 0, std::numeric_limits<std::uint64_t>::max());
+    // Beast counts header bytes in 32 bits.
+    else if (key == "max-header-size") o.max_header_size = to_size(raw, 1024, std::numeric_limits<std::uint32_t>::max());
 }
 
 } // namespace

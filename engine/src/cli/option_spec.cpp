@@ -88,6 +88,17 @@ constexpr std::array specs{
     option_spec{"threads", 0, k::value, "N", g::hornet, "THREADS", false, true,
                 "0 = one per CPU core",
                 "Worker threads, each with its own event loop, users and stats shard."},
+    option_spec{"connect-timeout", 0, k::value, "SECONDS", g::hornet, "CONNECT_TIMEOUT", false, true, "60",
+                "DNS lookup, TCP connect and TLS handshake of a request; longer fails it with a TimeoutError."},
+    option_spec{"request-timeout", 0, k::value, "SECONDS", g::hornet, "REQUEST_TIMEOUT", false, true, "60",
+                "From sending a request to the last byte of its response (per redirect); longer fails it with "
+                "a TimeoutError."},
+    option_spec{"max-body-size", 0, k::value, "BYTES", g::hornet, "MAX_BODY_SIZE", false, true, "64MiB",
+                "Largest response body kept for a check, an extract or C++ code to read (a longer one fails that "
+                "request). Bodies nothing reads are counted and dropped as they arrive, whatever their size. "
+                "Units: 512k, 64MiB, 1GB."},
+    option_spec{"max-header-size", 0, k::value, "BYTES", g::hornet, "MAX_HEADER_SIZE", false, true, "1MiB",
+                "Largest response header block (status line and fields); a larger one fails that request."},
 };
 
 } // namespace

@@ -51,6 +51,10 @@ struct options
 
     // Hornet's own
     unsigned threads = 0;                   ///< --threads; 0 = number of cores
+    double connect_timeout = 60;            ///< --connect-timeout, seconds
+    double request_timeout = 60;            ///< --request-timeout, seconds
+    std::uint64_t max_body_size = 64ull << 20;   ///< --max-body-size: most body bytes kept for readers
+    std::uint64_t max_header_size = 1ull << 20;  ///< --max-header-size
 };
 
 /// Outcome of parsing: either options to run with, or an exit code and what to print

@@ -113,6 +113,12 @@ void master::interrupt()
     wait_timer_.cancel();
 }
 
+void master::hurry()
+{
+    hurried_ = true;
+    wait_timer_.cancel();
+}
+
 void master::start(std::int64_t user_count, double spawn_rate)
 {
     core_.start(user_count, spawn_rate, clock::now());
@@ -128,7 +134,7 @@ net::awaitable<void> master::stop(double stop_timeout)
     auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                        std::chrono::duration<double>(std::max(0.0, stop_timeout))) +
                     options_.quit_grace;
-    while (core_.active_worker_count() > 0 && clock::now() < deadline) co_await sleep(20ms);
+    while (core_.active_worker_count() > 0 && !hurried_ && clock::now() < deadline) co_await sleep(20ms);
     if (core_.active_worker_count() > 0)
         core::log::warning("hornet.runners", std::to_string(core_.active_worker_count()) +
                                                  " worker(s) did not confirm the quit; their last statistics may be missing");

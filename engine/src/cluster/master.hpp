@@ -50,6 +50,7 @@ public:
     // runtime::run_control
     boost::asio::awaitable<bool> prepare() override;
     void interrupt() override;
+    void hurry() override;
     void start(std::int64_t user_count, double spawn_rate) override;
     boost::asio::awaitable<void> stop(double stop_timeout) override;
     void shutdown() override;
@@ -75,6 +76,7 @@ private:
     boost::asio::steady_timer wait_timer_;
     std::optional<std::chrono::steady_clock::time_point> scheduled_;
     bool interrupted_ = false;
+    bool hurried_ = false;
     bool closed_ = false;
 };
 

@@ -5,12 +5,14 @@
 #include "cluster/worker.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
+#include "runtime/client_options.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include <cstdlib>
+#include <functional>
 #include <thread>
 
 namespace hornet::cluster {
@@ -24,6 +26,7 @@ int run_worker(const cli::options& opts, const scenario::model& model)
     s.master_port = opts.master_port;
     s.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
     s.host = opts.host;
+    s.http = runtime::client_config_of(opts);
     s.master_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts.master_timeout * 1000));
     if (const char* extra = std::getenv("LOCUST_WORKER_ADDITIONAL_WAIT_BEFORE_READY_AFTER_STOP")) {
         if (auto n = cli::parse_int(extra); n && *n > 0) s.extra_wait_after_stop = std::chrono::seconds(*n);
@@ -32,11 +35,14 @@ int run_worker(const cli::options& opts, const scenario::model& model)
     net::io_context io{1};
     worker w(io, model, std::move(s));
     net::signal_set signals(io, SIGINT, SIGTERM);
-    signals.async_wait([&](boost::system::error_code ec, int sig) {
+    // The first signal stops the users gracefully; a second one ends the stop at once.
+    std::function<void(boost::system::error_code, int)> on_signal = [&](boost::system::error_code ec, int sig) {
         if (ec) return;
         core::log_signal(sig);
         w.request_quit();
-    });
+        signals.async_wait(on_signal);
+    };
+    signals.async_wait(on_signal);
     int exit_code = worker_done;
     net::co_spawn(io, w.run(), [&](std::exception_ptr e, int code) {
         exit_code = core::exit_code_of(e, code);

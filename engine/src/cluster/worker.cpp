@@ -83,7 +83,10 @@ void worker::close() noexcept
 
 void worker::request_quit()
 {
-    if (quit_requested_) return;
+    if (quit_requested_) {
+        if (runner_) runner_->hurry();
+        return;
+    }
     quit_requested_ = true;
     push(proto::message{local_quit, {}, node_id()}, true);
 }
@@ -320,7 +323,7 @@ bool worker::prepare_runner(const std::string& host)
     if (runner_ && compiled_host_ == host) return true;
     if (runner_ && runner_->user_count() != 0) return true; // never swap classes under live users
     std::vector<runtime::compiled_class> fresh;
-    if (auto err = runtime::compile(model_, host, fresh); !err.empty()) {
+    if (auto err = runtime::compile(model_, host, settings_.http, fresh); !err.empty()) {
         report_error("Cannot run the scenario: " + err);
         return false;
     }
@@ -328,7 +331,7 @@ bool worker::prepare_runner(const std::string& host)
     classes_ = std::move(fresh);
     compiled_host_ = host;
     if (!runner_) {
-        runner_ = std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), http::client_config{});
+        runner_ = std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), settings_.http);
         runner_->on_delta = [this](stats::snapshot&& delta) {
             buffer_.add(std::move(delta));
             --pending_deltas_;

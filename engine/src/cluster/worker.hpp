@@ -6,6 +6,7 @@
 #include "cluster/delta_buffer.hpp"
 #include "cluster/endpoint_options.hpp"
 #include "cluster/process_usage.hpp"
+#include "http/client_config.hpp"
 #include "proto/messages.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
@@ -44,6 +45,7 @@ struct worker_settings
     /// LOCUST_WORKER_ADDITIONAL_WAIT_BEFORE_READY_AFTER_STOP
     std::chrono::milliseconds extra_wait_after_stop{0};
     endpoint_options endpoint;
+    http::client_config http;     ///< the users' HTTP client
 };
 
 /// Exit codes of run().
@@ -66,7 +68,8 @@ public:
     /// Connects, handshakes and serves the master until quit or loss; returns a worker_exit.
     boost::asio::awaitable<int> run();
 
-    /// SIGINT/SIGTERM: stop the users, send the last stats and `quit`, end run() with 0.
+    /// SIGINT/SIGTERM: stop the users, send the last stats and `quit`, end run() with 0. A second
+    /// call kills the users still stopping and ends the stop at once.
     void request_quit();
 
     /// Closes the connection (after run() ended) so the io_context can run out of work.

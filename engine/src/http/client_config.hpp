@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace hornet::http {
@@ -14,7 +15,11 @@ struct client_config {
     std::chrono::milliseconds request_timeout{60000};
     /// Redirects followed per send; 0 returns the 3xx response itself.
     unsigned max_redirects = 5;
-    std::size_t max_body_size = 64 * 1024 * 1024;
+    /// Largest response body kept for something that reads it (a check, an extract, C++ code);
+    /// bodies nobody reads are counted and dropped as they arrive, whatever their size.
+    std::uint64_t max_body_size = 64 * 1024 * 1024;
+    /// Largest response header block (status line and fields).
+    std::uint32_t max_header_size = 1024 * 1024;
     /// Self-signed staging certificates are the norm in load tests; FastHttpUser is insecure too.
     bool verify_tls = false;
     std::string user_agent = "hornet/" HORNET_VERSION;

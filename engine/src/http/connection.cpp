@@ -99,14 +99,14 @@ void connection::drop_tls() noexcept
     tls_.reset();
 }
 
-net::awaitable<failure_info> connection::open(const origin& to)
+net::awaitable<failure_info> connection::open(const origin& to, std::chrono::milliseconds connect_timeout)
 {
     close();
     drop_tls();
     origin_ = to;
     exchanges_ = 0;
     const auto& config = ctx_.config();
-    arm(std::chrono::steady_clock::now(), config.connect_timeout);
+    arm(std::chrono::steady_clock::now(), connect_timeout);
     // Whatever way this ends without a connection (an error, or the caller's cancellation
     // throwing out of a co_await), leave nothing armed and nothing half open.
     struct unwind_guard {
@@ -121,7 +121,7 @@ net::awaitable<failure_info> connection::open(const origin& to)
         }
     } guard{*this};
     const auto timeout = [&] {
-        return failure_info{failure_kind::timeout, connect_timeout_text(to.host, to.port, config.connect_timeout)};
+        return failure_info{failure_kind::timeout, connect_timeout_text(to.host, to.port, connect_timeout)};
     };
 
     if (!resolver_)

@@ -32,7 +32,7 @@ public:
     /// Closes any current connection, then resolves (thread DNS cache), connects and, for
     /// https, handshakes (SNI, verification per client_config) within connect_timeout.
     /// Returns failure_kind::none on success.
-    boost::asio::awaitable<failure_info> open(const origin& to);
+    boost::asio::awaitable<failure_info> open(const origin& to, std::chrono::milliseconds connect_timeout);
 
     bool connected_to(const origin& to) const noexcept { return open_ && origin_ == to; }
     bool is_open() const noexcept { return open_; }

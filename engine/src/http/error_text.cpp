@@ -81,12 +81,18 @@ failure_info connect_failure(const boost::system::error_code& ec, std::string_vi
     return {failure_kind::connect, os_error_text(ec)};
 }
 
-failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes, std::uint64_t body_limit)
+failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes, const client_config& config)
 {
     if (ec.category() == bhttp::make_error_code(bhttp::error::body_limit).category()) {
         if (ec == bhttp::error::body_limit)
             return {failure_kind::body_too_large,
-                    py_exception("BodyTooLarge", "response body exceeds max_body_size (" + std::to_string(body_limit) + " bytes)")};
+                    py_exception("BodyTooLarge", "response body over " + std::to_string(config.max_body_size) +
+                                                     " bytes, the most kept for a check, an extract or C++ code to "
+                                                     "read (--max-body-size)")};
+        if (ec == bhttp::error::header_limit)
+            return {failure_kind::bad_response,
+                    py_exception("BadResponse", "response header block over " + std::to_string(config.max_header_size) +
+                                                    " bytes (--max-header-size)")};
         if (ec == bhttp::error::partial_message)
             return {failure_kind::reset,
                     py_exception("IncompleteRead", "connection closed before the end of the response body")};

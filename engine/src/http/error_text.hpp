@@ -1,6 +1,7 @@
 // Failure texts in the shape a Locust user knows: Python exception reprs.
 #pragma once
 
+#include "http/client_config.hpp"
 #include "http/failure_kind.hpp"
 
 #include <boost/system/error_code.hpp>
@@ -34,7 +35,8 @@ failure_info connect_failure(const boost::system::error_code& ec, std::string_vi
 
 /// Classifies an error while writing the request or reading the response.
 /// `got_response_bytes` tells an early close (no response) from a truncated one.
-failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes, std::uint64_t body_limit);
+/// `config` names the limits in the texts of body_too_large and header-limit failures.
+failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes, const client_config& config);
 
 /// "TimeoutError('request timed out after 60.0 s')".
 std::string request_timeout_text(std::chrono::milliseconds timeout);

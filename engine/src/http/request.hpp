@@ -21,6 +21,9 @@ struct request {
     /// Content-Length and Transfer-Encoding are ignored (the client frames the body itself).
     std::vector<header> headers;
     std::string body;
+    /// Whether the response body is kept in response::body (up to client_config::max_body_size)
+    /// or only counted as it streams past. Off for requests whose answer nobody reads.
+    bool keep_body = true;
 };
 
 } // namespace hornet::http

@@ -16,8 +16,8 @@ using sv = boost::beast::string_view; // boost::core::string_view in 1.81, whate
 
 class response_parser::impl final : public bhttp::basic_parser<false> {
 public:
-    impl(response& out, std::string& reason, bool& set_cookie, std::uint64_t limit)
-        : out_(out), reason_(reason), set_cookie_(set_cookie), limit_(limit)
+    impl(response& out, std::string& reason, bool& set_cookie, const response_limits& limits)
+        : out_(out), reason_(reason), set_cookie_(set_cookie), limits_(limits)
     {
     }
 
@@ -49,25 +49,36 @@ private:
             set_cookie_ = true;
     }
 
-    void on_header_impl(error_code&) override { out_.headers.resize(count_); }
+    void on_header_impl(error_code& ec) override
+    {
+        out_.headers.resize(count_);
+        // A body announced over the kept limit fails now rather than after reading it all.
+        if (limits_.keep_body && this->content_length() && *this->content_length() > limits_.max_kept_body)
+            ec = bhttp::error::body_limit;
+    }
 
     void on_body_init_impl(const boost::optional<std::uint64_t>& length, error_code&) override
     {
-        if (length)
-            out_.body.reserve(static_cast<std::size_t>(std::min(*length, limit_)));
+        if (length && limits_.keep_body)
+            out_.body.reserve(static_cast<std::size_t>(std::min(*length, limits_.max_kept_body)));
     }
 
-    std::size_t on_body_impl(sv body, error_code&) override
-    {
-        out_.body.append(body.data(), body.size());
-        return body.size();
-    }
+    std::size_t on_body_impl(sv body, error_code& ec) override { return take(body, ec); }
 
     void on_chunk_header_impl(std::uint64_t, sv, error_code&) override {}
 
-    std::size_t on_chunk_body_impl(std::uint64_t, sv body, error_code&) override
+    std::size_t on_chunk_body_impl(std::uint64_t, sv body, error_code& ec) override { return take(body, ec); }
+
+    std::size_t take(sv body, error_code& ec)
     {
-        out_.body.append(body.data(), body.size());
+        if (limits_.keep_body) {
+            if (body.size() > limits_.max_kept_body - out_.body.size()) {
+                ec = bhttp::error::body_limit;
+                return 0;
+            }
+            out_.body.append(body.data(), body.size());
+        }
+        out_.content_length += body.size();
         return body.size();
     }
 
@@ -81,7 +92,7 @@ private:
     response& out_;
     std::string& reason_;
     bool& set_cookie_;
-    std::uint64_t limit_;
+    const response_limits& limits_;
     std::size_t count_ = 0;
 };
 
@@ -91,17 +102,18 @@ struct response_parser::holder {
     std::string reason;
     bool set_cookie = false;
     bool head = false;
-    std::uint64_t limit = 0;
+    response_limits limits;
 
     void begin()
     {
         out->status = 0;
         out->body.clear();
+        out->content_length = 0;
         set_cookie = false;
-        parser.emplace(*out, reason, set_cookie, limit);
+        parser.emplace(*out, reason, set_cookie, limits);
         parser->eager(true);
-        parser->header_limit(header_limit);
-        parser->body_limit(limit);
+        parser->header_limit(limits.max_header);
+        parser->body_limit(boost::none); // the callbacks enforce the kept-body limit themselves
         if (head)
             parser->skip(true);
     }
@@ -111,12 +123,13 @@ response_parser::response_parser() : holder_(std::make_unique<holder>()) {}
 
 response_parser::~response_parser() = default;
 
-void response_parser::start(response& out, bool head_request, std::uint64_t body_limit)
+void response_parser::start(response& out, bool head_request, const response_limits& limits)
 {
     auto& h = *holder_;
     h.out = &out;
     h.head = head_request;
-    h.limit = body_limit;
+    h.limits = limits;
+    h.limits.keep_body = limits.keep_body && !head_request; // no body to keep, whatever the header says
     h.begin();
 }
 

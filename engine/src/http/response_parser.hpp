@@ -13,23 +13,32 @@
 
 namespace hornet::http {
 
+/// What to keep of one response, and how much of it to accept.
+struct response_limits {
+    /// Largest header block accepted (status line and fields).
+    std::uint32_t max_header = 1024 * 1024;
+    /// Keep the body in response::body. Otherwise it is only counted (content_length) as it
+    /// streams past, whatever its size: memory stays bounded by the read buffer.
+    bool keep_body = true;
+    /// Largest body kept; a longer one fails with beast::http::error::body_limit.
+    std::uint64_t max_kept_body = 64 * 1024 * 1024;
+};
+
 /// Wraps Beast's basic_parser (the parser under beast::http::response_parser, fuzzed
 /// upstream) with callbacks that write straight into a hornet response: no field container,
 /// header strings reused across responses. Interim 1xx responses (100 Continue, 103 Early
 /// Hints) are skipped. Reusable: start() begins a new message.
 class response_parser {
 public:
-    /// Largest header block accepted (status line and fields).
-    static constexpr std::uint32_t header_limit = 64 * 1024;
 
     response_parser();
     ~response_parser();
     response_parser(const response_parser&) = delete;
     response_parser& operator=(const response_parser&) = delete;
 
-    /// Begins a response written into `out` (status, headers, body; other fields untouched).
-    /// `head_request`: the response has no body whatever its headers say.
-    void start(response& out, bool head_request, std::uint64_t body_limit);
+    /// Begins a response written into `out` (status, headers, body, content_length; other
+    /// fields untouched). `head_request`: the response has no body whatever its headers say.
+    void start(response& out, bool head_request, const response_limits& limits);
 
     /// Parses up to `size` bytes and returns how many were consumed; the caller keeps the
     /// rest and offers it again with more data. `ec` is beast::http::error::need_more when

@@ -11,6 +11,7 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/http/error.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <tuple>
 
@@ -26,7 +27,6 @@ namespace {
 // or a header does not fit.
 constexpr std::size_t initial_read_buffer = buffer_pool::buffer_size;
 constexpr std::size_t bulk_read_buffer = 64 * 1024;
-constexpr std::size_t max_read_buffer = 2 * response_parser::header_limit;
 // A kept-alive connection unused for longer is checked before reuse: servers close idle
 // connections after a few seconds (gunicorn after 2 s), some with a parting 408.
 constexpr std::chrono::milliseconds idle_check_after{1000};
@@ -59,8 +59,8 @@ struct exchange_guard {
 
 } // namespace
 
-session::session(thread_context& ctx, std::string base_url)
-    : ctx_(ctx), base_(parse_base_url(base_url)), conn_(ctx)
+session::session(thread_context& ctx, std::string base_url, const client_config* config)
+    : ctx_(ctx), config_(config ? config : &ctx.config()), base_(parse_base_url(base_url)), conn_(ctx)
 {
 }
 
@@ -85,7 +85,7 @@ net::awaitable<response> session::send(const request& req, std::string_view name
 
 net::awaitable<void> session::send(const request& req, response& out, std::string_view name_for_errors)
 {
-    const auto& config = ctx_.config();
+    const auto& config = *config_;
     out.status = 0;
     out.body.clear();
     out.content_length = 0;
@@ -123,11 +123,10 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         out.url.assign(head.base->origin_text);
         out.url.append(target);
 
-        if (!co_await exchange(head.base->origin, is_head, body, out))
+        if (!co_await exchange(head.base->origin, is_head, req.keep_body, body, out))
             co_return;
         if (parser_.has_set_cookie())
             apply_cookies(out, head.base->origin, target);
-        out.content_length = out.body.size();
 
         if (is_redirect(out.status) && config.max_redirects > 0) {
             if (const auto location = out.header("location")) {
@@ -165,51 +164,81 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     }
 }
 
-net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_view body, response& out)
+connection& session::connection_for(const origin& to)
 {
-    const auto& config = ctx_.config();
+    if (conn_.connected_to(to))
+        return conn_;
+    for (auto& c : others_)
+        if (c->connected_to(to))
+            return *c;
+    if (!conn_.is_open())
+        return conn_;
+    // The primary connection is busy with another origin (a redirect to another host or port,
+    // an absolute URL): keep this origin's connection alive beside it, as for the first one.
+    for (auto& c : others_)
+        if (!c->is_open())
+            return *c;
+    if (others_.size() < max_other_connections)
+        return *others_.emplace_back(std::make_unique<connection>(ctx_));
+    auto oldest = std::min_element(others_.begin(), others_.end(),
+                                   [](const auto& a, const auto& b) { return a->last_used() < b->last_used(); });
+    return **oldest;
+}
+
+void session::close() noexcept
+{
+    conn_.close();
+    for (auto& c : others_)
+        c->close();
+}
+
+net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_body, std::string_view body,
+                                       response& out)
+{
+    const auto& config = *config_;
+    connection& conn = connection_for(to);
     for (int attempt = 0;; ++attempt) {
         const auto now = std::chrono::steady_clock::now();
         // Busy connections skip the check; it costs a syscall.
-        if (conn_.connected_to(to) && now - conn_.last_used() > idle_check_after && conn_.dropped_while_idle())
-            conn_.close();
-        if (!conn_.connected_to(to)) {
-            auto f = co_await conn_.open(to);
+        if (conn.connected_to(to) && now - conn.last_used() > idle_check_after && conn.dropped_while_idle())
+            conn.close();
+        if (!conn.connected_to(to)) {
+            auto f = co_await conn.open(to, config.connect_timeout);
             if (f.kind != failure_kind::none) {
                 fail(out, f.kind, std::move(f.text));
                 co_return false;
             }
         }
-        const bool reused = conn_.exchanges() > 0;
-        exchange_guard guard{conn_};
-        conn_.arm(now, config.request_timeout);
+        const bool reused = conn.exchanges() > 0;
+        exchange_guard guard{conn};
+        conn.arm(now, config.request_timeout);
         bool got_bytes = false;
         error_code ec;
         const std::size_t total = head_.size() + body.size();
-        const std::size_t written = conn_.try_write(head_, body, ec);
+        const std::size_t written = conn.try_write(head_, body, ec);
         if (!ec && written < total)
-            ec = co_await conn_.write(head_, body, written);
+            ec = co_await conn.write(head_, body, written);
         if (!ec) {
             // The read loop lives here rather than in its own coroutine: one frame less per
             // request keeps Asio's frame recycling cache from falling back to malloc.
-            parser_.start(out, head, config.max_body_size);
+            parser_.start(out, head, {config.max_header_size, keep_body, config.max_body_size});
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
-                auto* tls = conn_.tls();
+                auto* tls = conn.tls();
                 if (!tls && read_begin_ == read_end_) {
                     // Plain TCP with nothing buffered: wait until the answer is there before
                     // taking a read buffer from the thread's pool, so a request in flight holds
                     // none (memory follows the reads, not the users) and no speculative read
                     // is made while the server is still working.
                     give_back_buffer();
-                    auto [wec] = co_await conn_.socket().async_wait(net::socket_base::wait_read,
+                    auto [wec] = co_await conn.socket().async_wait(net::socket_base::wait_read,
                                                                      net::as_tuple(net::deferred));
                     if (wec) {
                         ec = wec;
                         break;
                     }
                 }
-                if (!make_room(ec))
+                if (!make_room(ec, config.max_header_size))
                     break;
                 const std::size_t room = read_capacity_ - read_end_;
                 const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
@@ -218,7 +247,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
                 if (tls) {
                     std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
                 } else {
-                    n = conn_.socket().read_some(buffer, rec); // non-blocking socket
+                    n = conn.socket().read_some(buffer, rec); // non-blocking socket
                     if (rec == net::error::would_block || rec == net::error::try_again)
                         continue; // a spurious wake-up: wait again
                 }
@@ -240,17 +269,17 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
                 break;
             }
         }
-        conn_.disarm();
+        conn.disarm();
         guard.done = true;
         give_back_buffer();
         if (!ec) {
-            conn_.count_exchange();
+            conn.count_exchange();
             if (!parser_.keep_alive() || leftover_)
-                conn_.close();
+                conn.close();
             co_return true;
         }
-        const bool timed_out = conn_.timed_out();
-        conn_.close();
+        const bool timed_out = conn.timed_out();
+        conn.close();
         read_begin_ = read_end_ = 0;
         if (timed_out) {
             fail(out, failure_kind::timeout, request_timeout_text(config.request_timeout));
@@ -258,7 +287,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, std::string_
         }
         if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec))
             continue;
-        auto f = exchange_failure(ec, got_bytes, config.max_body_size);
+        auto f = exchange_failure(ec, got_bytes, config);
         fail(out, f.kind, std::move(f.text));
         co_return false;
     }
@@ -275,7 +304,7 @@ void session::give_back_buffer()
     grow_ = false;
 }
 
-bool session::make_room(error_code& ec)
+bool session::make_room(error_code& ec, std::uint32_t max_header)
 {
     if (read_begin_ == read_end_) {
         read_begin_ = read_end_ = 0;
@@ -297,8 +326,9 @@ bool session::make_room(error_code& ec)
         read_begin_ = 0;
         return true;
     }
-    // A header larger than the buffer: grow, up to what the parser accepts anyway.
-    if (read_capacity_ >= max_read_buffer) {
+    // A header larger than the buffer: grow, up to what the parser accepts anyway (past
+    // max_header it reports header_limit itself, so this bound is only a backstop).
+    if (read_capacity_ >= 2 * std::max<std::size_t>(max_header, bulk_read_buffer)) {
         ec = bhttp::error::header_limit;
         return false;
     }

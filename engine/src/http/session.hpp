@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hornet::http {
 
@@ -21,11 +22,13 @@ class thread_context;
 
 /// An HTTP/1.1 client for one simulated user, like a Locust HttpUser's `client`.
 ///
-/// Keeps one keep-alive connection (to the origin of the last request) and reconnects
-/// transparently; a request that fails before any response byte on a reused connection
+/// Keeps a keep-alive connection per origin (the first one inline, up to three more for
+/// redirect targets and absolute URLs) and reconnects transparently; a request that fails before any response byte on a reused connection
 /// (the server closed it while idle) is sent once more on a new one. Follows redirects
 /// (301/302/303 become GET, 307/308 keep method and body), keeps cookies, decodes chunked
-/// bodies, enforces max_body_size and the timeouts of the thread_context's config.
+/// bodies, keeps a body only when the request asks (up to max_body_size; otherwise it is
+/// counted and dropped as it arrives), and enforces the header limit and the timeouts of the
+/// thread_context's config.
 ///
 /// send() never throws for network or peer problems: they come back in response::failure
 /// and response::error. One request at a time per session; the session, the request and
@@ -35,7 +38,9 @@ class session {
 public:
     /// `base_url` is like Locust's host ("http://h:8000/api"); relative request targets are
     /// joined under its path. An invalid base URL makes every send fail (see base_error()).
-    session(thread_context& ctx, std::string base_url);
+    /// `config` (which must outlive the session) replaces the thread_context's timeouts and
+    /// limits for this session: a user class's own settings.
+    session(thread_context& ctx, std::string base_url, const client_config* config = nullptr);
     ~session();
     session(const session&) = delete;
     session& operator=(const session&) = delete;
@@ -49,26 +54,32 @@ public:
     boost::asio::awaitable<void> send(const request& req, response& out, std::string_view name_for_errors = {});
 
     cookie_jar& cookies() noexcept { return cookies_; }
-    /// Closes the connection; an in-flight send then fails with failure_kind::cancelled.
-    void close() noexcept { conn_.close(); }
+    /// Closes the connections; an in-flight send then fails with failure_kind::cancelled.
+    void close() noexcept;
 
     /// Empty when the base URL is valid, else why not.
     const std::string& base_error() const noexcept { return base_.error; }
     const base_url& base() const noexcept { return base_.url; }
 
 private:
-    boost::asio::awaitable<bool> exchange(const origin& to, bool head, std::string_view body, response& out);
+    boost::asio::awaitable<bool> exchange(const origin& to, bool head, bool keep_body, std::string_view body,
+                                          response& out);
+    connection& connection_for(const origin& to);
     /// Feeds buffered bytes to the parser; true once the response is complete.
     bool parse_buffered(boost::system::error_code& ec);
-    bool make_room(boost::system::error_code& ec);
+    bool make_room(boost::system::error_code& ec, std::uint32_t max_header);
     void give_back_buffer();
     void apply_cookies(const response& out, const origin& from, std::string_view target);
     static void fail(response& out, failure_kind kind, std::string text);
 
     thread_context& ctx_;
+    const client_config* config_;
     url_result base_;
     cookie_jar cookies_;
     connection conn_;
+    /// Connections to origins other than the primary one's, made on first use (most users have none).
+    std::vector<std::unique_ptr<connection>> others_;
+    static constexpr std::size_t max_other_connections = 3;
     response_parser parser_;
     std::string head_;         // serialized request head, reused
     std::unique_ptr<url_result> hop_; // parsed absolute target or redirect location; rare, so not inline

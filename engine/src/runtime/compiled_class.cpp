@@ -2,6 +2,11 @@
 #include "runtime/compiled_class.hpp"
 
 #include "http/url.hpp"
+#include "scenario/extract.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
 
 namespace hornet::runtime {
 
@@ -26,6 +31,12 @@ compiled_step compile_step(const scenario::step& s)
     c.request.method = s.method;
     c.dynamic = step_is_dynamic(s);
     c.judged = !s.expect.empty() || !s.extracts.empty();
+    // Only these read the body; any other body is counted and dropped as it streams in.
+    const auto& e = s.expect;
+    c.request.keep_body = !e.body_contains.empty() || !e.json_equals.empty() || !e.json_exists.empty() ||
+                          std::any_of(s.extracts.begin(), s.extracts.end(), [](const scenario::extract& x) {
+                              return x.from == scenario::extract::source::json || x.from == scenario::extract::source::regex;
+                          });
     if (!c.dynamic) {
         c.request.target = s.path.literal();
         for (const auto& h : s.headers) c.request.headers.push_back({h.name, h.value.literal()});
@@ -67,7 +78,26 @@ std::string_view stats_name_of(std::string_view target)
     return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
 }
 
-std::string compile(const scenario::model& model, const std::string& host_override, std::vector<compiled_class>& out)
+namespace {
+
+std::chrono::milliseconds millis(double seconds)
+{
+    return std::chrono::milliseconds(static_cast<std::int64_t>(seconds * 1000.0 + 0.5));
+}
+
+} // namespace
+
+http::client_config with_settings(const scenario::client_settings& own, http::client_config c)
+{
+    if (own.connect_timeout) c.connect_timeout = millis(*own.connect_timeout);
+    if (own.request_timeout) c.request_timeout = millis(*own.request_timeout);
+    if (own.max_body_size) c.max_body_size = *own.max_body_size;
+    if (own.max_header_size) c.max_header_size = static_cast<std::uint32_t>(*own.max_header_size); // loader-bounded
+    return c;
+}
+
+std::string compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
+                    std::vector<compiled_class>& out)
 {
     out.clear();
     auto shared = std::make_shared<scenario::shared_state>();
@@ -77,6 +107,7 @@ std::string compile(const scenario::model& model, const std::string& host_overri
         c.source = &u;
         c.shared = shared;
         c.host = host_override.empty() ? u.host : host_override;
+        c.http = with_settings(u.client, client);
         if (c.host.empty() && (u.native || !all_absolute(u)))
             return "No host given for user class " + u.name +
                    ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario";
@@ -101,6 +132,7 @@ bool render_request(const compiled_step& step, scenario::user_state& user, scena
 {
     const scenario::step& s = *step.source;
     out.method = s.method;
+    out.keep_body = step.request.keep_body;
     out.target.clear();
     if (!scenario::render(s.path, user, shared, out.target, error)) return false;
     for (const auto& [key, value] : s.query) {

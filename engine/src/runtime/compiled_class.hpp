@@ -3,6 +3,7 @@
 // render into a per-thread scratch request.
 #pragma once
 
+#include "http/client_config.hpp"
 #include "http/request.hpp"
 #include "scenario/model.hpp"
 #include "scenario/render.hpp"
@@ -40,6 +41,8 @@ struct compiled_class
     std::vector<compiled_step> on_stop;
     std::vector<compiled_task> tasks;
     std::vector<std::size_t> task_table;    ///< each task index repeated `weight` times (Locust's list)
+    /// The users' HTTP client settings: the command line's, with the class's own over them.
+    http::client_config http;
     /// Data sets and the global counter, one per scenario, shared by its classes and threads.
     std::shared_ptr<scenario::shared_state> shared;
 
@@ -53,9 +56,13 @@ struct compiled_class
     }
 };
 
-/// Builds the runnable form of every class; `host_override` (-H) wins over each class's host.
+/// `base` with the settings that `own` gives replacing its own.
+http::client_config with_settings(const scenario::client_settings& own, http::client_config base);
+
+/// Builds the runnable form of every class; `host_override` (-H) wins over each class's host,
+/// each class's client settings win over `client` (the command line's).
 /// Returns an error message (empty on success), e.g. when a class has no host at all.
-std::string compile(const scenario::model& model, const std::string& host_override,
+std::string compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
                     std::vector<compiled_class>& out);
 
 /// Renders a dynamic step's request into `out` (reusing its buffers). False when a template

@@ -6,6 +6,7 @@
 #include "core/py_format.hpp"
 #include "report/console.hpp"
 #include "report/csv_writer.hpp"
+#include "runtime/client_options.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
 
@@ -34,8 +35,9 @@ constexpr auto csv_interval = 1s;     // Locust's CSV_STATS_INTERVAL_SEC
 class local_control final : public run_control
 {
 public:
-    local_control(net::io_context& io, const std::vector<compiled_class>& classes, unsigned threads)
-        : runner_(io, classes, threads, {})
+    local_control(net::io_context& io, const std::vector<compiled_class>& classes, unsigned threads,
+                  const http::client_config& config)
+        : runner_(io, classes, threads, config)
     {
     }
 
@@ -47,6 +49,7 @@ public:
     void start(std::int64_t user_count, double spawn_rate) override { runner_.start(user_count, spawn_rate); }
     void collect() override { runner_.collect(); }
     net::awaitable<void> stop(double stop_timeout) override { co_await runner_.stop(stop_timeout); }
+    void hurry() override { runner_.hurry(); }
     void shutdown() override { runner_.shutdown(); }
     stats::aggregate& stats() override { return runner_.stats(); }
     std::int64_t user_count() const override { return runner_.user_count(); }
@@ -74,13 +77,7 @@ public:
                 return 1;
             }
         }
-        signals_.async_wait([this](boost::system::error_code ec, int sig) {
-            if (ec) return;
-            core::log_signal(sig);
-            stop_requested_ = true;
-            runner_.interrupt();
-            tick_.cancel();
-        });
+        wait_for_signal();
         int exit_code = 0;
         net::co_spawn(io_, drive(), [&](std::exception_ptr e, int code) {
             exit_code = core::exit_code_of(e, code);
@@ -139,6 +136,7 @@ private:
             }
         }
 
+        stopping_ = true;
         co_await runner_.stop(opts_.stop_timeout.value_or(0));
         runner_.shutdown();
         int code = runner_.stats().has_failures_or_exceptions() ? opts_.exit_code_on_error : 0;
@@ -149,6 +147,24 @@ private:
         core::log::table(report::percentile_table(runner_.stats(), width));
         if (!runner_.stats().errors().empty()) core::log::table(report::error_report(runner_.stats(), width));
         co_return code;
+    }
+
+    void wait_for_signal()
+    {
+        signals_.async_wait([this](boost::system::error_code ec, int sig) {
+            if (ec) return;
+            core::log_signal(sig);
+            if (stop_requested_ || stopping_) {
+                // A second one, or one during the stop: the user does not want to wait for it
+                // (Locust exits at the second Ctrl-C).
+                runner_.hurry();
+                return;
+            }
+            stop_requested_ = true;
+            runner_.interrupt();
+            tick_.cancel();
+            wait_for_signal();
+        });
     }
 
     void write_csv(bool final)
@@ -166,6 +182,7 @@ private:
     net::steady_timer tick_;
     std::optional<report::csv_writer> csv_;
     bool stop_requested_ = false;
+    bool stopping_ = false;
 };
 
 } // namespace
@@ -173,12 +190,13 @@ private:
 int run_headless(const cli::options& opts, const scenario::model& model)
 {
     std::vector<compiled_class> classes;
-    if (auto err = compile(model, opts.host, classes); !err.empty()) {
+    if (auto err = compile(model, opts.host, client_config_of(opts), classes); !err.empty()) {
         core::log::error("hornet.main", err);
         return 1;
     }
     net::io_context io{1};
-    local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()));
+    local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()),
+                          client_config_of(opts));
     return run_headless(opts, io, control);
 }
 

@@ -1,6 +1,7 @@
 // Local runner: Locust's spawn pacing and stop semantics over N engine threads.
 #include "runtime/local_runner.hpp"
 
+#include "core/fd_limit.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 #include "runtime/native_user.hpp"
@@ -44,7 +45,7 @@ void log_failure(std::exception_ptr e, const char* what)
 
 local_runner::local_runner(net::io_context& control, const std::vector<compiled_class>& classes, unsigned threads,
                            const http::client_config& config)
-    : control_(control), classes_(classes), picker_([&] {
+    : control_(control), classes_(classes), users_gone_(control), picker_([&] {
           std::vector<const scenario::user_class*> sources;
           for (const auto& c : classes) sources.push_back(c.source);
           return sources;
@@ -89,6 +90,7 @@ void local_runner::start(std::int64_t user_count, double spawn_rate)
 {
     if (state_ == state::ready || state_ == state::stopped) reset_stats(true);
     state_ = state::spawning;
+    warn_if_short_of_files(user_count);
     core::log::info("hornet.runners", "Ramping to " + std::to_string(user_count) + " users at a rate of " +
                                           core::fixed(spawn_rate, 2) + " per second");
     auto generation = ++generation_;
@@ -122,6 +124,17 @@ net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t t
     if (on_spawning_complete) on_spawning_complete();
 }
 
+void local_runner::warn_if_short_of_files(std::int64_t users)
+{
+    if (warned_short_of_files_ || users <= 0) return;
+    auto limit = core::fd_limit();
+    if (!limit) return;
+    auto text = core::fd_limit_warning(static_cast<std::uint64_t>(users), *limit);
+    if (text.empty()) return;
+    warned_short_of_files_ = true;
+    core::log::warning("hornet.runners", text);
+}
+
 void local_runner::add_user()
 {
     std::vector<std::size_t> counts = class_counts_;
@@ -143,7 +156,7 @@ void local_runner::add_user_of(std::size_t cls)
     auto life = c.source->native ? native_user::run(t, c, u.id) : user::run(t, c, u.id);
     net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
         log_failure(e, "user ended with an error");
-        --alive_;
+        if (--alive_ == 0) net::post(control_, [this] { users_gone_.cancel(); });
     });
 }
 
@@ -183,6 +196,10 @@ std::vector<std::string> local_runner::set_class_counts(
         if (it == classes_.end()) unknown.push_back(name);
         else target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, entry.second);
     }
+    std::int64_t total = 0;
+    for (std::size_t cls = 0; cls < classes_.size(); ++cls)
+        total += target[cls] >= 0 ? target[cls] : static_cast<std::int64_t>(class_counts_[cls]);
+    warn_if_short_of_files(total);
     // Start before stopping, as Locust's worker does: a graceful stop takes a while.
     for (std::size_t cls = 0; cls < classes_.size(); ++cls)
         while (target[cls] > static_cast<std::int64_t>(class_counts_[cls])) add_user_of(cls);
@@ -231,20 +248,37 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     std::fill(class_counts_.begin(), class_counts_.end(), 0);
     std::fill(thread_counts_.begin(), thread_counts_.end(), 0);
 
-    auto deadline = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(std::max(0.0, stop_timeout)));
-    while (alive_.load() > 0 && std::chrono::steady_clock::now() < deadline) co_await sleep_for(20ms);
-    if (alive_.load() > 0) {
+    co_await wait_for_users(std::chrono::steady_clock::now() +
+                            std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                std::chrono::duration<double>(std::max(0.0, stop_timeout))));
+    if (alive_.load() > 0 && !hurried_) {
         if (!force)
             core::log::info("hornet.runners", "Not all users finished their tasks & terminated in " +
                                                   core::seconds_text(stop_timeout) +
                                                   " seconds. Stopping them...");
         kill_all_remaining();
-        // Killed users may still run on_stop; give them a bounded moment.
-        auto hard = std::chrono::steady_clock::now() + 10s;
-        while (alive_.load() > 0 && std::chrono::steady_clock::now() < hard) co_await sleep_for(20ms);
+        // Killed users still run on_stop (as in Locust); give them a bounded moment.
+        co_await wait_for_users(std::chrono::steady_clock::now() + on_stop_grace);
     }
     state_ = state::stopped;
+}
+
+net::awaitable<void> local_runner::wait_for_users(std::chrono::steady_clock::time_point deadline)
+{
+    // The last user to end cancels the timer (posted from its thread); a cancellation left over
+    // from an earlier moment at zero only costs one more round.
+    while (alive_.load() > 0 && !hurried_ && std::chrono::steady_clock::now() < deadline) {
+        users_gone_.expires_at(deadline);
+        co_await users_gone_.async_wait(net::as_tuple(net::use_awaitable));
+    }
+}
+
+void local_runner::hurry()
+{
+    if (hurried_) return;
+    hurried_ = true;
+    kill_all_remaining();
+    users_gone_.cancel();
 }
 
 void local_runner::shutdown()

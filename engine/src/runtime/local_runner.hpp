@@ -9,6 +9,9 @@
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
 
 #include <atomic>
 #include <cstdint>
@@ -46,6 +49,10 @@ public:
     /// runs after stop_timeout seconds.
     boost::asio::awaitable<void> stop(double stop_timeout);
 
+    /// A second Ctrl-C: kills every user now and makes stop() return without waiting for them
+    /// (shutdown() then leaves behind users that have not ended yet).
+    void hurry();
+
     /// Ends the threads and merges their last statistics. Call after stop().
     void shutdown();
 
@@ -82,10 +89,18 @@ private:
     void retire(const live_user& u, bool force);
     void stop_user(const live_user& u, bool force);
     void kill_all_remaining();
+    /// Once: when `users` cannot all have a socket under the open file limit, say so before spawning.
+    void warn_if_short_of_files(std::int64_t users);
+    /// Until every user coroutine has ended, the deadline passes, or hurry().
+    boost::asio::awaitable<void> wait_for_users(std::chrono::steady_clock::time_point deadline);
+
+    /// How long killed users may take for on_stop before shutdown() abandons them.
+    static constexpr std::chrono::seconds on_stop_grace{10};
     std::string spawned_summary() const;
 
     boost::asio::io_context& control_;
     const std::vector<compiled_class>& classes_;
+    boost::asio::steady_timer users_gone_;     // stop() waits on it; cancelled when alive_ reaches 0
     std::vector<std::unique_ptr<engine_thread>> threads_;
     class_picker picker_;
     stats::aggregate stats_;
@@ -98,6 +113,8 @@ private:
     std::uint64_t stats_epoch_ = 0;
     double stop_timeout_ = 0;
     state state_ = state::ready;
+    bool hurried_ = false;
+    bool warned_short_of_files_ = false;
 };
 
 } // namespace hornet::runtime

@@ -187,10 +187,15 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
             done.in_use = true;
             if (!catch_response_) record(done, done.response->error);
             completed_ = index;
+            if (needs_turn(*done.response)) {
+                co_await yield_turn();
+                if (state_ == state::killed) break; // the slot's response goes with the user
+            }
         } else if (op == pending::sleep) {
             timer_.expires_after(std::chrono::duration_cast<core::steady_clock::duration>(
                 std::chrono::duration<double>(sleep_seconds_)));
             co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
+            count_turn();
             if (state_ == state::killed) break;
         } else {
             // Suspended on something that is not ours: nobody would ever resume it.
@@ -235,12 +240,7 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
             co_await self.drive(start([&] { return self.native_.spec.tasks[i].run(*self.user_); }));
         }
         if (self.state_ != state::running) break;
-        if (self.wait_.arm(self.timer_, thread.rng(), core::steady_clock::now())) {
-            self.waiting_ = true;
-            co_await self.timer_.async_wait(net::as_tuple(net::use_awaitable));
-            self.waiting_ = false;
-        }
-        self.wait_.waited(core::steady_clock::now());
+        co_await self.between_tasks();
     }
     // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
     self.state_ = state::stopping;

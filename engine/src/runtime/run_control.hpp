@@ -33,6 +33,10 @@ public:
     /// Ends the users (stop_timeout as --stop-timeout) and gathers the last statistics.
     virtual boost::asio::awaitable<void> stop(double stop_timeout) = 0;
 
+    /// A second Ctrl-C / SIGTERM during stop(): end it now, without waiting for users or workers
+    /// (the reports are still written).
+    virtual void hurry() {}
+
     /// After stop(): releases threads and sockets; the statistics stay readable.
     virtual void shutdown() {}
 

@@ -143,9 +143,11 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
                     bool failed = false;
                     if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
                         failed = !self.judge(step, *req, *response, core::steady_clock::now() - start);
+                    const bool turn = self.needs_turn(*response);
                     thread.give_back(std::move(response));
                     if (scratch) thread.give_back(std::move(scratch));
                     if (failed && step.source->skip_rest_on_failure) end_task();
+                    if (turn) co_await self.yield_turn();
                     continue;
                 } catch (const std::exception& e) {
                     // Locust semantics: an exception escaping a task is recorded, the task ends and
@@ -165,14 +167,7 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
             }
         }
         if (at == phase::on_stop) break;
-        if (at == phase::tasks && self.state_ == state::running) {
-            if (self.wait_.arm(self.timer_, thread.rng(), core::steady_clock::now())) {
-                self.waiting_ = true;
-                co_await self.timer_.async_wait(net::as_tuple(net::use_awaitable));
-                self.waiting_ = false;
-            }
-            self.wait_.waited(core::steady_clock::now());
-        }
+        if (at == phase::tasks && self.state_ == state::running) co_await self.between_tasks();
         depth = 0;
         if (self.state_ == state::running) {
             at = phase::tasks;

@@ -1,15 +1,22 @@
-// Stop semantics shared by every kind of user.
+// Stop semantics and the pause between tasks, shared by every kind of user.
 #include "runtime/user_life.hpp"
 
+#include "core/clock.hpp"
 #include "runtime/engine_thread.hpp"
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
 namespace hornet::runtime {
+
+namespace net = boost::asio;
 
 user_life::user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
     : thread_(thread)
     , class_(cls)
     , id_(id)
-    , session_(thread.http(), cls.host)
+    , session_(thread.http(), cls.host, &cls.http)
     , wait_(cls.source->wait)
     , timer_(thread.io())
 {
@@ -25,6 +32,26 @@ void user_life::request_stop(bool force)
     } else {
         state_ = state::stopping;
     }
+}
+
+net::awaitable<void> user_life::yield_turn()
+{
+    // Asio never runs a completion inside its initiating call: a post always queues behind
+    // what is already there.
+    return net::post(thread_.io(), net::use_awaitable);
+}
+
+net::awaitable<void> user_life::between_tasks()
+{
+    if (wait_.arm(timer_, thread_.rng(), core::steady_clock::now())) {
+        waiting_ = true;
+        co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
+        waiting_ = false;
+    } else if (!turned_) {
+        co_await yield_turn();
+    }
+    turned_ = false;
+    wait_.waited(core::steady_clock::now());
 }
 
 } // namespace hornet::runtime

@@ -2,11 +2,13 @@
 // class, an HTTP session, the wait between tasks, and Locust's stop semantics.
 #pragma once
 
+#include "http/response.hpp"
 #include "http/session.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/stoppable.hpp"
 #include "runtime/wait_policy.hpp"
 
+#include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <cstdint>
@@ -31,6 +33,23 @@ protected:
     user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
     ~user_life() = default;
 
+    /// Call after every request. One that ended without an answer may never have waited on the
+    /// network (no socket to be had — EMFILE —, a URL it cannot use): it gives the thread a turn
+    /// here, so that a user retrying it in a loop cannot starve the timers, stop requests and
+    /// other users of its thread.
+    bool needs_turn(const http::response& r)
+    {
+        turned_ = true;
+        return r.status == 0;
+    }
+    /// The turn itself: resumes after everything already queued on the thread.
+    boost::asio::awaitable<void> yield_turn();
+    /// Between two tasks: the class's wait_time, or, when there is none and the task made no
+    /// request (a template that failed, a C++ task that threw), a turn for the same reason.
+    boost::asio::awaitable<void> between_tasks();
+    /// A sleep of the user's own (C++ `co_await sleep(s)`); a zero sleep still yields.
+    void count_turn() { turned_ = true; }
+
     engine_thread& thread_;
     const compiled_class& class_;
     std::uint64_t id_;
@@ -40,6 +59,7 @@ protected:
     std::size_t sequence_ = 0;          ///< next task of a sequential class
     state state_ = state::running;
     bool waiting_ = false;              ///< in the wait between tasks: a graceful stop is immediate
+    bool turned_ = false;               ///< the current task gave its thread a turn
 };
 
 } // namespace hornet::runtime

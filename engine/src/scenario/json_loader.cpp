@@ -2,6 +2,8 @@
 // This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp.
 #include "scenario/json_loader.hpp"
 
+#include "core/byte_size.hpp"
+
 #include "scenario/load_context.hpp"
 #include "scenario/source_map.hpp"
 #include "scenario/step_loader.hpp"
@@ -11,6 +13,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <optional>
 #include <sstream>
 
 namespace hornet::scenario {
@@ -172,11 +176,42 @@ void parse_host(const load_context& ctx, const json& v, const std::string& ptr, 
         ctx.fail(ptr, "expected a base URL starting with http:// or https://, got \"" + u.host + "\"");
 }
 
+// A size: whole bytes, or a string with a unit ("64MiB").
+std::uint64_t parse_size_value(load_context& ctx, const json& v, const std::string& ptr, std::uint64_t low,
+                               std::uint64_t high)
+{
+    std::optional<std::uint64_t> size;
+    if (v.is_number_unsigned()) size = v.get<std::uint64_t>();
+    else if (v.is_string()) size = core::parse_size(v.get<std::string>());
+    else ctx.fail(ptr, "expected a size: bytes (65536) or a string with a unit (\"64MiB\", \"512k\")");
+    if (!size) ctx.fail(ptr, "expected a size such as 65536, \"512k\" or \"64MiB\", got " + v.dump());
+    if (*size < low || *size > high)
+        ctx.fail(ptr, "must be between " + std::to_string(low) + " and " + std::to_string(high) + " bytes");
+    return *size;
+}
+
+void parse_client_settings(load_context& ctx, const json& v, const std::string& ptr, client_settings& out)
+{
+    for (const char* key : {"connect_timeout", "request_timeout"}) {
+        if (!v.contains(key)) continue;
+        double seconds = ctx.number(v[key], ptr + "/" + key, 0, "a number of seconds > 0");
+        if (!(seconds > 0)) ctx.fail(ptr + "/" + key, "must be > 0 seconds");
+        (std::string_view(key) == "connect_timeout" ? out.connect_timeout : out.request_timeout) = seconds;
+    }
+    if (v.contains("max_body_size"))
+        out.max_body_size = parse_size_value(ctx, v["max_body_size"], ptr + "/max_body_size", 0,
+                                             std::numeric_limits<std::uint64_t>::max());
+    if (v.contains("max_header_size"))
+        out.max_header_size = parse_size_value(ctx, v["max_header_size"], ptr + "/max_header_size", 1024,
+                                               std::numeric_limits<std::uint32_t>::max());
+}
+
 user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const model& m)
 {
     ctx.expect(v, ptr, json::value_t::object, "a user class object");
     ctx.check_keys(v, ptr, {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
-                            "on_stop", "tasks"});
+                            "on_stop", "tasks", "connect_timeout", "request_timeout", "max_body_size",
+                            "max_header_size"});
     user_class u;
     if (!v.contains("name")) ctx.fail(ptr, "a user class needs a \"name\"");
     u.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
@@ -186,6 +221,7 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
         u.fixed_count = static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
     if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
     if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
+    parse_client_settings(ctx, v, ptr, u.client);
     if (v.contains("sequential"))
         u.sequential = ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
     parse_variables(ctx, v, ptr, u, m);

@@ -7,7 +7,9 @@
 #include "scenario/extract.hpp"
 #include "scenario/template_text.hpp"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -67,6 +69,15 @@ struct task
     std::vector<step> steps;
 };
 
+/// A user class's own HTTP client settings; unset ones come from the command line.
+struct client_settings
+{
+    std::optional<double> connect_timeout;      ///< seconds
+    std::optional<double> request_timeout;      ///< seconds
+    std::optional<std::uint64_t> max_body_size; ///< bytes kept for checks, extracts, C++ code
+    std::optional<std::uint64_t> max_header_size;
+};
+
 struct user_class
 {
     std::string name;
@@ -75,6 +86,7 @@ struct user_class
     wait_time wait;
     std::string host;               ///< overridden by -H
     bool sequential = false;        ///< tasks run in order, cycling (SequentialTaskSet)
+    client_settings client;
     std::vector<step> on_start;
     std::vector<step> on_stop;
     std::vector<task> tasks;

@@ -1,0 +1,18 @@
+// From cli::options to http::client_config.
+#include "runtime/client_options.hpp"
+
+#include "runtime/compiled_class.hpp"
+
+namespace hornet::runtime {
+
+http::client_config client_config_of(const cli::options& opts)
+{
+    scenario::client_settings s;
+    s.connect_timeout = opts.connect_timeout;
+    s.request_timeout = opts.request_timeout;
+    s.max_body_size = opts.max_body_size;
+    s.max_header_size = opts.max_header_size; // bounded by the option's range
+    return with_settings(s, {});
+}
+
+} // namespace hornet::runtime
