@@ -1,6 +1,7 @@
 """Large and unusual responses from a test server in this process (real TCP on 127.0.0.1): bodies
 nobody reads stream past in bounded memory, kept bodies have a limit a user can set, big header
 blocks pass, and a redirect to another origin keeps its connections alive."""
+import os
 import socketserver
 import subprocess
 import threading
@@ -103,7 +104,8 @@ def test_a_200_mb_body_nobody_reads_streams_past_in_bounded_memory(server, tmp_p
     row = next(r for r in read_csv(prefix + "_stats.csv")[1:] if r[1] == "/big")
     assert int(row[2]) >= 8 and row[3] == "0"  # complete 200 MB bodies, none failed
     assert float(row[8]) == BIG  # Average Content Size: counted although not kept
-    assert peak < 100, f"peak RSS {peak} MB"
+    if "ASAN_OPTIONS" not in os.environ:  # ASan's shadow memory and quarantine are not ours to bound
+        assert peak < 100, f"peak RSS {peak} MB"
 
 
 def test_a_kept_body_over_the_limit_fails_with_the_limit_in_its_reason(server, tmp_path):

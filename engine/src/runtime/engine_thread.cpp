@@ -14,6 +14,10 @@ engine_thread::~engine_thread()
         io_.stop();
         thread_.join();
     }
+    // Users abandoned at exit (still in on_stop when shutdown() gave up on them) are coroutine
+    // frames queued on io_. Destroy them now, while the HTTP state and the registry their
+    // destructors touch still exist: io_context's own destructor would run after those members.
+    io_.shutdown();
 }
 
 void engine_thread::start()

@@ -69,9 +69,17 @@ public:
     const std::unordered_map<std::uint64_t, stoppable*>& users() const { return users_; }
 
 private:
+    /// An io_context whose queued work can be destroyed before the rest of the thread's state.
+    class context : public boost::asio::io_context
+    {
+    public:
+        using io_context::io_context;
+        using execution_context::shutdown;
+    };
+
     unsigned index_;
     // One thread runs it: no reactor locking needed.
-    boost::asio::io_context io_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
+    context io_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
     std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> work_;
     stats::shard stats_;
     http::thread_context http_;
