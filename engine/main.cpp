@@ -1,19 +1,16 @@
 // hornet: parse the command line, pick a role, run it.
+#include "app/headless_run.hpp"
+#include "app/run_master.hpp"
+#include "app/run_worker.hpp"
+#include "app/scenario_choice.hpp"
 #include "cli/options.hpp"
-#include "cluster/master.hpp"
-#include "cluster/run_worker.hpp"
 #include "core/fd_limit.hpp"
 #include "core/log.hpp"
 #include "demo/main.hpp"
-#include "runtime/headless_run.hpp"
 #include "scenario/builtin.hpp"
-#include "scenario/json_loader.hpp"
-#include "scenario/tag_filter.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 
 namespace {
@@ -29,14 +26,6 @@ int fail(const std::string& message, int code)
 bool is_url(const std::string& s)
 {
     return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0;
-}
-
-// Splits "http://h:1/a?b" into base "http://h:1" and target "/a?b".
-std::pair<std::string, std::string> split_url(const std::string& url)
-{
-    auto slash = url.find('/', url.find("//") + 2);
-    if (slash == std::string::npos) return {url, "/"};
-    return {url.substr(0, slash), url.substr(slash)};
 }
 
 } // namespace
@@ -70,48 +59,20 @@ int main(int argc, char** argv)
         return 0;
     }
 
-    // What to run: -f FILE (JSON, plugin .so or built-in name), else ./hornet.json, else quick
-    // mode on the -H URL.
-    scenario::model model;
-    std::string file = opts.locustfile;
-    if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
-    if (!file.empty()) {
-        auto loaded = scenario::load_scenario(file);
-        if (!loaded.value) return fail(loaded.error.to_string(), 1);
-        model = std::move(*loaded.value);
-    } else {
-        if (opts.host.empty() && !opts.worker) // a worker may get its host from the master
-            return fail("nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "
-                        "(e.g. hornet -H http://127.0.0.1:5000 --headless -u 10 -t 30s)", 1);
-        auto [base, target] = opts.host.empty() ? std::make_pair(std::string(), std::string("/")) : split_url(opts.host);
-        opts.host = base;
-        model = scenario::quick_model(target);
-    }
-
+    auto choice = app::choose_scenario(opts, !opts.list);
+    if (!choice.error.empty()) return fail(choice.error, 1);
     if (opts.list) {
-        for (const auto& u : model.users) std::cout << u.name << "\n";
+        for (const auto& u : choice.model.users) std::cout << u.name << "\n";
         return 0;
     }
-    if (!opts.user_classes.empty()) {
-        std::vector<scenario::user_class> chosen;
-        for (const auto& name : opts.user_classes) {
-            auto it = std::find_if(model.users.begin(), model.users.end(), [&](const auto& u) { return u.name == name; });
-            if (it == model.users.end()) return fail("unknown user class \"" + name + "\" (hornet --list shows them)", 1);
-            chosen.push_back(*it);
-        }
-        model.users = std::move(chosen);
-    }
-    std::vector<std::string> dropped;
-    scenario::filter_tags(model, opts.tags, opts.exclude_tags, dropped);
-    for (const auto& name : dropped)
+    for (const auto& name : choice.emptied_classes)
         core::log::warning("hornet.main", "user class " + name + " has no tasks left after tag filtering: it will not run");
-    if (model.users.empty()) return fail("no tasks left to run after filtering with -T/--tags and -E/--exclude-tags", 1);
+    opts.host = choice.host;
 
-    if (opts.worker) return cluster::run_worker(opts, model);
+    if (opts.worker) return app::run_worker(opts, choice.model);
     if (!opts.headless)
         return fail("the web UI is not available in this version yet: add --headless "
                     "(with -u, -r and -t) to run from the command line", 1);
-
-    if (opts.master) return cluster::run_master(opts, model);
-    return runtime::run_headless(opts, model);
+    if (opts.master) return app::run_master(opts, choice.model);
+    return app::run_headless(opts, choice.model);
 }

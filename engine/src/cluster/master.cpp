@@ -2,7 +2,6 @@
 #include "cluster/master.hpp"
 
 #include "core/log.hpp"
-#include "runtime/headless_run.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/this_coro.hpp>
@@ -66,6 +65,7 @@ void master::arm_heartbeat()
 void master::pump()
 {
     if (closed_) return;
+    if (awaiting_quit_ && core_.active_worker_count() == 0) wait_timer_.cancel(); // stop() is done
     auto next = core_.advance(clock::now());
     if (!next) {
         if (scheduled_) advance_timer_.cancel();
@@ -134,7 +134,12 @@ net::awaitable<void> master::stop(double stop_timeout)
     auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
                                        std::chrono::duration<double>(std::max(0.0, stop_timeout))) +
                     options_.quit_grace;
-    while (core_.active_worker_count() > 0 && !hurried_ && clock::now() < deadline) co_await sleep(20ms);
+    awaiting_quit_ = true;
+    while (core_.active_worker_count() > 0 && !hurried_ && clock::now() < deadline) {
+        wait_timer_.expires_at(deadline);
+        co_await wait_timer_.async_wait(net::as_tuple(net::use_awaitable));
+    }
+    awaiting_quit_ = false;
     if (core_.active_worker_count() > 0)
         core::log::warning("hornet.runners", std::to_string(core_.active_worker_count()) +
                                                  " worker(s) did not confirm the quit; their last statistics may be missing");
@@ -153,51 +158,6 @@ void master::shutdown()
 void master::reset_stats()
 {
     core_.stats().reset();
-}
-
-master_options master_options_from(const cli::options& opts, const scenario::model& model)
-{
-    master_options m;
-    m.bind_host = opts.master_bind_host;
-    m.bind_port = opts.master_bind_port;
-    m.expect_workers = opts.expect_workers;
-    m.expect_workers_max_wait = static_cast<double>(opts.expect_workers_max_wait);
-    for (const auto& c : model.users) m.settings.classes.push_back(&c);
-    if (!opts.host.empty()) m.settings.host = opts.host;
-    m.settings.stop_timeout = opts.stop_timeout;
-
-    // Python workers copy tags, exclude_tags and expect_workers from here (plus custom options);
-    // Hornet workers read the same keys.
-    auto tag_list = [](const std::vector<std::string>& tags) {
-        if (tags.empty()) return proto::value();
-        proto::value::array_type a;
-        for (const auto& t : tags) a.emplace_back(t);
-        return proto::value(std::move(a));
-    };
-    proto::value::map_type po;
-    po.emplace_back(proto::value("host"), opts.host.empty() ? proto::value() : proto::value(opts.host));
-    po.emplace_back(proto::value("num_users"), opts.users ? proto::value(*opts.users) : proto::value());
-    po.emplace_back(proto::value("spawn_rate"), opts.spawn_rate ? proto::value(*opts.spawn_rate) : proto::value());
-    po.emplace_back(proto::value("headless"), proto::value(opts.headless));
-    po.emplace_back(proto::value("tags"), tag_list(opts.tags));
-    po.emplace_back(proto::value("exclude_tags"), tag_list(opts.exclude_tags));
-    po.emplace_back(proto::value("expect_workers"), proto::value(opts.expect_workers));
-    m.settings.parsed_options = proto::value(std::move(po));
-    return m;
-}
-
-int run_master(const cli::options& opts, const scenario::model& model)
-{
-    net::io_context io{1};
-    master m(io, master_options_from(opts, model));
-    auto port = m.listen();
-    if (!port) {
-        core::log::error("hornet.main", "Could not bind the master socket to " + opts.master_bind_host + ":" +
-                                            std::to_string(opts.master_bind_port) + ": " + port.error().message());
-        return 1;
-    }
-    core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
-    return runtime::run_headless(opts, io, m);
 }
 
 } // namespace hornet::cluster

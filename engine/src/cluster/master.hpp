@@ -2,7 +2,6 @@
 // headless loop like the local runner.
 #pragma once
 
-#include "cli/options.hpp"
 #include "cluster/endpoint_options.hpp"
 #include "cluster/master_core.hpp"
 #include "cluster/router_endpoint.hpp"
@@ -77,15 +76,8 @@ private:
     std::optional<std::chrono::steady_clock::time_point> scheduled_;
     bool interrupted_ = false;
     bool hurried_ = false;
+    bool awaiting_quit_ = false; // stop() waits for the workers' quit: pump() wakes it at zero
     bool closed_ = false;
 };
-
-/// Settings for a master from the command line and the scenario (classes after -T/-E and the
-/// class selection). `model` must outlive the master.
-master_options master_options_from(const cli::options& opts, const scenario::model& model);
-
-/// `hornet --master --headless ...`: binds, waits for --expect-workers, runs the headless loop
-/// over the workers and returns the process exit code.
-int run_master(const cli::options& opts, const scenario::model& model);
 
 } // namespace hornet::cluster

@@ -185,26 +185,14 @@ void master_core::handle_stats(std::string_view id, const proto::message& m)
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
     proto::stats_report report;
     if (auto why = proto::from_value(m.data, report); !why.empty()) return drop(id, "stats: " + why);
-    stats::snapshot& delta = report.snapshot;
-    for (auto& e : delta.entries) {
-        auto [it, added] = pending_rows_.try_emplace(std::pair{e.method, e.name}, pending_.entries.size());
-        if (added) pending_.entries.push_back(std::move(e));
-        else pending_.entries[it->second].merge(e);
-    }
-    if (!pending_any_) pending_.total = std::move(delta.total); // keeps the report's start time
-    else pending_.total.merge(delta.total);
-    pending_.errors.merge(delta.errors);
-    pending_any_ = true;
+    pending_.add(std::move(report.snapshot));
     if (worker_info* w = workers_.find(id); w && w->active()) w->user_classes_count = std::move(report.user_classes_count);
 }
 
 void master_core::flush_stats()
 {
-    if (!pending_any_) return;
-    stats_.merge(pending_);
-    pending_ = stats::snapshot{};
-    pending_rows_.clear();
-    pending_any_ = false;
+    if (pending_.empty()) return;
+    stats_.merge(pending_.take());
 }
 
 void master_core::handle_exception(std::string_view id, const proto::message& m)

@@ -6,6 +6,7 @@
 #include "proto/messages.hpp"
 #include "scenario/model.hpp"
 #include "stats/aggregate.hpp"
+#include "stats/snapshot_accumulator.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -120,9 +121,7 @@ private:
     // Reports are summed here and merged into stats_ when someone reads it (the report loop,
     // once a second): with many workers, each row's histogram then enters the aggregate's
     // per-second window once per read instead of once per worker report.
-    stats::snapshot pending_;
-    std::map<std::pair<std::string, std::string>, std::size_t, std::less<>> pending_rows_; // (method, name)
-    bool pending_any_ = false;
+    stats::snapshot_accumulator pending_; // workers' reports since the last merge
     std::optional<dispatcher> dispatcher_;
     state state_ = state::ready;
     std::int64_t target_ = 0;

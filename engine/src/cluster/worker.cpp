@@ -22,9 +22,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr const char* logger = "hornet.worker";
-// Pseudo messages the worker queues for itself, so they are handled in order with the master's.
-constexpr const char* local_quit = "\x01quit";
-constexpr const char* master_lost = "\x01lost";
 // Each `exception` message counts once on the master; a storm is capped per report.
 constexpr std::uint64_t max_exception_messages = 100;
 
@@ -64,6 +61,7 @@ worker::worker(net::io_context& io, const scenario::model& model, worker_setting
     , wake_(io)
     , heartbeat_timer_(io)
     , stats_timer_(io)
+    , deltas_in_(io)
 {
 }
 
@@ -78,6 +76,7 @@ void worker::close() noexcept
     wake_.cancel();
     heartbeat_timer_.cancel();
     stats_timer_.cancel();
+    deltas_in_.cancel();
     dealer_.close();
 }
 
@@ -88,13 +87,13 @@ void worker::request_quit()
         return;
     }
     quit_requested_ = true;
-    push(proto::message{local_quit, {}, node_id()}, true);
+    push(quit_requested{}, true);
 }
 
-void worker::push(proto::message m, bool urgent)
+void worker::push(event e, bool urgent)
 {
-    if (urgent) inbox_.push_front(std::move(m));
-    else inbox_.push_back(std::move(m));
+    if (urgent) inbox_.push_front(std::move(e));
+    else inbox_.push_back(std::move(e));
     wake_.cancel();
 }
 
@@ -121,7 +120,20 @@ void worker::on_message(proto::message m)
         last_master_heartbeat_ = clock_type::now();
         return;
     }
-    push(std::move(m), false);
+    // Each command is decoded here, once; one that does not decode never reaches the loop.
+    auto queue = [&](auto parsed) {
+        if (!parsed) {
+            core::log::error(logger, "Ignored a malformed " + m.type + " message: " + parsed.error_message());
+            return;
+        }
+        push(std::move(*parsed), false);
+    };
+    if (m.type == proto::spawn::type_name) queue(proto::parse<proto::spawn>(m));
+    else if (m.type == proto::stop::type_name) queue(proto::parse<proto::stop>(m));
+    else if (m.type == proto::quit::type_name) queue(proto::parse<proto::quit>(m));
+    else if (m.type == proto::reconnect::type_name) queue(proto::parse<proto::reconnect>(m));
+    else if (m.type == "spawning_complete" || m.type == "update_user_class") push(notice{std::move(m.type)}, false);
+    else core::log::warning(logger, "Unknown message type received: " + m.type);
 }
 
 void worker::on_connection(bool connected)
@@ -175,9 +187,9 @@ net::awaitable<int> worker::run()
 
     for (;;) {
         while (inbox_.empty()) co_await wait_inbox(clock_type::now() + 1h);
-        proto::message m = std::move(inbox_.front());
+        event e = std::move(inbox_.front());
         inbox_.pop_front();
-        if (auto code = co_await handle(std::move(m))) {
+        if (auto code = co_await handle(std::move(e))) {
             finished_ = true;
             heartbeat_timer_.cancel();
             stats_timer_.cancel();
@@ -236,7 +248,7 @@ void worker::check_master()
     if (why.empty()) return;
     lost_reported_ = true;
     core::log::error(logger, why + ": stopping the users and exiting");
-    push(proto::message{master_lost, {}, node_id()}, true);
+    push(master_lost{}, true);
 }
 
 net::awaitable<void> worker::stats_loop()
@@ -249,50 +261,43 @@ net::awaitable<void> worker::stats_loop()
     }
 }
 
-net::awaitable<std::optional<int>> worker::handle(proto::message m)
+net::awaitable<std::optional<int>> worker::handle(event e)
 {
-    const std::string& type = m.type;
-    if (type == "spawn") {
-        co_await on_spawn(m);
-    } else if (type == "stop") {
+    // The alternatives' handlers suspend, so this is an if-chain over the variant, not a visit.
+    if (auto* job = std::get_if<proto::spawn>(&e)) {
+        co_await on_spawn(*job);
+    } else if (std::holds_alternative<proto::stop>(e)) {
         co_await on_stop();
-    } else if (type == "quit" || type == local_quit) {
-        core::log::info(logger, type == "quit" ? "Got quit message from master, shutting down..." : "Shutting down...");
+    } else if (std::holds_alternative<proto::quit>(e) || std::holds_alternative<quit_requested>(e)) {
+        core::log::info(logger, std::holds_alternative<proto::quit>(e) ? "Got quit message from master, shutting down..."
+                                                                        : "Shutting down...");
         co_await stop_users(stop_timeout_);
         co_await send_stats(); // the last samples
         send(proto::make_message(proto::quit{}, node_id()));
         co_return worker_done;
-    } else if (type == master_lost) {
+    } else if (std::holds_alternative<master_lost>(e)) {
         co_await stop_users(0);
         co_return worker_master_lost;
-    } else if (type == "reconnect") {
+    } else if (std::holds_alternative<proto::reconnect>(e)) {
         core::log::warning(logger, "Received reconnect message from master. Resetting RPC connection.");
         if (auto ec = dealer_.reconnect()) core::log::error(logger, "Reconnect failed: " + ec.message());
-    } else if (type == "spawning_complete" || type == "update_user_class") {
-        // Newer masters' notices; nothing for a Hornet worker to do.
-        core::log::debug(logger, "Ignored " + type + " message from master");
-    } else {
-        core::log::warning(logger, "Unknown message type received: " + type);
+    } else if (auto* n = std::get_if<notice>(&e)) {
+        core::log::debug(logger, "Ignored " + n->type + " message from master");
     }
     co_return std::nullopt;
 }
 
-net::awaitable<void> worker::on_spawn(const proto::message& m)
+net::awaitable<void> worker::on_spawn(const proto::spawn& job)
 {
     send(proto::make_message(proto::spawning{}, node_id()));
-    auto job = proto::parse<proto::spawn>(m);
-    if (!job) {
-        core::log::error(logger, "Ignored a malformed spawn message: " + job.error_message());
-        co_return;
-    }
-    if (job->timestamp <= last_spawn_timestamp_) {
+    if (job.timestamp <= last_spawn_timestamp_) {
         core::log::info(logger, "Discard spawn message with older or equal timestamp than timestamp of previous spawn message");
         co_return;
     }
-    last_spawn_timestamp_ = job->timestamp;
-    stop_timeout_ = job->stop_timeout.value_or(0);
+    last_spawn_timestamp_ = job.timestamp;
+    stop_timeout_ = job.stop_timeout.value_or(0);
     // As Locust: the master's host wins; without one the worker's -H, then the scenario's.
-    const std::string host = job->host && !job->host->empty() ? *job->host : settings_.host;
+    const std::string host = job.host && !job.host->empty() ? *job.host : settings_.host;
 
     if (state_ == state::ready) { // a new test
         reported_unknown_.clear();
@@ -303,16 +308,16 @@ net::awaitable<void> worker::on_spawn(const proto::message& m)
     }
     state_ = state::spawning;
     if (runner_) {
-        for (const auto& name : runner_->set_class_counts(job->user_classes_count, stop_timeout_)) {
-            auto it = std::find_if(job->user_classes_count.begin(), job->user_classes_count.end(),
+        for (const auto& name : runner_->set_class_counts(job.user_classes_count, stop_timeout_)) {
+            auto it = std::find_if(job.user_classes_count.begin(), job.user_classes_count.end(),
                                    [&](const auto& p) { return p.first == name; });
-            if (it == job->user_classes_count.end() || it->second <= 0 || !reported_unknown_.insert(name).second) continue;
+            if (it == job.user_classes_count.end() || it->second <= 0 || !reported_unknown_.insert(name).second) continue;
             report_error("Unknown user class '" + name + "': this worker's scenario has no such class, its " +
                          std::to_string(it->second) + " users are not started");
         }
     }
     proto::spawning_complete done;
-    done.user_classes_count = class_counts(&job->user_classes_count);
+    done.user_classes_count = class_counts(&job.user_classes_count);
     for (const auto& [name, n] : *done.user_classes_count) done.user_count += n;
     send(proto::make_message(done, node_id()));
     state_ = state::running;
@@ -334,7 +339,7 @@ bool worker::prepare_runner(const std::string& host)
         runner_ = std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), settings_.http);
         runner_->on_delta = [this](stats::snapshot&& delta) {
             buffer_.add(std::move(delta));
-            --pending_deltas_;
+            if (--pending_deltas_ == 0) deltas_in_.cancel();
         };
         runner_->start_threads();
     }
@@ -368,7 +373,10 @@ net::awaitable<void> worker::send_stats()
         pending_deltas_ += std::max(1u, settings_.threads);
         runner_->collect();
         auto deadline = clock_type::now() + 1s;
-        while (pending_deltas_ > 0 && clock_type::now() < deadline) co_await sleep_for(5ms);
+        while (pending_deltas_ > 0 && clock_type::now() < deadline) {
+            deltas_in_.expires_at(deadline); // the last delta to arrive cancels it
+            co_await deltas_in_.async_wait(net::as_tuple(net::use_awaitable));
+        }
         pending_deltas_ = std::max<std::int64_t>(0, pending_deltas_);
     }
     proto::stats_report report;

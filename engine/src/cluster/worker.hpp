@@ -3,7 +3,6 @@
 #pragma once
 
 #include "cluster/dealer_endpoint.hpp"
-#include "cluster/delta_buffer.hpp"
 #include "cluster/endpoint_options.hpp"
 #include "cluster/process_usage.hpp"
 #include "http/client_config.hpp"
@@ -11,6 +10,7 @@
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
 #include "scenario/model.hpp"
+#include "stats/snapshot_accumulator.hpp"
 
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
@@ -23,6 +23,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace hornet::cluster {
@@ -80,15 +81,23 @@ public:
 private:
     enum class state { ready, spawning, running };
 
+    // What the loop handles, in order: the master's commands, decoded once, and the worker's own
+    // events (which go first).
+    struct quit_requested {};   ///< SIGINT/SIGTERM
+    struct master_lost {};      ///< no heartbeat or no connection for master_timeout
+    struct notice { std::string type; }; ///< newer masters' news a worker has nothing to do with
+    using event = std::variant<proto::spawn, proto::stop, proto::quit, proto::reconnect, notice, quit_requested,
+                               master_lost>;
+
     void on_message(proto::message m);
     void on_connection(bool connected);
-    void push(proto::message m, bool urgent);
+    void push(event e, bool urgent);
     boost::asio::awaitable<void> wait_inbox(std::chrono::steady_clock::time_point deadline);
     boost::asio::awaitable<bool> handshake();
     boost::asio::awaitable<void> heartbeat_loop();
     boost::asio::awaitable<void> stats_loop();
-    boost::asio::awaitable<std::optional<int>> handle(proto::message m);
-    boost::asio::awaitable<void> on_spawn(const proto::message& m);
+    boost::asio::awaitable<std::optional<int>> handle(event e);
+    boost::asio::awaitable<void> on_spawn(const proto::spawn& job);
     boost::asio::awaitable<void> on_stop();
     boost::asio::awaitable<void> stop_users(double stop_timeout);
     boost::asio::awaitable<void> send_stats();
@@ -106,12 +115,13 @@ private:
     boost::asio::steady_timer wake_;
     boost::asio::steady_timer heartbeat_timer_;
     boost::asio::steady_timer stats_timer_;
-    std::deque<proto::message> inbox_;
+    boost::asio::steady_timer deltas_in_; ///< send_stats() waits on it for the threads' deltas
+    std::deque<event> inbox_;
 
     std::vector<runtime::compiled_class> classes_; // the runner reads these by reference
     std::unique_ptr<runtime::local_runner> runner_;
     std::optional<std::string> compiled_host_;
-    delta_buffer buffer_;
+    stats::snapshot_accumulator buffer_;
     std::int64_t pending_deltas_ = 0;
     process_usage usage_;
 

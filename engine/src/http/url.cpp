@@ -186,6 +186,16 @@ bool is_absolute_url(std::string_view target) noexcept
     return istarts_with(target, "http://") || istarts_with(target, "https://");
 }
 
+std::pair<std::string_view, std::string_view> split_origin(std::string_view url) noexcept
+{
+    if (!is_absolute_url(url))
+        return {{}, url};
+    const auto slash = url.find('/', url.find("//") + 2);
+    if (slash == std::string_view::npos)
+        return {url, "/"};
+    return {url.substr(0, slash), url.substr(slash)};
+}
+
 void append_target(std::string& out, std::string_view prefix, std::string_view target)
 {
     if (const auto hash = target.find('#'); hash != std::string_view::npos)

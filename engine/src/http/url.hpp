@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace hornet::http {
 
@@ -46,6 +47,13 @@ url_result parse_url(std::string_view text);
 
 /// True when a request target is an absolute http:// or https:// URL (case-insensitive).
 bool is_absolute_url(std::string_view target) noexcept;
+
+/// An absolute URL cut before its path: {"http://h:1", "/a?b"}; the path is "/" when there is
+/// none. A target that is not an absolute URL is all path: {"", target}.
+std::pair<std::string_view, std::string_view> split_origin(std::string_view url) noexcept;
+
+/// The URL without scheme and host, as Locust names requests: "/a?b" (a relative target as it is).
+inline std::string_view path_of(std::string_view url) noexcept { return split_origin(url).second; }
 
 /// Appends the request-target for a relative `target` under `prefix` to `out`:
 /// a slash is inserted or collapsed at the join, a fragment is dropped, and bytes that

@@ -45,7 +45,7 @@ compiled_step compile_step(const scenario::step& s)
     if (!s.name.empty())
         c.name = s.name;
     else if (!c.dynamic)
-        c.name = std::string(stats_name_of(c.request.target));
+        c.name = std::string(http::path_of(c.request.target));
     return c;
 }
 
@@ -70,13 +70,6 @@ bool all_absolute(const scenario::user_class& u)
 }
 
 } // namespace
-
-std::string_view stats_name_of(std::string_view target)
-{
-    if (!http::is_absolute_url(target)) return target;
-    auto slash = target.find('/', target.find("//") + 2);
-    return slash == std::string_view::npos ? std::string_view("/") : target.substr(slash);
-}
 
 namespace {
 

@@ -70,7 +70,4 @@ std::string compile(const scenario::model& model, const std::string& host_overri
 bool render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
                     http::request& out, std::string& error);
 
-/// Locust's HttpUser names a request by its URL minus scheme and host.
-std::string_view stats_name_of(std::string_view target);
-
 } // namespace hornet::runtime

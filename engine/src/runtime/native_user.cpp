@@ -44,12 +44,8 @@ void native_user::start_request(const hornet::detail::request_data& r, std::coro
     if (r.json && !content_type) request_.headers.push_back({"Content-Type", "application/json"});
     if (!r.name.empty()) {
         name_.assign(r.name);
-    } else if (http::is_absolute_url(r.path)) {
-        // Locust names absolute URLs by their path (host dropped).
-        auto slash = r.path.find('/', r.path.find("//") + 2);
-        name_.assign(slash == std::string_view::npos ? std::string_view("/") : r.path.substr(slash));
     } else {
-        name_.assign(r.path);
+        name_.assign(http::path_of(r.path)); // Locust names absolute URLs by their path
     }
     catch_response_ = r.catch_response;
     resume_ = resume;

@@ -4,14 +4,15 @@
 #include "core/clock.hpp"
 #include "core/log.hpp"
 #include "core/py_repr.hpp"
+#include "http/url.hpp"
 #include "runtime/engine_thread.hpp"
+#include "runtime/step_cursor.hpp"
 #include "scenario/check.hpp"
 #include "scenario/extract.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
-#include <array>
 #include <random>
 
 namespace hornet::runtime {
@@ -19,9 +20,6 @@ namespace hornet::runtime {
 namespace net = boost::asio;
 
 namespace {
-
-// The loader allows repeats nested 4 deep: the task's own list plus four levels.
-constexpr std::size_t max_levels = 6;
 
 std::string place_of(const compiled_class& cls, const compiled_step& step)
 {
@@ -60,7 +58,7 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
                  std::chrono::steady_clock::duration elapsed)
 {
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
-    std::string_view name = step.name.empty() ? stats_name_of(sent.target) : std::string_view(step.name);
+    std::string_view name = step.name.empty() ? http::path_of(sent.target) : std::string_view(step.name);
     auto& stats = thread_.stats();
     if (!step.judged) {
         stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now());
@@ -102,81 +100,53 @@ net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls,
 {
     user self(thread, cls, id);
     engine_thread::registration registered(thread, id, &self);
+    auto times = [&self](const compiled_step& step) { return self.repeat_count(*step.source); };
 
-    // on_start, then { task; wait } until stopped, then on_stop: one loop over step lists. A
-    // repeat pushes its block on a small stack (inline: no frame per level).
+    // on_start, then { task; wait } until stopped, then on_stop.
     enum class phase { on_start, tasks, on_stop } at = phase::on_start;
-    struct level
-    {
-        const std::vector<compiled_step>* steps;
-        std::size_t next;
-        int remaining;
-    };
-    std::array<level, max_levels> stack{};
-    std::size_t depth = 0;
-    stack[0] = {&cls.on_start, 0, 1};
-    auto end_task = [&] {
-        depth = 0;
-        stack[0].next = stack[0].steps->size();
-    };
+    step_cursor cursor;
+    cursor.reset(cls.on_start);
     for (;;) {
-        if (self.state_ != state::killed) {
-            level& top = stack[depth];
-            if (top.next < top.steps->size()) {
-                const compiled_step& step = (*top.steps)[top.next++];
-                if (step.source->type == scenario::step::kind::repeat) {
-                    int n = self.repeat_count(*step.source);
-                    if (n > 0 && !step.steps.empty() && depth + 1 < max_levels) stack[++depth] = {&step.steps, 0, n};
+        const compiled_step* step = self.state_ == state::killed ? nullptr : cursor.next(times);
+        if (step) {
+            try {
+                std::unique_ptr<http::request> scratch;
+                const http::request* req = self.prepare(*step, scratch);
+                if (!req) {
+                    cursor.finish();
                     continue;
                 }
-                try {
-                    std::unique_ptr<http::request> scratch;
-                    const http::request* req = self.prepare(step, scratch);
-                    if (!req) {
-                        end_task();
-                        continue;
-                    }
-                    auto response = thread.take_response();
-                    auto start = core::steady_clock::now();
-                    co_await self.session_.send(*req, *response, step.name);
-                    // Aborted by a stop: not a real result (Locust drops a killed request too).
-                    bool failed = false;
-                    if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
-                        failed = !self.judge(step, *req, *response, core::steady_clock::now() - start);
-                    const bool turn = self.needs_turn(*response);
-                    thread.give_back(std::move(response));
-                    if (scratch) thread.give_back(std::move(scratch));
-                    if (failed && step.source->skip_rest_on_failure) end_task();
-                    if (turn) co_await self.yield_turn();
-                    continue;
-                } catch (const std::exception& e) {
-                    // Locust semantics: an exception escaping a task is recorded, the task ends and
-                    // the user goes on after its wait.
-                    thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
-                    core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
-                    end_task();
-                    continue;
-                }
+                auto response = thread.take_response();
+                auto start = core::steady_clock::now();
+                co_await self.session_.send(*req, *response, step->name);
+                // Aborted by a stop: not a real result (Locust drops a killed request too).
+                bool failed = false;
+                if (self.state_ != state::killed && response->failure != http::failure_kind::cancelled)
+                    failed = !self.judge(*step, *req, *response, core::steady_clock::now() - start);
+                const bool turn = self.needs_turn(*response);
+                thread.give_back(std::move(response));
+                if (scratch) thread.give_back(std::move(scratch));
+                if (failed && step->source->skip_rest_on_failure) cursor.finish();
+                if (turn) co_await self.yield_turn();
+            } catch (const std::exception& e) {
+                // Locust semantics: an exception escaping a task is recorded, the task ends and
+                // the user goes on after its wait.
+                thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
+                core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
+                cursor.finish();
             }
-            if (depth > 0) {
-                if (--top.remaining > 0)
-                    top.next = 0;
-                else
-                    --depth;
-                continue;
-            }
+            continue;
         }
         if (at == phase::on_stop) break;
         if (at == phase::tasks && self.state_ == state::running) co_await self.between_tasks();
-        depth = 0;
         if (self.state_ == state::running) {
             at = phase::tasks;
-            stack[0] = {&cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps, 0, 1};
+            cursor.reset(cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps);
         } else {
             // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
             at = phase::on_stop;
             self.state_ = state::stopping;
-            stack[0] = {&cls.on_stop, 0, 1};
+            cursor.reset(cls.on_stop);
         }
     }
     self.session_.close();

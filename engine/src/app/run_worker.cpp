@@ -1,11 +1,11 @@
 // run_worker: io_context, signals and settings around cluster::worker.
-#include "cluster/run_worker.hpp"
+#include "app/run_worker.hpp"
 
+#include "app/client_options.hpp"
 #include "cli/value_text.hpp"
 #include "cluster/worker.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
-#include "runtime/client_options.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -15,25 +15,25 @@
 #include <functional>
 #include <thread>
 
-namespace hornet::cluster {
+namespace hornet::app {
 
 namespace net = boost::asio;
 
 int run_worker(const cli::options& opts, const scenario::model& model)
 {
-    worker_settings s;
+    cluster::worker_settings s;
     s.master_host = opts.master_host;
     s.master_port = opts.master_port;
     s.threads = opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency());
     s.host = opts.host;
-    s.http = runtime::client_config_of(opts);
+    s.http = client_config_of(opts);
     s.master_timeout = std::chrono::milliseconds(static_cast<std::int64_t>(opts.master_timeout * 1000));
     if (const char* extra = std::getenv("LOCUST_WORKER_ADDITIONAL_WAIT_BEFORE_READY_AFTER_STOP")) {
         if (auto n = cli::parse_int(extra); n && *n > 0) s.extra_wait_after_stop = std::chrono::seconds(*n);
     }
 
     net::io_context io{1};
-    worker w(io, model, std::move(s));
+    cluster::worker w(io, model, std::move(s));
     net::signal_set signals(io, SIGINT, SIGTERM);
     // The first signal stops the users gracefully; a second one ends the stop at once.
     std::function<void(boost::system::error_code, int)> on_signal = [&](boost::system::error_code ec, int sig) {
@@ -43,7 +43,7 @@ int run_worker(const cli::options& opts, const scenario::model& model)
         signals.async_wait(on_signal);
     };
     signals.async_wait(on_signal);
-    int exit_code = worker_done;
+    int exit_code = cluster::worker_done;
     net::co_spawn(io, w.run(), [&](std::exception_ptr e, int code) {
         exit_code = core::exit_code_of(e, code);
         signals.cancel();
@@ -54,4 +54,4 @@ int run_worker(const cli::options& opts, const scenario::model& model)
     return exit_code;
 }
 
-} // namespace hornet::cluster
+} // namespace hornet::app

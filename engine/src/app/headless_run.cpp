@@ -1,12 +1,12 @@
 // The headless driver.
-#include "runtime/headless_run.hpp"
+#include "app/headless_run.hpp"
 
+#include "app/client_options.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 #include "report/console.hpp"
 #include "report/csv_writer.hpp"
-#include "runtime/client_options.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
 
@@ -21,9 +21,12 @@
 #include <optional>
 #include <thread>
 
-namespace hornet::runtime {
+namespace hornet::app {
 
 namespace net = boost::asio;
+using runtime::compiled_class;
+using runtime::local_runner;
+using runtime::run_control;
 using namespace std::chrono_literals;
 
 namespace {
@@ -190,7 +193,7 @@ private:
 int run_headless(const cli::options& opts, const scenario::model& model)
 {
     std::vector<compiled_class> classes;
-    if (auto err = compile(model, opts.host, client_config_of(opts), classes); !err.empty()) {
+    if (auto err = runtime::compile(model, opts.host, client_config_of(opts), classes); !err.empty()) {
         core::log::error("hornet.main", err);
         return 1;
     }
@@ -206,4 +209,4 @@ int run_headless(const cli::options& opts, net::io_context& io, run_control& con
     return driver.run();
 }
 
-} // namespace hornet::runtime
+} // namespace hornet::app

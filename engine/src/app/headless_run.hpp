@@ -8,13 +8,13 @@
 
 #include <boost/asio/io_context.hpp>
 
-namespace hornet::runtime {
+namespace hornet::app {
 
 /// Runs the test the options describe in this process and returns the process exit code.
 int run_headless(const cli::options& opts, const scenario::model& model);
 
 /// The same loop over any load (a master's workers): `control` lives on `io`, which this runs
 /// until the test is over. Returns the process exit code.
-int run_headless(const cli::options& opts, boost::asio::io_context& io, run_control& control);
+int run_headless(const cli::options& opts, boost::asio::io_context& io, runtime::run_control& control);
 
-} // namespace hornet::runtime
+} // namespace hornet::app

@@ -1,5 +1,5 @@
-// Proves cluster/delta_buffer.hpp is self-contained; thread deltas merged into one report.
-#include "cluster/delta_buffer.hpp"
+// Proves stats/snapshot_accumulator.hpp is self-contained; thread deltas merged into one report.
+#include "stats/snapshot_accumulator.hpp"
 
 #include <doctest/doctest.h>
 
@@ -22,9 +22,9 @@ stats::snapshot delta(double start, std::uint64_t requests, const char* exceptio
 
 } // namespace
 
-TEST_CASE("delta buffer: rows, total, errors and exceptions of several threads add up")
+TEST_CASE("snapshot accumulator: rows, total, errors and exceptions of several threads add up")
 {
-    cluster::delta_buffer b;
+    stats::snapshot_accumulator b;
     CHECK(b.empty());
     b.add(delta(1000.0, 3, "KeyError"));
     b.add(delta(999.0, 2, "KeyError"));

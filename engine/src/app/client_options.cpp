@@ -1,9 +1,9 @@
 // From cli::options to http::client_config.
-#include "runtime/client_options.hpp"
+#include "app/client_options.hpp"
 
 #include "runtime/compiled_class.hpp"
 
-namespace hornet::runtime {
+namespace hornet::app {
 
 http::client_config client_config_of(const cli::options& opts)
 {
@@ -12,7 +12,7 @@ http::client_config client_config_of(const cli::options& opts)
     s.request_timeout = opts.request_timeout;
     s.max_body_size = opts.max_body_size;
     s.max_header_size = opts.max_header_size; // bounded by the option's range
-    return with_settings(s, {});
+    return runtime::with_settings(s, {});
 }
 
-} // namespace hornet::runtime
+} // namespace hornet::app

@@ -1,13 +1,13 @@
-// delta_buffer: merging thread deltas between two stats reports.
-#include "cluster/delta_buffer.hpp"
+// Merging stats deltas between two reports.
+#include "stats/snapshot_accumulator.hpp"
 
 #include "core/clock.hpp"
 
 #include <algorithm>
 
-namespace hornet::cluster {
+namespace hornet::stats {
 
-void delta_buffer::add(stats::snapshot&& delta)
+void snapshot_accumulator::add(snapshot&& delta)
 {
     for (auto& e : delta.entries) {
         auto key = std::make_pair(e.method, e.name);
@@ -21,7 +21,7 @@ void delta_buffer::add(stats::snapshot&& delta)
     }
     errors_.merge(delta.errors);
     for (auto& x : delta.exceptions) {
-        auto it = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const stats::exception_record& r) {
+        auto it = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const exception_record& r) {
             return r.message == x.message && r.traceback == x.traceback;
         });
         if (it == exceptions_.end()) exceptions_.push_back(std::move(x));
@@ -29,20 +29,20 @@ void delta_buffer::add(stats::snapshot&& delta)
     }
 }
 
-stats::snapshot delta_buffer::take()
+snapshot snapshot_accumulator::take()
 {
-    stats::snapshot out;
+    snapshot out;
     out.entries.reserve(rows_.size());
     for (auto& [key, e] : rows_) out.entries.push_back(std::move(e));
     // A master keeps the earliest start_time it is sent: an idle delta must not say 1970.
-    out.total = total_ ? std::move(*total_) : stats::entry("", stats::snapshot::total_name, core::unix_now());
+    out.total = total_ ? std::move(*total_) : entry("", snapshot::total_name, core::unix_now());
     out.errors = std::move(errors_);
     out.exceptions = std::move(exceptions_);
     clear();
     return out;
 }
 
-void delta_buffer::clear()
+void snapshot_accumulator::clear()
 {
     rows_.clear();
     total_.reset();
@@ -50,4 +50,4 @@ void delta_buffer::clear()
     exceptions_.clear();
 }
 
-} // namespace hornet::cluster
+} // namespace hornet::stats

@@ -1,0 +1,60 @@
+// run_master: the master role as a process, from parsed options to exit code.
+#include "app/run_master.hpp"
+
+#include "app/headless_run.hpp"
+#include "cluster/master.hpp"
+#include "core/log.hpp"
+#include "proto/value.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+namespace hornet::app {
+
+namespace net = boost::asio;
+
+cluster::master_options master_options_from(const cli::options& opts, const scenario::model& model)
+{
+    cluster::master_options m;
+    m.bind_host = opts.master_bind_host;
+    m.bind_port = opts.master_bind_port;
+    m.expect_workers = opts.expect_workers;
+    m.expect_workers_max_wait = static_cast<double>(opts.expect_workers_max_wait);
+    for (const auto& c : model.users) m.settings.classes.push_back(&c);
+    if (!opts.host.empty()) m.settings.host = opts.host;
+    m.settings.stop_timeout = opts.stop_timeout;
+
+    // Python workers copy tags, exclude_tags and expect_workers from here (plus custom options);
+    // Hornet workers read the same keys.
+    auto tag_list = [](const std::vector<std::string>& tags) {
+        if (tags.empty()) return proto::value();
+        proto::value::array_type a;
+        for (const auto& t : tags) a.emplace_back(t);
+        return proto::value(std::move(a));
+    };
+    proto::value::map_type po;
+    po.emplace_back(proto::value("host"), opts.host.empty() ? proto::value() : proto::value(opts.host));
+    po.emplace_back(proto::value("num_users"), opts.users ? proto::value(*opts.users) : proto::value());
+    po.emplace_back(proto::value("spawn_rate"), opts.spawn_rate ? proto::value(*opts.spawn_rate) : proto::value());
+    po.emplace_back(proto::value("headless"), proto::value(opts.headless));
+    po.emplace_back(proto::value("tags"), tag_list(opts.tags));
+    po.emplace_back(proto::value("exclude_tags"), tag_list(opts.exclude_tags));
+    po.emplace_back(proto::value("expect_workers"), proto::value(opts.expect_workers));
+    m.settings.parsed_options = proto::value(std::move(po));
+    return m;
+}
+
+int run_master(const cli::options& opts, const scenario::model& model)
+{
+    net::io_context io{1};
+    cluster::master m(io, master_options_from(opts, model));
+    auto port = m.listen();
+    if (!port) {
+        core::log::error("hornet.main", "Could not bind the master socket to " + opts.master_bind_host + ":" +
+                                            std::to_string(opts.master_bind_port) + ": " + port.error().message());
+        return 1;
+    }
+    core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
+    return run_headless(opts, io, m);
+}
+
+} // namespace hornet::app

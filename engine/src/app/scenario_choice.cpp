@@ -1,0 +1,57 @@
+// From -f / hornet.json / -H to the model that runs.
+#include "app/scenario_choice.hpp"
+
+#include "http/url.hpp"
+#include "scenario/builtin.hpp"
+#include "scenario/tag_filter.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace hornet::app {
+
+scenario_choice choose_scenario(const cli::options& opts, bool narrow)
+{
+    scenario_choice c;
+    c.host = opts.host;
+    std::string file = opts.locustfile;
+    if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
+    if (!file.empty()) {
+        auto loaded = scenario::load_scenario(file);
+        if (!loaded.value) {
+            c.error = loaded.error.to_string();
+            return c;
+        }
+        c.model = std::move(*loaded.value);
+    } else {
+        if (opts.host.empty() && !opts.worker) { // a worker may get its host from the master
+            c.error = "nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "
+                      "(e.g. hornet -H http://127.0.0.1:5000 --headless -u 10 -t 30s)";
+            return c;
+        }
+        auto [base, target] = opts.host.empty() ? std::pair<std::string_view, std::string_view>{"", "/"}
+                                                : http::split_origin(opts.host);
+        c.host = std::string(base);
+        c.model = scenario::quick_model(std::string(target));
+    }
+    if (!narrow) return c;
+
+    if (!opts.user_classes.empty()) {
+        std::vector<scenario::user_class> chosen;
+        for (const auto& name : opts.user_classes) {
+            auto it = std::find_if(c.model.users.begin(), c.model.users.end(),
+                                   [&](const auto& u) { return u.name == name; });
+            if (it == c.model.users.end()) {
+                c.error = "unknown user class \"" + name + "\" (hornet --list shows them)";
+                return c;
+            }
+            chosen.push_back(*it);
+        }
+        c.model.users = std::move(chosen);
+    }
+    scenario::filter_tags(c.model, opts.tags, opts.exclude_tags, c.emptied_classes);
+    if (c.model.users.empty()) c.error = "no tasks left to run after filtering with -T/--tags and -E/--exclude-tags";
+    return c;
+}
+
+} // namespace hornet::app
