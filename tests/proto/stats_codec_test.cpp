@@ -220,3 +220,23 @@ TEST_CASE("with hornet_hdr the buckets are checked but not used")
         if (*k.as_str() == "response_times") item = value(value::map_type{{value(7000), value(-1)}});
     CHECK(from_value(data, out) == "'response_times' has a count that is not a non-negative integer");
 }
+
+TEST_CASE("failure kinds travel between Hornet nodes and are 'other' from Locust workers")
+{
+    using hornet::core::failure_kind;
+    stats_report r;
+    r.snapshot.total = entry("", hornet::stats::snapshot::total_name, 1000);
+    r.snapshot.errors.add("GET", "/a", "ConnectionRefusedError(111, 'Connection refused')", 5,
+                          failure_kind::connect_refused);
+    r.snapshot.errors.add("GET", "/b", "CatchResponseError('no')", 1, failure_kind::check);
+    auto back = round_trip(r, {});
+    CHECK(back.snapshot.errors.find("GET", "/a", "ConnectionRefusedError(111, 'Connection refused')")->kind ==
+          failure_kind::connect_refused);
+    CHECK(back.snapshot.errors.find("GET", "/b", "CatchResponseError('no')")->kind == failure_kind::check);
+    // Bytes as a Python worker sends them carry no kind.
+    auto plain = round_trip(r, {.hornet_hdr = false, .hornet_kind = false});
+    CHECK(plain.snapshot.errors.find("GET", "/a", "ConnectionRefusedError(111, 'Connection refused')")->kind ==
+          failure_kind::other);
+    const value v = to_value(r, {.hornet_hdr = false, .hornet_kind = false});
+    for (const auto& [key, row] : *v.find("errors")->as_map()) CHECK(row.find("hornet_kind") == nullptr);
+}

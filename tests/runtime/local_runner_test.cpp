@@ -60,4 +60,7 @@ TEST_CASE("users failing without I/O and without a wait still stop on time, with
     const auto& total = runner.stats().total();
     CHECK(total.num_failures == total.num_requests);
     REQUIRE(runner.stats().errors().size() == 1);
+    // Counted by kind too (for reports and metrics): an unusable URL is a connect failure.
+    CHECK(runner.stats().errors().occurrences_by_kind()[static_cast<std::size_t>(core::failure_kind::connect)] ==
+          total.num_failures);
 }

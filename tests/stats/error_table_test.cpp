@@ -65,3 +65,25 @@ TEST_CASE("nonzero and zero_counts split a delta off a recorder")
     CHECK(t.empty());
     CHECK(t.find("GET", "/a", "e") == nullptr);
 }
+
+TEST_CASE("failure kinds: kept per row, summed per kind, a known kind replaces other")
+{
+    using hornet::core::failure_kind;
+    error_table t;
+    t.add("GET", "/a", "TimeoutError('request timed out after 60.0 s')", 3, failure_kind::timeout);
+    t.add("GET", "/b", "CatchResponseError('expected status 200, got 404')", 2, failure_kind::check);
+    t.add("GET", "/c", "HTTPError('500 Server Error')", 1); // a Locust worker's row: kind unknown
+    t.add("GET", "/c", "HTTPError('500 Server Error')", 4, failure_kind::status);
+    CHECK(t.find("GET", "/c", "HTTPError('500 Server Error')")->kind == failure_kind::status);
+
+    error_table merged;
+    merged.merge(t);
+    merged.merge(t);
+    auto by_kind = merged.occurrences_by_kind();
+    CHECK(by_kind[static_cast<std::size_t>(failure_kind::timeout)] == 6);
+    CHECK(by_kind[static_cast<std::size_t>(failure_kind::check)] == 4);
+    CHECK(by_kind[static_cast<std::size_t>(failure_kind::status)] == 10);
+    CHECK(by_kind[static_cast<std::size_t>(failure_kind::other)] == 0);
+    CHECK(merged.nonzero().find("GET", "/a", "TimeoutError('request timed out after 60.0 s')")->kind ==
+          failure_kind::timeout);
+}

@@ -264,13 +264,15 @@ value to_value(const stats_report& r, const stats_encode_options& options)
     value::map_type errors;
     errors.reserve(r.snapshot.errors.size());
     for (const auto& row : r.snapshot.errors.rows()) {
-        errors.emplace_back(value(error_key(row.method, row.name, row.error)),
-                            value(value::map_type{
-                                {value("name"), value(row.name)},
-                                {value("method"), value(row.method)},
-                                {value("error"), value(row.error)},
-                                {value("occurrences"), value(row.occurrences)},
-                            }));
+        value::map_type fields{
+            {value("name"), value(row.name)},
+            {value("method"), value(row.method)},
+            {value("error"), value(row.error)},
+            {value("occurrences"), value(row.occurrences)},
+        };
+        if (options.hornet_kind && row.kind != core::failure_kind::other)
+            fields.emplace_back(value("hornet_kind"), value(std::string(core::to_string(row.kind))));
+        errors.emplace_back(value(error_key(row.method, row.name, row.error)), value(std::move(fields)));
     }
     return value(value::map_type{
         {value("stats"), value(std::move(entries))},
@@ -320,8 +322,11 @@ std::string from_value(const value& data, stats_report& out)
             !occurrences->as_uint64() || (method && !method->is_nil() && !method->as_text()))
             return "an 'errors' row lacks name, error or occurrences, or has a wrong type";
         const std::string* m = method ? method->as_text() : nullptr;
+        const value* kind = row.find("hornet_kind"); // from Hornet workers only
+        const std::string* kind_name = kind ? kind->as_text() : nullptr;
         out.snapshot.errors.add(m ? *m : std::string_view(), *name->as_text(), *error->as_text(),
-                                *occurrences->as_uint64());
+                                *occurrences->as_uint64(),
+                                kind_name ? core::failure_kind_from_name(*kind_name) : core::failure_kind::other);
     }
 
     const value* ucc = data.find("user_classes_count");

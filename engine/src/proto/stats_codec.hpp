@@ -31,6 +31,9 @@ struct stats_encode_options
     /// Add hornet_hdr to every entry (Hornet peers keep exact percentiles). Off to produce
     /// bytes identical to a Python worker's.
     bool hornet_hdr = true;
+    /// Add hornet_kind (the failure kind's name) to every errors row whose kind is known; Locust
+    /// masters ignore the extra key.
+    bool hornet_kind = true;
 };
 
 /// Locust's map, keys in a 2.12 worker's order: stats, stats_total, errors, user_classes_count,

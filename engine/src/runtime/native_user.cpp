@@ -73,10 +73,10 @@ bool native_user::find_header(std::uint32_t index, std::string_view name, std::s
     return true;
 }
 
-void native_user::record(slot& s, std::string_view error)
+void native_user::record(slot& s, std::string_view error, core::failure_kind kind)
 {
     s.recorded = true;
-    thread_.stats().record(s.method, s.name, s.elapsed_ms, s.response->content_length, error, core::unix_now());
+    thread_.stats().record(s.method, s.name, s.elapsed_ms, s.response->content_length, error, core::unix_now(), kind);
 }
 
 void native_user::verdict(std::uint32_t index, bool success, std::string_view reason)
@@ -85,10 +85,10 @@ void native_user::verdict(std::uint32_t index, bool success, std::string_view re
     slot& s = slots_[index];
     if (!s.in_use || !s.catch_response || s.recorded || state_ == state::killed) return;
     if (success) {
-        record(s, {});
+        record(s, {}, core::failure_kind::none);
     } else {
         // Locust's failure(text) raises CatchResponseError(text): that repr is the error key.
-        record(s, "CatchResponseError(" + core::py_repr(reason) + ")");
+        record(s, "CatchResponseError(" + core::py_repr(reason) + ")", core::failure_kind::check);
     }
 }
 
@@ -98,7 +98,7 @@ void native_user::release(std::uint32_t index) noexcept
     slot& s = slots_[index];
     try {
         // Locust's context manager exit: no verdict given, the default one.
-        if (s.catch_response && !s.recorded && state_ != state::killed) record(s, s.response->error);
+        if (s.catch_response && !s.recorded && state_ != state::killed) record(s, s.response->error, s.response->failure);
     } catch (...) {
         // Recording allocates only for a new name or error text; failing that must not end the user.
     }
@@ -181,7 +181,7 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
             done.catch_response = catch_response_;
             done.recorded = false;
             done.in_use = true;
-            if (!catch_response_) record(done, done.response->error);
+            if (!catch_response_) record(done, done.response->error, done.response->failure);
             completed_ = index;
             if (needs_turn(*done.response)) {
                 co_await yield_turn();

@@ -69,7 +69,7 @@ private:
     /// Runs one of the user's coroutines to its end (or until killed); records what escapes.
     boost::asio::awaitable<void> drive(hornet::task<> t);
     void record_exception(std::exception_ptr e);
-    void record(slot& s, std::string_view error);
+    void record(slot& s, std::string_view error, core::failure_kind kind);
     std::size_t pick_task();
 
     const scenario::native_class& native_;

@@ -61,7 +61,7 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
     std::string_view name = step.name.empty() ? http::path_of(sent.target) : std::string_view(step.name);
     auto& stats = thread_.stats();
     if (!step.judged) {
-        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now());
+        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now(), r.failure);
         return r.ok();
     }
     const scenario::step& s = *step.source;
@@ -83,7 +83,7 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
             if (!scenario::apply(e, r, vars_, body_json, missing) && reason.empty() && !http_error) reason = missing;
     }
     if (http_error) {
-        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now());
+        stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now(), r.failure);
         return false;
     }
     if (reason.empty()) {
@@ -92,7 +92,7 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
     }
     // As Locust records response.failure("reason") inside catch_response.
     stats.record(sent.method, name, ms, r.content_length, "CatchResponseError(" + core::py_repr(reason) + ")",
-                 core::unix_now());
+                 core::unix_now(), core::failure_kind::check);
     return false;
 }
 

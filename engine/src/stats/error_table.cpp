@@ -34,27 +34,30 @@ void error_table::rebuild_index()
         index_.emplace(key{rows_[i].method, rows_[i].name, rows_[i].error}, i);
 }
 
-void error_table::add(std::string_view method, std::string_view name, std::string_view error, std::uint64_t n)
+void error_table::add(std::string_view method, std::string_view name, std::string_view error, std::uint64_t n,
+                      core::failure_kind kind)
 {
     auto it = index_.find(key{method, name, error});
     if (it != index_.end()) {
-        rows_[it->second].occurrences += n;
+        auto& row = rows_[it->second];
+        row.occurrences += n;
+        if (row.kind == core::failure_kind::other) row.kind = kind;
         return;
     }
-    auto& row = rows_.emplace_back(error_entry{std::string(method), std::string(name), std::string(error), n});
+    auto& row = rows_.emplace_back(error_entry{std::string(method), std::string(name), std::string(error), n, kind});
     index_.emplace(key{row.method, row.name, row.error}, rows_.size() - 1);
 }
 
 void error_table::merge(const error_table& other)
 {
-    for (const auto& row : other.rows_) add(row.method, row.name, row.error, row.occurrences);
+    for (const auto& row : other.rows_) add(row.method, row.name, row.error, row.occurrences, row.kind);
 }
 
 error_table error_table::nonzero() const
 {
     error_table result;
     for (const auto& row : rows_)
-        if (row.occurrences) result.add(row.method, row.name, row.error, row.occurrences);
+        if (row.occurrences) result.add(row.method, row.name, row.error, row.occurrences, row.kind);
     return result;
 }
 
@@ -74,6 +77,13 @@ std::uint64_t error_table::total_occurrences() const noexcept
     std::uint64_t total = 0;
     for (const auto& row : rows_) total += row.occurrences;
     return total;
+}
+
+std::array<std::uint64_t, core::failure_kind_count> error_table::occurrences_by_kind() const noexcept
+{
+    std::array<std::uint64_t, core::failure_kind_count> out{};
+    for (const auto& row : rows_) out[static_cast<std::size_t>(row.kind)] += row.occurrences;
+    return out;
 }
 
 const error_entry* error_table::find(std::string_view method, std::string_view name, std::string_view error) const

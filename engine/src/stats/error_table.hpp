@@ -1,6 +1,9 @@
 // Failures counted per (method, name, error text), kept in first-seen order.
 #pragma once
 
+#include "core/failure_kind.hpp"
+
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -16,6 +19,9 @@ struct error_entry
     std::string name;
     std::string error; // the text as printed (Locust: repr of the exception)
     std::uint64_t occurrences = 0;
+    /// How the request failed; one text always comes from one kind. `other` when the sender
+    /// did not say (a Locust worker).
+    core::failure_kind kind = core::failure_kind::other;
 
     friend bool operator==(const error_entry&, const error_entry&) = default;
 };
@@ -31,8 +37,9 @@ public:
     error_table(error_table&&) noexcept = default;
     error_table& operator=(error_table&&) noexcept = default;
 
-    /// Adds `n` occurrences, creating the row on first sight.
-    void add(std::string_view method, std::string_view name, std::string_view error, std::uint64_t n = 1);
+    /// Adds `n` occurrences, creating the row on first sight. A known `kind` replaces `other`.
+    void add(std::string_view method, std::string_view name, std::string_view error, std::uint64_t n = 1,
+             core::failure_kind kind = core::failure_kind::other);
 
     /// Adds every row of `other` (new keys are appended in other's order).
     void merge(const error_table& other);
@@ -46,6 +53,8 @@ public:
     bool empty() const noexcept { return rows_.empty(); }
     std::size_t size() const noexcept { return rows_.size(); }
     std::uint64_t total_occurrences() const noexcept;
+    /// Occurrences summed per failure kind (index: the kind's value).
+    std::array<std::uint64_t, core::failure_kind_count> occurrences_by_kind() const noexcept;
     const std::deque<error_entry>& rows() const noexcept { return rows_; }
     /// The row for a key, or nullptr.
     const error_entry* find(std::string_view method, std::string_view name, std::string_view error) const;

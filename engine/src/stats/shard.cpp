@@ -32,7 +32,7 @@ entry& shard::find_or_add(std::string_view method, std::string_view name, double
 }
 
 void shard::record(std::string_view method, std::string_view name, double response_time_ms,
-                   std::uint64_t content_length, std::string_view error, double wall_time)
+                   std::uint64_t content_length, std::string_view error, double wall_time, core::failure_kind kind)
 {
     entry& e = find_or_add(method, name, wall_time);
     e.log(response_time_ms, content_length, wall_time);
@@ -40,7 +40,7 @@ void shard::record(std::string_view method, std::string_view name, double respon
     if (!error.empty()) {
         e.log_error(wall_time);
         total_.log_error(wall_time);
-        errors_.add(method, name, error);
+        errors_.add(method, name, error, 1, kind);
     }
 }
 

@@ -1,7 +1,7 @@
 // Names of the failure kinds.
-#include "http/failure_kind.hpp"
+#include "core/failure_kind.hpp"
 
-namespace hornet::http {
+namespace hornet::core {
 
 std::string_view to_string(failure_kind kind) noexcept
 {
@@ -18,8 +18,19 @@ std::string_view to_string(failure_kind kind) noexcept
     case failure_kind::too_many_redirects: return "too_many_redirects";
     case failure_kind::status: return "status";
     case failure_kind::cancelled: return "cancelled";
+    case failure_kind::check: return "check";
+    case failure_kind::other: return "other";
     }
-    return "unknown";
+    return "other";
 }
 
-} // namespace hornet::http
+failure_kind failure_kind_from_name(std::string_view name) noexcept
+{
+    for (std::size_t i = 0; i < failure_kind_count; ++i) {
+        const auto kind = static_cast<failure_kind>(i);
+        if (to_string(kind) == name) return kind;
+    }
+    return failure_kind::other;
+}
+
+} // namespace hornet::core
