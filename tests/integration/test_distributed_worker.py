@@ -135,3 +135,21 @@ class OtherUser(HttpUser):
     rows = {(r[0], r[1]): r for r in read_csv(prefix + "_stats.csv")[1:]}
     assert int(rows[("GET", "/")][2]) > 0
     assert target.counts()["routes"].get("GET /", 0) >= int(rows[("GET", "/")][2])
+
+
+def test_locust_master_takes_failures_with_their_kind(cluster, target):
+    # Hornet workers add hornet_kind to each errors row; a 2.12 master must merge them as usual.
+    (cluster.tmp / "failing.json").write_text("""{"users": [{"name": "QuickUser", "wait_time": {"constant": 0.05},
+      "tasks": [{"get": "/status/404", "name": "/missing"}]}]}""")
+    prefix = str(cluster.tmp / "run")
+    master = cluster.locust_master(target.url, "--expect-workers", "1", "-u", "2", "-r", "2", "-t", "4s",
+                                   "--csv", prefix)
+    worker = cluster.spawn("worker", [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port",
+                                      str(cluster.port), "-f", str(cluster.tmp / "failing.json"), "--threads", "1"])
+    assert cluster.wait(master, 90) == 1, log_of(master)[-3000:]  # failures: Locust's exit code 1
+    assert cluster.wait(worker, 15) == 0, log_of(worker)[-3000:]
+    assert "Traceback" not in log_of(master)
+    failures = read_csv(prefix + "_failures.csv")[1:]
+    assert len(failures) == 1 and failures[0][:2] == ["GET", "/missing"] and "404" in failures[0][2], failures
+    stats = {r[1]: r for r in read_csv(prefix + "_stats.csv")[1:]}
+    assert int(failures[0][3]) == int(stats["/missing"][3]) > 10
