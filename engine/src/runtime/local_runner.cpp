@@ -5,7 +5,7 @@
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 #include "runtime/native_user.hpp"
-#include "runtime/user.hpp"
+#include "runtime/json_user.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -153,7 +153,7 @@ void local_runner::add_user_of(std::size_t cls)
     ++alive_;
     engine_thread& t = *threads_[thread];
     const compiled_class& c = classes_[cls];
-    auto life = c.source->native ? native_user::run(t, c, u.id) : user::run(t, c, u.id);
+    auto life = c.source->native ? native_user::run(t, c, u.id) : json_user::run(t, c, u.id);
     net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
         log_failure(e, "user ended with an error");
         if (--alive_ == 0) net::post(control_, [this] { users_gone_.cancel(); });

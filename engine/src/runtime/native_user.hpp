@@ -24,7 +24,7 @@ namespace hornet::runtime {
 
 class engine_thread;
 
-/// Same life as runtime::user (on_start, {task; wait} until stopped, on_stop; same stop
+/// Same life as runtime::json_user (on_start, {task; wait} until stopped, on_stop; same stop
 /// semantics), but the steps are the user's own coroutines. When one suspends on a request or
 /// a sleep, the awaiter parks the operation here; run() performs it and resumes the innermost
 /// coroutine. No co_spawn and no allocation per request in the steady state.

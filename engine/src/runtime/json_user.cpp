@@ -1,5 +1,5 @@
 // The user loop: steps (requests and repeated blocks) with templates, checks and extracts.
-#include "runtime/user.hpp"
+#include "runtime/json_user.hpp"
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -28,20 +28,20 @@ std::string place_of(const compiled_class& cls, const compiled_step& step)
 
 } // namespace
 
-user::user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
+json_user::json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
     : user_life(thread, cls, id)
     , vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared,
                                       thread.rng()))
 {
 }
 
-int user::repeat_count(const scenario::step& s)
+int json_user::repeat_count(const scenario::step& s)
 {
     if (s.repeat_min >= s.repeat_max) return s.repeat_min;
     return std::uniform_int_distribution<int>(s.repeat_min, s.repeat_max)(thread_.rng());
 }
 
-const http::request* user::prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch)
+const http::request* json_user::prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch)
 {
     if (!step.dynamic) return &step.request;
     scratch = thread_.take_request();
@@ -54,7 +54,7 @@ const http::request* user::prepare(const compiled_step& step, std::unique_ptr<ht
     return nullptr;
 }
 
-bool user::judge(const compiled_step& step, const http::request& sent, const http::response& r,
+bool json_user::judge(const compiled_step& step, const http::request& sent, const http::response& r,
                  std::chrono::steady_clock::duration elapsed)
 {
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
@@ -96,9 +96,9 @@ bool user::judge(const compiled_step& step, const http::request& sent, const htt
     return false;
 }
 
-net::awaitable<void> user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
+net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
 {
-    user self(thread, cls, id);
+    json_user self(thread, cls, id);
     engine_thread::registration registered(thread, id, &self);
     auto times = [&self](const compiled_step& step) { return self.repeat_count(*step.source); };
 

@@ -1,4 +1,5 @@
-// A simulated user: on_start, then tasks and waits until told to stop, then on_stop.
+// A user of a JSON scenario class: runs its compiled steps (requests, checks, extracts, repeats)
+// in the lifecycle every user shares (runtime/user_life).
 #pragma once
 
 #include "http/session.hpp"
@@ -17,10 +18,10 @@ namespace hornet::runtime {
 
 class engine_thread;
 
-class user final : public user_life
+class json_user final : public user_life
 {
 public:
-    user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
 
     /// The user's whole life, in one coroutine frame that also owns the user (each nested
     /// coroutine would be one more frame per user: memory, when thousands start at once).
