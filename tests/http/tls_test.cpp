@@ -13,6 +13,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
 namespace hornet::http {
@@ -69,6 +71,7 @@ public:
     tls_server(net::io_context& io, bool close_each) : io_(io), acceptor_(io), ctx_(ssl::context::tls_server), close_each_(close_each)
     {
         const auto [cert, key] = make_self_signed();
+        cert_pem = cert;
         ctx_.use_certificate_chain(net::buffer(cert));
         ctx_.use_private_key(net::buffer(key), ssl::context::pem);
         const tcp::endpoint ep(net::ip::make_address("127.0.0.1"), 0);
@@ -86,6 +89,7 @@ public:
     }
 
     unsigned short port() const { return acceptor_.local_endpoint().port(); }
+    std::string cert_pem; ///< the server's self-signed certificate: a CA file that trusts it
     int connections = 0;
     int handshakes = 0;
     int resumed = 0;
@@ -233,6 +237,25 @@ TEST_CASE("verify_tls rejects the self-signed certificate")
         CHECK(r.failure == failure_kind::tls);
         CHECK(r.error.rfind("SSLError('certificate verify failed", 0) == 0);
     }());
+}
+
+TEST_CASE("verify_tls with a CA file that holds the certificate accepts it")
+{
+    net::io_context io;
+    tls_server server(io, false);
+    const auto ca = std::filesystem::temp_directory_path() / ("hornet-ca-" + std::to_string(server.port()) + ".pem");
+    std::ofstream(ca) << server.cert_pem;
+    client_config config;
+    config.verify_tls = true;
+    config.ca_file = ca.string();
+    thread_context ctx(io, config);
+    session s(ctx, "https://localhost:" + std::to_string(server.port()));
+    test::run(io, [&]() -> net::awaitable<void> {
+        auto r = co_await s.send(get("/"));
+        CHECK(r.ok());
+        CHECK(r.status == 200);
+    }());
+    std::filesystem::remove(ca);
 }
 
 TEST_CASE("https to a plain HTTP server is a TLS failure")

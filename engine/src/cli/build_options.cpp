@@ -1,7 +1,9 @@
 // From option text to typed options, with Locust's exit codes for each kind of mistake.
 #include "cli/build_options.hpp"
 
+#include <filesystem>
 #include <limits>
+#include <system_error>
 
 #include "cli/usage_error.hpp"
 #include "cli/value_text.hpp"
@@ -117,6 +119,14 @@ void apply(options& o, const std::string& key, const raw_value& raw)
     else if (key == "master-timeout") o.master_timeout = to_positive_number(raw);
     else if (key == "master-port") o.master_port = static_cast<std::uint16_t>(to_int(raw, 1, 65535));
     else if (key == "threads") o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
+    else if (key == "tls-verify") o.tls_verify = to_flag(raw);
+    else if (key == "ca-file") {
+        o.ca_file = single(raw);
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(o.ca_file, ec))
+            throw argument_error(raw.origin + ": no such file '" + o.ca_file + "'");
+        o.tls_verify = true;
+    }
     else if (key == "connect-timeout") o.connect_timeout = to_positive_number(raw);
     else if (key == "request-timeout") o.request_timeout = to_positive_number(raw);
     else if (key == "max-body-size") o.max_body_size = to_size(raw, 0, std::numeric_limits<std::uint64_t>::max());

@@ -93,6 +93,11 @@ constexpr std::array specs{
     option_spec{"request-timeout", 0, k::value, "SECONDS", g::hornet, "REQUEST_TIMEOUT", false, true, "60",
                 "From sending a request to the last byte of its response (per redirect); longer fails it with "
                 "a TimeoutError."},
+    option_spec{"tls-verify", 0, k::flag, "", g::hornet, "TLS_VERIFY", false, true, "off",
+                "Check https servers' certificates and names against the system's CA store (or --ca-file). "
+                "Off by default, as Locust's FastHttpUser: staging certificates are often self-signed."},
+    option_spec{"ca-file", 0, k::value, "FILE", g::hornet, "CA_FILE", false, true, "",
+                "PEM file of the CA certificates that verify https servers; implies --tls-verify."},
     option_spec{"max-body-size", 0, k::value, "BYTES", g::hornet, "MAX_BODY_SIZE", false, true, "64MiB",
                 "Largest response body kept for a check, an extract or C++ code to read (a longer one fails that "
                 "request). Bodies nothing reads are counted and dropped as they arrive, whatever their size. "

@@ -51,6 +51,8 @@ struct options
 
     // Hornet's own
     unsigned threads = 0;                   ///< --threads; 0 = number of cores
+    bool tls_verify = false;                ///< --tls-verify
+    std::string ca_file;                    ///< --ca-file (implies tls_verify)
     double connect_timeout = 60;            ///< --connect-timeout, seconds
     double request_timeout = 60;            ///< --request-timeout, seconds
     std::uint64_t max_body_size = 64ull << 20;   ///< --max-body-size: most body bytes kept for readers

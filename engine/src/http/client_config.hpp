@@ -22,6 +22,8 @@ struct client_config {
     std::uint32_t max_header_size = 1024 * 1024;
     /// Self-signed staging certificates are the norm in load tests; FastHttpUser is insecure too.
     bool verify_tls = false;
+    /// PEM file of the CAs that verify_tls trusts; empty: the system's store.
+    std::string ca_file;
     std::string user_agent = "hornet/" HORNET_VERSION;
 };
 
