@@ -138,7 +138,12 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
             continue;
         }
         if (at == phase::on_stop) break;
-        if (at == phase::tasks && self.state_ == state::running) co_await self.between_tasks();
+        if (at == phase::tasks && self.state_ == state::running) {
+            const auto p = self.arm_pause();
+            if (p == pause::wait) co_await self.wait_between();
+            else if (p == pause::turn) co_await self.yield_turn();
+            self.pause_done();
+        }
         if (self.state_ == state::running) {
             at = phase::tasks;
             cursor.reset(cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps);

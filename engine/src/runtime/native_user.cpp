@@ -236,7 +236,10 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
             co_await self.drive(start([&] { return self.native_.spec.tasks[i].run(*self.user_); }));
         }
         if (self.state_ != state::running) break;
-        co_await self.between_tasks();
+        const auto p = self.arm_pause();
+        if (p == pause::wait) co_await self.wait_between();
+        else if (p == pause::turn) co_await self.yield_turn();
+        self.pause_done();
     }
     // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
     self.state_ = state::stopping;

@@ -4,9 +4,10 @@
 #include "core/clock.hpp"
 #include "runtime/engine_thread.hpp"
 
-#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include <utility>
 
 namespace hornet::runtime {
 
@@ -41,16 +42,19 @@ net::awaitable<void> user_life::yield_turn()
     return net::post(thread_.io(), net::use_awaitable);
 }
 
-net::awaitable<void> user_life::between_tasks()
+user_life::pause user_life::arm_pause()
 {
+    const bool turned = std::exchange(turned_, false);
     if (wait_.arm(timer_, thread_.rng(), core::steady_clock::now())) {
         waiting_ = true;
-        co_await timer_.async_wait(net::as_tuple(net::use_awaitable));
-        waiting_ = false;
-    } else if (!turned_) {
-        co_await yield_turn();
+        return pause::wait;
     }
-    turned_ = false;
+    return turned ? pause::none : pause::turn;
+}
+
+void user_life::pause_done()
+{
+    waiting_ = false;
     wait_.waited(core::steady_clock::now());
 }
 

@@ -8,8 +8,10 @@
 #include "runtime/stoppable.hpp"
 #include "runtime/wait_policy.hpp"
 
+#include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
 
 #include <cstdint>
 
@@ -44,9 +46,15 @@ protected:
     }
     /// The turn itself: resumes after everything already queued on the thread.
     boost::asio::awaitable<void> yield_turn();
-    /// Between two tasks: the class's wait_time, or, when there is none and the task made no
-    /// request (a template that failed, a C++ task that threw), a turn for the same reason.
-    boost::asio::awaitable<void> between_tasks();
+
+    /// Between two tasks: the class's wait_time (timer_ armed: await wait_between()), or, when
+    /// there is none and the task made no request (a template that failed, a C++ task that
+    /// threw), a turn for the same reason; then pause_done(). Not a coroutine of its own: a
+    /// waiting user holds no frame beyond its own and the timer's.
+    enum class pause { none, wait, turn };
+    pause arm_pause();
+    auto wait_between() { return timer_.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable)); }
+    void pause_done();
     /// A sleep of the user's own (C++ `co_await sleep(s)`); a zero sleep still yields.
     void count_turn() { turned_ = true; }
 
