@@ -9,14 +9,7 @@ old=$1 new=$2 secs=${3:-10} repeats=${4:-5}
 "$root/scripts/install-deps.sh" --bench
 work=$(mktemp -d)
 ulimit -n "$(ulimit -Hn)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$work/nginx/tmp"
-sed -e "s|@PORT@|$port|" -e "s|@PREFIX@|$work/nginx|g" "$root/bench/nginx.conf.in" > "$work/nginx.conf"
-taskset -c 1 nginx -c "$work/nginx.conf" -g 'daemon off;' &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
-url=http://127.0.0.1:$port
-for _ in $(seq 50); do curl -sf "$url/" >/dev/null && break; sleep 0.1; done
+source "$root/bench/nginx.sh"
 
 run() {  # $1 old|new -> appends requests/s and requests per CPU-second
   local bin=$old; [[ $1 == new ]] && bin=$new

@@ -14,14 +14,7 @@ hornet=$root/build/hornet
 work=$(mktemp -d)
 ulimit -n "$(ulimit -Hn)"   # 10,000 users need 10,000 sockets
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$work/nginx/tmp"
-sed -e "s|@PORT@|$port|" -e "s|@PREFIX@|$work/nginx|g" "$root/bench/nginx.conf.in" > "$work/nginx.conf"
-taskset -c 1 nginx -c "$work/nginx.conf" -g 'daemon off;' &
-nginx_pid=$!
-trap 'kill $nginx_pid 2>/dev/null; wait $nginx_pid 2>/dev/null; rm -rf "$work"' EXIT
-url=http://127.0.0.1:$port
-for _ in $(seq 50); do curl -sf "$url/" >/dev/null && break; sleep 0.1; done
+source "$root/bench/nginx.sh"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 

@@ -18,15 +18,11 @@ std::optional<std::uint64_t> raise_fd_limit()
 {
     rlimit r{};
     if (::getrlimit(RLIMIT_NOFILE, &r) != 0) return std::nullopt;
-    if (r.rlim_cur != r.rlim_max) {
-        rlimit raised = r;
-        raised.rlim_cur = r.rlim_max;
-        // Refused (a hard limit of RLIM_INFINITY above the kernel's nr_open): keep the old one.
-        if (::setrlimit(RLIMIT_NOFILE, &raised) != 0) {
-            raised.rlim_cur = std::max<rlim_t>(r.rlim_cur, 1 << 20);
-            if (raised.rlim_cur > r.rlim_max || ::setrlimit(RLIMIT_NOFILE, &raised) != 0) return fd_limit();
-        }
-    }
+    rlimit raised = r;
+    // An unlimited hard limit cannot be the soft one (the kernel caps it at nr_open, 2^20 by
+    // default); a refusal leaves the limit as it was, which the warning before spawning reports.
+    raised.rlim_cur = r.rlim_max == RLIM_INFINITY ? std::max<rlim_t>(r.rlim_cur, rlim_t{1} << 20) : r.rlim_max;
+    if (raised.rlim_cur != r.rlim_cur) ::setrlimit(RLIMIT_NOFILE, &raised);
     return fd_limit();
 }
 

@@ -31,12 +31,9 @@ compiled_step compile_step(const scenario::step& s)
     c.request.method = s.method;
     c.dynamic = step_is_dynamic(s);
     c.judged = !s.expect.empty() || !s.extracts.empty();
-    // Only these read the body; any other body is counted and dropped as it streams in.
-    const auto& e = s.expect;
-    c.request.keep_body = !e.body_contains.empty() || !e.json_equals.empty() || !e.json_exists.empty() ||
-                          std::any_of(s.extracts.begin(), s.extracts.end(), [](const scenario::extract& x) {
-                              return x.from == scenario::extract::source::json || x.from == scenario::extract::source::regex;
-                          });
+    // Any other body is counted and dropped as it streams in.
+    c.request.keep_body = s.expect.reads_body() || std::any_of(s.extracts.begin(), s.extracts.end(),
+                                                               [](const scenario::extract& x) { return x.reads_body(); });
     if (!c.dynamic) {
         c.request.target = s.path.literal();
         for (const auto& h : s.headers) c.request.headers.push_back({h.name, h.value.literal()});

@@ -34,6 +34,8 @@ struct check
     double max_ms = 0;                      ///< > 0: slower responses fail
 
     bool empty() const;
+    /// Whether judging a response needs its body (the rest look at status and timing only).
+    bool reads_body() const { return !body_contains.empty() || !json_equals.empty() || !json_exists.empty(); }
 };
 
 /// The verdict on one response.

@@ -23,6 +23,9 @@ struct extract
     /// Compiled once at load time for source::regex; the first capture group (or the whole
     /// match when there is none) is the value.
     std::shared_ptr<const std::regex> pattern;
+
+    /// Whether the value comes from the response body (headers and cookies do not need it).
+    bool reads_body() const { return from == source::json || from == source::regex; }
 };
 
 /// Applies one extract. A JSON string is taken without quotes; other JSON values as their JSON
