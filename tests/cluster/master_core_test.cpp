@@ -1,6 +1,7 @@
 // Proves cluster/master_core.hpp is self-contained; drives the master's protocol logic with
 // messages and clock ticks, no sockets.
 #include "cluster/master_core.hpp"
+#include "result_printing.hpp"
 
 #include "proto/stats_codec.hpp"
 
@@ -41,11 +42,17 @@ struct harness
         return s;
     }
 
-    void receive(const std::string& id, proto::message m) { core.on_message(id, m, now); }
+    // Through the real decoder, as the transport does.
+    void receive(const std::string& id, const proto::message& m)
+    {
+        auto typed = proto::decode_worker_message(proto::encode_message(m));
+        if (typed) core.on_message(id, std::move(*typed), now);
+        else core.on_bad_frame(id, typed.error());
+    }
     template <class P>
     void receive(const std::string& id, const P& payload)
     {
-        core.on_message(id, proto::make_message(payload, id), now);
+        receive(id, proto::make_message(payload, id));
     }
     void hello(const std::string& id, std::string version = "2.12.1") { receive(id, proto::client_ready{std::move(version)}); }
     void beat(const std::string& id, std::string state = "running", double cpu = 1)
@@ -315,9 +322,9 @@ TEST_CASE("strangers and malformed messages are logged and dropped")
     CHECK(h.core.stats().total().num_requests == 0);
 
     // Undecodable frame: a known worker is asked to reconnect, a stranger is not answered.
-    h.core.on_bad_frame("rogue", "truncated");
+    h.core.on_bad_frame("rogue", {hornet::core::error::malformed, "truncated"});
     CHECK(h.sent.empty());
-    h.core.on_bad_frame("a_1", "truncated");
+    h.core.on_bad_frame("a_1", {hornet::core::error::malformed, "truncated"});
     REQUIRE(h.sent.size() == 1);
     CHECK(h.sent[0].second.type == "reconnect");
 

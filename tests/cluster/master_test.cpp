@@ -1,6 +1,8 @@
 // Proves cluster/master.hpp is self-contained; the master role over real ZeroMQ sockets on
 // 127.0.0.1 with a worker played by a DEALER.
 #include "cluster/master.hpp"
+#include "result_printing.hpp"
+#include "cluster/as_message.hpp"
 
 #include "cluster/dealer_endpoint.hpp"
 
@@ -48,7 +50,8 @@ TEST_CASE("a worker connects, the master waits for it, ramps it up and quits it"
     cluster::dealer_endpoint worker(io.get_executor(), "test_1");
     REQUIRE_FALSE(worker.connect("127.0.0.1", *port));
     std::vector<proto::message> got;
-    worker.start([&](proto::message msg) { got.push_back(std::move(msg)); });
+    worker.start([&](proto::master_message typed) {
+        auto msg = hornet::cluster::testing::as_message(typed); got.push_back(std::move(msg)); });
     auto has = [&](std::string_view type) {
         return std::any_of(got.begin(), got.end(), [&](const auto& msg) { return msg.type == type; });
     };

@@ -1,5 +1,6 @@
 // Proves proto/messages.hpp is self-contained; decodes Locust's own bytes (proto/golden/*.hex).
 #include "proto/messages.hpp"
+#include "result_printing.hpp"
 
 #include "proto/stats_codec.hpp"
 
@@ -31,7 +32,7 @@ std::string golden(const std::string& name)
 message decoded(const std::string& name)
 {
     auto m = decode_message(golden(name));
-    REQUIRE_MESSAGE(m, name << ": " << m.error_message());
+    REQUIRE_MESSAGE(m, name << ": " << m.error().detail);
     return *m;
 }
 
@@ -39,7 +40,7 @@ template <class Payload>
 Payload parsed(const std::string& name)
 {
     auto p = parse<Payload>(decoded(name));
-    REQUIRE_MESSAGE(p, name << ": " << p.error_message());
+    REQUIRE_MESSAGE(p, name << ": " << p.error().detail);
     return *p;
 }
 
@@ -68,7 +69,7 @@ TEST_CASE("every golden vector decodes to a known type")
 {
     for (const auto& name : all_vectors) {
         auto m = decode_message(golden(name));
-        REQUIRE_MESSAGE(m, name << ": " << m.error_message());
+        REQUIRE_MESSAGE(m, name << ": " << m.error().detail);
         CHECK_MESSAGE(known_type(m->type), name);
         CHECK((m->node_id == "h_0" || m->node_id == worker_id));
     }
@@ -210,6 +211,6 @@ TEST_CASE("every truncated prefix of every vector is rejected cleanly")
             CHECK_MESSAGE(!m, name << " cut at " << n);
         }
         // One byte too many is an error as well (Locust answers it with `reconnect`).
-        CHECK(decode_message(bytes + '\xc0').error_message().find("trailing bytes") == 0);
+        CHECK(decode_message(bytes + '\xc0').error().detail.find("trailing bytes") == 0);
     }
 }

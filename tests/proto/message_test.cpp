@@ -1,5 +1,6 @@
 // Proves proto/message.hpp is self-contained; envelope and typed payloads against malformed input.
 #include "proto/message.hpp"
+#include "result_printing.hpp"
 
 #include "proto/messages.hpp"
 
@@ -37,27 +38,27 @@ TEST_CASE("the envelope is a 3-array of text, data of any kind")
     REQUIRE(bin);
     CHECK(bin->type == "quit");
     CHECK(bin->node_id == "w_1");
-    CHECK(decode_message(frame(envelope(value::binary("\xff"), value(), value("w")))).error_message() ==
+    CHECK(decode_message(frame(envelope(value::binary("\xff"), value(), value("w")))).error().detail ==
           "envelope type is not UTF-8");
 }
 
 TEST_CASE("malformed envelopes are errors, not exceptions")
 {
-    CHECK(decode_message("").error_message() == "truncated input at offset 0");
-    CHECK(decode_message("\xc1").error_message() == "reserved byte 0xc1 at offset 0");
-    CHECK(decode_message(frame(value(value::map_type{}))).error_message() == "envelope is not an array");
-    CHECK(decode_message(frame(value(value::array_type{value("quit"), value()}))).error_message() ==
+    CHECK(decode_message("").error().detail == "truncated input at offset 0");
+    CHECK(decode_message("\xc1").error().detail == "reserved byte 0xc1 at offset 0");
+    CHECK(decode_message(frame(value(value::map_type{}))).error().detail == "envelope is not an array");
+    CHECK(decode_message(frame(value(value::array_type{value("quit"), value()}))).error().detail ==
           "envelope has 2 elements, expected 3");
-    CHECK(decode_message(frame(value(value::array_type{value("quit"), value(), value("w"), value()}))).error_message() ==
+    CHECK(decode_message(frame(value(value::array_type{value("quit"), value(), value("w"), value()}))).error().detail ==
           "envelope has 4 elements, expected 3");
-    CHECK(decode_message(frame(envelope(value(7), value(), value("w")))).error_message() ==
+    CHECK(decode_message(frame(envelope(value(7), value(), value("w")))).error().detail ==
           "envelope type is not a string");
-    CHECK(decode_message(frame(envelope(value("quit"), value(), value()))).error_message() ==
+    CHECK(decode_message(frame(envelope(value("quit"), value(), value()))).error().detail ==
           "envelope node_id is not a string");
     // A huge declared array before the real content.
-    CHECK(decode_message(std::string("\xdd\x7f\xff\xff\xff\xa4quit", 10)).error_message() ==
+    CHECK(decode_message(std::string("\xdd\x7f\xff\xff\xff\xa4quit", 10)).error().detail ==
           "array length larger than the input at offset 0");
-    CHECK(decode_message(std::string("\x93\xdb\xff\xff\xff\xff", 6)).error_message() ==
+    CHECK(decode_message(std::string("\x93\xdb\xff\xff\xff\xff", 6)).error().detail ==
           "str length larger than the input at offset 1");
 }
 
@@ -67,7 +68,7 @@ TEST_CASE("unknown types decode as envelopes; typed parsing refuses them")
     REQUIRE(m);
     CHECK(!known_type(m->type));
     CHECK(known_type("stats"));
-    CHECK(parse<heartbeat>(*m).error_message() == "message type 'logs' is not 'heartbeat'");
+    CHECK(parse<heartbeat>(*m).error().detail == "message type 'logs' is not 'heartbeat'");
 }
 
 TEST_CASE("typed payloads round-trip through the envelope")
@@ -78,7 +79,7 @@ TEST_CASE("typed payloads round-trip through the envelope")
         REQUIRE(m);
         CHECK(m->node_id == "w_1");
         auto back = parse<payload_type>(*m);
-        REQUIRE_MESSAGE(back, back.error_message());
+        REQUIRE_MESSAGE(back, back.error().detail);
         CHECK(*back == payload);
     };
     round(client_ready{"2.12.1", false});
@@ -111,12 +112,12 @@ TEST_CASE("typed payloads with wrong field types give reasons")
 {
     auto reason = [](const char* type, value data) {
         message m{type, std::move(data), "w"};
-        if (m.type == "client_ready") return parse<client_ready>(m).error_message();
-        if (m.type == "heartbeat") return parse<heartbeat>(m).error_message();
-        if (m.type == "spawn") return parse<spawn>(m).error_message();
-        if (m.type == "ack") return parse<ack>(m).error_message();
-        if (m.type == "exception") return parse<exception_report>(m).error_message();
-        return parse<spawning_complete>(m).error_message();
+        if (m.type == "client_ready") return parse<client_ready>(m).error().detail;
+        if (m.type == "heartbeat") return parse<heartbeat>(m).error().detail;
+        if (m.type == "spawn") return parse<spawn>(m).error().detail;
+        if (m.type == "ack") return parse<ack>(m).error().detail;
+        if (m.type == "exception") return parse<exception_report>(m).error().detail;
+        return parse<spawning_complete>(m).error().detail;
     };
     using map = value::map_type;
     CHECK(reason("client_ready", value(0)) == "client_ready: version is neither a string nor -1");

@@ -1,5 +1,6 @@
 // Proves proto/stats_codec.hpp is self-contained; snapshot <-> Locust stats data, exact HDR path.
 #include "proto/stats_codec.hpp"
+#include "result_printing.hpp"
 
 #include "proto/error_key.hpp"
 
@@ -44,7 +45,7 @@ stats_report round_trip(const stats_report& r, stats_encode_options options)
     auto decoded = decode_message(bytes);
     REQUIRE(decoded);
     auto back = parse<stats_report>(*decoded);
-    REQUIRE_MESSAGE(back, back.error_message());
+    REQUIRE_MESSAGE(back, back.error().detail);
     return *back;
 }
 
@@ -146,7 +147,8 @@ TEST_CASE("malformed stats data gives reasons")
     const value good = to_value(sample());
     auto reason = [](value data) {
         stats_report out;
-        return from_value(data, out);
+        auto r = from_value(data, out);
+        return r ? std::string() : r.error().detail;
     };
     CHECK(reason(good).empty());
     CHECK(reason(value(1)) == "data is not a map");
@@ -194,7 +196,7 @@ TEST_CASE("malformed stats data gives reasons")
     }
     e.as_map()->pop_back(); // drop hornet_hdr: buckets must be used
     stats_report out;
-    REQUIRE(from_value(floats, out).empty());
+    REQUIRE(from_value(floats, out));
     CHECK(out.snapshot.entries[0].response_times.count() == 3);
     CHECK(locust_bucket_ms(out.snapshot.entries[0].response_times.max()) == 150);
     CHECK(out.snapshot.entries[0].num_reqs_per_sec.at(1700000000) == 3);
@@ -210,7 +212,7 @@ TEST_CASE("with hornet_hdr the buckets are checked but not used")
     for (auto& [k, item] : *e.as_map())
         if (*k.as_str() == "response_times") item = value(value::map_type{{value(7000), value(50)}});
     stats_report out;
-    REQUIRE(from_value(data, out).empty());
+    REQUIRE(from_value(data, out));
     const auto& h = out.snapshot.entries[0].response_times;
     CHECK(h.count() == 11);
     CHECK(h.max() == 58'760'900);
@@ -218,7 +220,7 @@ TEST_CASE("with hornet_hdr the buckets are checked but not used")
 
     for (auto& [k, item] : *e.as_map())
         if (*k.as_str() == "response_times") item = value(value::map_type{{value(7000), value(-1)}});
-    CHECK(from_value(data, out) == "'response_times' has a count that is not a non-negative integer");
+    CHECK(from_value(data, out).error().detail == "'response_times' has a count that is not a non-negative integer");
 }
 
 TEST_CASE("failure kinds travel between Hornet nodes and are 'other' from Locust workers")

@@ -1,5 +1,6 @@
 // Proves proto/value.hpp is self-contained; msgpack encoding choices and hostile-input decoding.
 #include "proto/value.hpp"
+#include "result_printing.hpp"
 
 #include <doctest/doctest.h>
 
@@ -107,7 +108,7 @@ TEST_CASE("integers compare by value whatever their width; float32 decodes to do
 
 TEST_CASE("hostile input is rejected with a reason")
 {
-    auto reason = [](std::string_view hexbytes) { return decode(unhex(hexbytes)).error_message(); };
+    auto reason = [](std::string_view hexbytes) { return decode(unhex(hexbytes)).error().detail; };
     CHECK(reason("") == "truncated input at offset 0");
     CHECK(reason("c1") == "reserved byte 0xc1 at offset 0");
     CHECK(reason("c0c0") == "trailing bytes at offset 1");
@@ -126,7 +127,7 @@ TEST_CASE("hostile input is rejected with a reason")
     CHECK(reason("a3eda080") == "invalid UTF-8 in str at offset 0");      // surrogate
     CHECK(reason("a4f4908080") == "invalid UTF-8 in str at offset 0");    // > U+10FFFF
     CHECK(reason("d40100") == "unsupported ext type at offset 0");
-    CHECK(decode(unhex("c4ff")).error_message() == "bin length larger than the input at offset 0");
+    CHECK(decode(unhex("c4ff")).error().detail == "bin length larger than the input at offset 0");
     CHECK(decode(unhex("c402fffe")));                                    // bin need not be UTF-8
 }
 
@@ -134,14 +135,14 @@ TEST_CASE("nesting deeper than the limit is refused without deep recursion")
 {
     std::string deep(100000, '\x91');
     deep += '\xc0';
-    CHECK(decode(deep).error_message() == "nesting deeper than the limit at offset 64");
+    CHECK(decode(deep).error().detail == "nesting deeper than the limit at offset 64");
     std::string ok(63, '\x91');
     ok += '\xc0';
     CHECK(decode(ok));
     std::string maps;
     for (int i = 0; i < 70; ++i) maps += "\x81\x00";
     maps += '\xc0';
-    CHECK(decode(maps).error_message().find("nesting deeper") == 0);
+    CHECK(decode(maps).error().detail.find("nesting deeper") == 0);
 }
 
 TEST_CASE("find looks up text keys (str or bin) with Python dict semantics")

@@ -84,9 +84,9 @@ void dealer_endpoint::start(message_handler on_message, connection_handler on_co
 void dealer_endpoint::on_frames(zmq_channel::frames& f)
 {
     if (f.empty()) return;
-    auto m = proto::decode_message(f.back(), options_.decode_limits);
+    auto m = proto::decode_master_message(f.back(), options_.decode_limits);
     if (!m) {
-        core::log::warning("hornet.cluster", "dropped a malformed message from the master: " + m.error_message());
+        core::log::warning("hornet.cluster", "dropped a malformed message from the master: " + m.error().detail);
         return;
     }
     if (on_message_) on_message_(std::move(*m));

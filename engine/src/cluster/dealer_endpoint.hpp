@@ -4,6 +4,7 @@
 
 #include "cluster/endpoint_options.hpp"
 #include "cluster/zmq_channel.hpp"
+#include "proto/inbound.hpp"
 #include "proto/message.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -26,7 +27,7 @@ namespace hornet::cluster {
 class dealer_endpoint
 {
 public:
-    using message_handler = std::function<void(proto::message m)>;
+    using message_handler = std::function<void(proto::master_message m)>;
     using connection_handler = std::function<void(bool connected)>;
 
     /// `identity` is the node id ("host_<32 hex>", see make_node_id()).

@@ -42,11 +42,11 @@ boost::system::result<std::uint16_t> master::listen()
     auto port = router_.bind(options_.bind_host, options_.bind_port);
     if (!port) return port;
     router_.start(
-        [this](const std::string& identity, proto::message m) {
-            core_.on_message(identity, m, clock::now());
+        [this](const std::string& identity, proto::worker_message m) {
+            core_.on_message(identity, std::move(m), clock::now());
             pump();
         },
-        [this](const std::string& identity, const std::string& reason) { core_.on_bad_frame(identity, reason); });
+        [this](const std::string& identity, const core::failure& why) { core_.on_bad_frame(identity, why); });
     arm_heartbeat();
     return port;
 }

@@ -70,18 +70,20 @@ void master_core::drop(std::string_view id, std::string_view why)
 // ---------------------------------------------------------------------------------------------
 // Input
 
-void master_core::on_bad_frame(std::string_view identity, std::string_view reason)
+void master_core::on_bad_frame(std::string_view identity, const core::failure& why)
 {
+    // Data of the wrong shape inside a valid frame: the peer speaks the protocol, wrongly.
+    if (why.code == core::error::invalid_shape) return drop(identity, why.detail);
     ++dropped_;
     // Newest Locust asks only known workers to reconnect; a stranger's garbage is just logged
     // (the transport has logged the frame already).
     bool known = workers_.find(identity) != nullptr;
-    core::log::debug(logger, "Could not decode a message from " + printable_id(identity) + ": " + std::string(reason) +
+    core::log::debug(logger, "Could not decode a message from " + printable_id(identity) + ": " + why.detail +
                                    (known ? " (asking the worker to reconnect)" : ""));
     if (known) send(identity, proto::make_message(proto::reconnect{}, std::string(identity)));
 }
 
-void master_core::on_message(std::string_view identity, const proto::message& m, clock::time_point now)
+void master_core::on_message(std::string_view identity, proto::worker_message m, clock::time_point now)
 {
     try {
         // Locust replies to the body's node_id; a body naming another worker than the
@@ -91,23 +93,7 @@ void master_core::on_message(std::string_view identity, const proto::message& m,
             return;
         }
         const std::string_view id = identity;
-        const std::string& t = m.type;
-        if (t == "client_ready") handle_client_ready(id, m, now);
-        else if (t == "heartbeat") handle_heartbeat(id, m, now);
-        else if (t == "stats") handle_stats(id, m);
-        else if (t == "exception") handle_exception(id, m);
-        else if (t == "spawning") handle_spawning(id);
-        else if (t == "spawning_complete") handle_spawning_complete(id, m, now);
-        else if (t == "client_stopped") handle_gone(id, false, now);
-        else if (t == "quit") handle_gone(id, true, now);
-        else if (t == "logs") core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
-        else if (t == "locustfile") drop(id, "sending the locustfile to workers (-f -) is not supported");
-        else if (proto::known_type(t)) drop(id, "'" + printable_id(t) + "' is a master-to-worker message");
-        else {
-            ++dropped_;
-            core::log::warning(logger, "Unknown message type received from worker " + printable_id(id) + ": " +
-                                           printable_id(t));
-        }
+        std::visit([&](auto& body) { handle(id, body, now); }, m.body);
         if (state_ == state::stopping) {
             bool all_ready = std::all_of(workers_.workers().begin(), workers_.workers().end(),
                                          [](const auto& kv) { return kv.second.state == worker_state::ready; });
@@ -118,28 +104,34 @@ void master_core::on_message(std::string_view identity, const proto::message& m,
     }
 }
 
-void master_core::handle_client_ready(std::string_view id, const proto::message& m, clock::time_point now)
+void master_core::handle(std::string_view id, proto::old_worker_hello&, clock::time_point)
 {
-    auto hello = proto::parse<proto::client_ready>(m);
-    if (!hello) {
-        auto b = m.data.as_bool();
-        if (m.data.is_nil() || (b && !*b) || m.data.as_int64() == std::int64_t{0}) {
-            ++dropped_;
-            core::log::error(logger, "An old (pre 2.0) worker tried to connect (" + printable_id(id) +
-                                         "). That's not going to work.");
-        } else {
-            drop(id, hello.error_message());
-        }
-        return;
+    ++dropped_;
+    core::log::error(logger, "An old (pre 2.0) worker tried to connect (" + printable_id(id) +
+                                 "). That's not going to work.");
+}
+
+void master_core::handle(std::string_view id, proto::unhandled& m, clock::time_point)
+{
+    if (m.type == "logs") core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
+    else if (m.type == "locustfile") drop(id, "sending the locustfile to workers (-f -) is not supported");
+    else if (m.known) drop(id, "'" + printable_id(m.type) + "' is a master-to-worker message");
+    else {
+        ++dropped_;
+        core::log::warning(logger, "Unknown message type received from worker " + printable_id(id) + ": " +
+                                       printable_id(m.type));
     }
-    if (hello->version.empty() && !hello->any_version)
+}
+
+void master_core::handle(std::string_view id, proto::client_ready& hello, clock::time_point now)
+{
+    if (hello.version.empty() && !hello.any_version)
         core::log::debug(logger, "Worker " + printable_id(id) + " reports an empty version (Debian's Locust 2.12)");
     else
         core::log::debug(logger, "Worker " + printable_id(id) + " runs version " +
-                                     (hello->any_version ? std::string("-1 (any)") : printable_id(hello->version)));
-
+                                     (hello.any_version ? std::string("-1 (any)") : printable_id(hello.version)));
     bool was_dispatched = dispatcher_ && dispatcher_->has_worker(id);
-    worker_info& w = workers_.ready(id, *hello);
+    worker_info& w = workers_.ready(id, hello);
     send(id, proto::make_message(proto::ack{w.index}, std::string(id)));
     core::log::info(logger, "Worker " + printable_id(id) + " (index " + std::to_string(w.index) +
                                 ") reported as ready. " + std::to_string(workers_.active_count()) +
@@ -152,7 +144,7 @@ void master_core::handle_client_ready(std::string_view id, const proto::message&
     }
 }
 
-void master_core::handle_heartbeat(std::string_view id, const proto::message& m, clock::time_point now)
+void master_core::handle(std::string_view id, proto::heartbeat& hb, clock::time_point now)
 {
     worker_info* w = workers_.find(id);
     if (!w) {
@@ -161,9 +153,7 @@ void master_core::handle_heartbeat(std::string_view id, const proto::message& m,
         core::log::debug(logger, "Heartbeat from unknown worker " + printable_id(id));
         return;
     }
-    auto hb = proto::parse<proto::heartbeat>(m);
-    if (!hb) return drop(id, hb.error_message());
-    bool healed = workers_.heartbeat(*w, *hb);
+    bool healed = workers_.heartbeat(*w, hb);
     if (w->cpu_percent > settings_.cpu_warning_percent && !w->cpu_warned) {
         w->cpu_warned = true;
         cpu_exceeded_ = true;
@@ -178,13 +168,11 @@ void master_core::handle_heartbeat(std::string_view id, const proto::message& m,
     }
 }
 
-void master_core::handle_stats(std::string_view id, const proto::message& m)
+void master_core::handle(std::string_view id, proto::stats_report& report, clock::time_point)
 {
     // Stats of a worker that left still count (its last report comes just before its quit);
     // a peer that never completed the handshake is a stranger.
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
-    proto::stats_report report;
-    if (auto why = proto::from_value(m.data, report); !why.empty()) return drop(id, "stats: " + why);
     pending_.add(std::move(report.snapshot));
     if (worker_info* w = workers_.find(id); w && w->active()) w->user_classes_count = std::move(report.user_classes_count);
 }
@@ -195,17 +183,15 @@ void master_core::flush_stats()
     stats_.merge(pending_.take());
 }
 
-void master_core::handle_exception(std::string_view id, const proto::message& m)
+void master_core::handle(std::string_view id, proto::exception_report& ex, clock::time_point)
 {
     if (!workers_.ever_acked(id)) return drop(id, "exception from a worker that never sent client_ready");
-    auto ex = proto::parse<proto::exception_report>(m);
-    if (!ex) return drop(id, ex.error_message());
     stats::snapshot delta;
-    delta.exceptions.push_back({std::move(ex->msg), std::move(ex->traceback), 1});
+    delta.exceptions.push_back({std::move(ex.msg), std::move(ex.traceback), 1});
     stats_.merge(delta, id);
 }
 
-void master_core::handle_spawning(std::string_view id)
+void master_core::handle(std::string_view id, proto::spawning&, clock::time_point)
 {
     worker_info* w = workers_.find(id);
     // Locust 2.12 crashed on this; newest answers `quit`. A stranger is ignored here.
@@ -213,15 +199,23 @@ void master_core::handle_spawning(std::string_view id)
     if (w->active()) w->state = worker_state::spawning;
 }
 
-void master_core::handle_spawning_complete(std::string_view id, const proto::message& m, clock::time_point now)
+void master_core::handle(std::string_view id, proto::spawning_complete& done, clock::time_point)
 {
     worker_info* w = workers_.find(id);
     if (!w) return drop(id, "'spawning_complete' from a worker that is not connected (no client_ready)");
-    auto done = proto::parse<proto::spawning_complete>(m);
-    if (!done) return drop(id, done.error_message());
     if (!w->active()) return;
     w->state = worker_state::running;
-    if (done->user_classes_count) w->user_classes_count = std::move(*done->user_classes_count);
+    if (done.user_classes_count) w->user_classes_count = std::move(*done.user_classes_count);
+}
+
+void master_core::handle(std::string_view id, proto::client_stopped&, clock::time_point now)
+{
+    handle_gone(id, false, now);
+}
+
+void master_core::handle(std::string_view id, proto::quit&, clock::time_point now)
+{
+    handle_gone(id, true, now);
 }
 
 void master_core::handle_gone(std::string_view id, bool quit, clock::time_point now)

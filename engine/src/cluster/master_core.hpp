@@ -3,6 +3,8 @@
 
 #include "cluster/dispatch.hpp"
 #include "cluster/worker_registry.hpp"
+#include "core/error.hpp"
+#include "proto/inbound.hpp"
 #include "proto/messages.hpp"
 #include "scenario/model.hpp"
 #include "stats/aggregate.hpp"
@@ -51,8 +53,10 @@ public:
     master_core(master_settings settings, send_function send);
 
     // Input.
-    void on_message(std::string_view identity, const proto::message& m, clock::time_point now);
-    void on_bad_frame(std::string_view identity, std::string_view reason);
+    void on_message(std::string_view identity, proto::worker_message m, clock::time_point now);
+    /// A frame that did not decode: bytes that are no message (the known worker is asked to
+    /// reconnect, as Locust does), or data of the wrong shape (logged and dropped).
+    void on_bad_frame(std::string_view identity, const core::failure& why);
     /// Every heartbeat interval: liveness, missing and dead workers.
     void on_heartbeat_tick(clock::time_point now);
 
@@ -94,12 +98,17 @@ public:
     std::function<void()> on_spawning_complete;
 
 private:
-    void handle_client_ready(std::string_view id, const proto::message& m, clock::time_point now);
-    void handle_heartbeat(std::string_view id, const proto::message& m, clock::time_point now);
-    void handle_stats(std::string_view id, const proto::message& m);
-    void handle_exception(std::string_view id, const proto::message& m);
-    void handle_spawning(std::string_view id);
-    void handle_spawning_complete(std::string_view id, const proto::message& m, clock::time_point now);
+    // One handler per message type (std::visit over worker_message::body).
+    void handle(std::string_view id, proto::client_ready& hello, clock::time_point now);
+    void handle(std::string_view id, proto::heartbeat& hb, clock::time_point now);
+    void handle(std::string_view id, proto::stats_report& report, clock::time_point now);
+    void handle(std::string_view id, proto::exception_report& ex, clock::time_point now);
+    void handle(std::string_view id, proto::spawning& m, clock::time_point now);
+    void handle(std::string_view id, proto::spawning_complete& done, clock::time_point now);
+    void handle(std::string_view id, proto::client_stopped& m, clock::time_point now);
+    void handle(std::string_view id, proto::quit& m, clock::time_point now);
+    void handle(std::string_view id, proto::old_worker_hello& m, clock::time_point now);
+    void handle(std::string_view id, proto::unhandled& m, clock::time_point now);
     void handle_gone(std::string_view id, bool quit, clock::time_point now);
 
     bool test_active() const noexcept { return state_ == state::spawning || state_ == state::running; }

@@ -54,11 +54,11 @@ void router_endpoint::on_frames(zmq_channel::frames& f)
     // ROUTER always prepends the identity, so a message has at least 2 frames.
     if (f.size() < 2) return;
     const std::string& identity = f.front();
-    auto m = proto::decode_message(f.back(), options_.decode_limits);
+    auto m = proto::decode_worker_message(f.back(), options_.decode_limits);
     if (!m) {
         core::log::warning("hornet.cluster", "dropped a malformed message from " + core::py_repr(identity) + ": " +
-                                                 m.error_message());
-        if (on_bad_frame_) on_bad_frame_(identity, m.error_message());
+                                                 m.error().detail);
+        if (on_bad_frame_) on_bad_frame_(identity, m.error());
         return;
     }
     if (on_message_) on_message_(identity, std::move(*m));

@@ -3,6 +3,8 @@
 
 #include "cluster/endpoint_options.hpp"
 #include "cluster/zmq_channel.hpp"
+#include "core/error.hpp"
+#include "proto/inbound.hpp"
 #include "proto/message.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -17,10 +19,10 @@
 
 namespace hornet::cluster {
 
-/// Receives [identity, payload] from workers (Locust and Hornet alike) and sends
-/// [node_id, payload] to them. A frame that does not decode as [type, data, node_id] is logged
-/// and dropped (and reported to on_bad_frame, so the master may answer `reconnect` as Locust
-/// does); nothing a peer sends can throw or end the receive loop.
+/// Receives [identity, payload] from workers (Locust and Hornet alike), decoded once into the
+/// worker message types, and sends [node_id, payload] to them. A frame that does not decode is
+/// logged and dropped (and reported to on_bad_frame, so the master may answer `reconnect` as
+/// Locust does); nothing a peer sends can throw or end the receive loop.
 ///
 /// Handlers run on the executor given at construction. Not thread-safe (one thread/strand).
 class router_endpoint
@@ -28,8 +30,8 @@ class router_endpoint
 public:
     /// `identity` is the ZeroMQ identity of the sender; Locust replies to the message's
     /// node_id, which a well-behaved worker makes equal.
-    using message_handler = std::function<void(const std::string& identity, proto::message m)>;
-    using bad_frame_handler = std::function<void(const std::string& identity, const std::string& reason)>;
+    using message_handler = std::function<void(const std::string& identity, proto::worker_message m)>;
+    using bad_frame_handler = std::function<void(const std::string& identity, const core::failure& why)>;
 
     explicit router_endpoint(boost::asio::any_io_executor ex, endpoint_options options = {});
     ~router_endpoint();

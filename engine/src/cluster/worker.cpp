@@ -104,36 +104,29 @@ net::awaitable<void> worker::wait_inbox(clock_type::time_point deadline)
     co_await wake_.async_wait(net::as_tuple(net::use_awaitable));
 }
 
-void worker::on_message(proto::message m)
+void worker::on_message(proto::master_message m)
 {
-    // Answers the loop does not need to see: they must not wait behind a long stop.
-    if (m.type == "ack") {
-        auto a = proto::parse<proto::ack>(m);
-        if (!acked_)
-            core::log::info(logger, "Connected to the master" +
-                                        (a && a->index ? " (worker index " + std::to_string(*a->index) + ")" : std::string()));
-        acked_ = true;
-        wake_.cancel();
-        return;
-    }
-    if (m.type == "heartbeat") { // masters >= 2.19 and Hornet answer every heartbeat
-        last_master_heartbeat_ = clock_type::now();
-        return;
-    }
-    // Each command is decoded here, once; one that does not decode never reaches the loop.
-    auto queue = [&](auto parsed) {
-        if (!parsed) {
-            core::log::error(logger, "Ignored a malformed " + m.type + " message: " + parsed.error_message());
-            return;
-        }
-        push(std::move(*parsed), false);
-    };
-    if (m.type == proto::spawn::type_name) queue(proto::parse<proto::spawn>(m));
-    else if (m.type == proto::stop::type_name) queue(proto::parse<proto::stop>(m));
-    else if (m.type == proto::quit::type_name) queue(proto::parse<proto::quit>(m));
-    else if (m.type == proto::reconnect::type_name) queue(proto::parse<proto::reconnect>(m));
-    else if (m.type == "spawning_complete" || m.type == "update_user_class") push(notice{std::move(m.type)}, false);
-    else core::log::warning(logger, "Unknown message type received: " + m.type);
+    std::visit(
+        [&](auto& body) {
+            using T = std::decay_t<decltype(body)>;
+            // Answers the loop does not need to see: they must not wait behind a long stop.
+            if constexpr (std::is_same_v<T, proto::ack>) {
+                if (!acked_)
+                    core::log::info(logger, "Connected to the master" +
+                                                (body.index ? " (worker index " + std::to_string(*body.index) + ")"
+                                                            : std::string()));
+                acked_ = true;
+                wake_.cancel();
+            } else if constexpr (std::is_same_v<T, proto::heartbeat_reply>) {
+                last_master_heartbeat_ = clock_type::now(); // masters >= 2.19 and Hornet answer every heartbeat
+            } else if constexpr (std::is_same_v<T, proto::unhandled>) {
+                if (body.known) push(notice{std::move(body.type)}, false);
+                else core::log::warning(logger, "Unknown message type received: " + body.type);
+            } else {
+                push(std::move(body), false); // the commands: spawn, stop, quit, reconnect
+            }
+        },
+        m.body);
 }
 
 void worker::on_connection(bool connected)
@@ -170,7 +163,7 @@ net::awaitable<int> worker::run()
                                      std::to_string(settings_.master_port) + ": " + ec.message());
         co_return worker_never_acked;
     }
-    dealer_.start([this](proto::message m) { on_message(std::move(m)); }, [this](bool c) { on_connection(c); });
+    dealer_.start([this](proto::master_message m) { on_message(std::move(m)); }, [this](bool c) { on_connection(c); });
     core::log::info(logger, std::string("Starting Hornet ") + HORNET_VERSION + " as worker " + node_id() +
                                 ", master at " + settings_.master_host + ":" + std::to_string(settings_.master_port));
 

@@ -89,7 +89,7 @@ private:
     using event = std::variant<proto::spawn, proto::stop, proto::quit, proto::reconnect, notice, quit_requested,
                                master_lost>;
 
-    void on_message(proto::message m);
+    void on_message(proto::master_message m);
     void on_connection(bool connected);
     void push(event e, bool urgent);
     boost::asio::awaitable<void> wait_inbox(std::chrono::steady_clock::time_point deadline);

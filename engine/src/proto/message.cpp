@@ -1,6 +1,8 @@
 // Envelope encode/decode.
 #include "proto/message.hpp"
 
+#include "proto/envelope.hpp"
+
 namespace hornet::proto {
 
 std::string encode_message(const message& m)
@@ -13,31 +15,13 @@ std::string encode_message(const message& m)
     return out;
 }
 
-namespace {
-
-result<std::string> text_field(const value& v, const char* what)
+core::result<message> decode_message(std::string_view bytes, const decode_limits& limits)
 {
-    const std::string* s = v.as_text();
-    if (!s) return error{std::string("envelope ") + what + " is not a string"};
-    if (v.as_bin() && !valid_utf8(*s)) return error{std::string("envelope ") + what + " is not UTF-8"};
-    return *s;
-}
-
-} // namespace
-
-result<message> decode_message(std::string_view bytes, const decode_limits& limits)
-{
-    auto decoded = decode(bytes, limits);
-    if (!decoded) return error{decoded.error_message()};
-    value::array_type* items = decoded->as_array();
-    if (!items) return error{"envelope is not an array"};
-    if (items->size() != 3)
-        return error{"envelope has " + std::to_string(items->size()) + " elements, expected 3"};
-    auto type = text_field((*items)[0], "type");
-    if (!type) return error{type.error_message()};
-    auto node_id = text_field((*items)[2], "node_id");
-    if (!node_id) return error{node_id.error_message()};
-    return message{std::move(*type), std::move((*items)[1]), std::move(*node_id)};
+    reader r(bytes, limits);
+    message m;
+    read_envelope(r, m.type, m.node_id, [&](reader& data, const std::string&) { return data.read_value(m.data); });
+    if (!r.ok()) return r.failure();
+    return m;
 }
 
 } // namespace hornet::proto

@@ -1,7 +1,7 @@
 // Locust's wire envelope: one msgpack array [type, data, node_id] per ZeroMQ frame.
 #pragma once
 
-#include "proto/result.hpp"
+#include "core/error.hpp"
 #include "proto/value.hpp"
 
 #include <string>
@@ -27,6 +27,6 @@ std::string encode_message(const message& m);
 /// not an array of exactly 3, a type or node_id that is not text (str, or bin for robustness,
 /// which must then be valid UTF-8). Unknown type strings are not errors here: the caller logs
 /// and ignores them, as Locust does.
-result<message> decode_message(std::string_view bytes, const decode_limits& limits = {});
+core::result<message> decode_message(std::string_view bytes, const decode_limits& limits = {});
 
 } // namespace hornet::proto

@@ -8,6 +8,11 @@ namespace hornet::proto {
 
 namespace {
 
+core::failure shape(std::string why)
+{
+    return {core::error::invalid_shape, std::move(why)};
+}
+
 const value::map_type* as_map_or(const value& data, std::string& why)
 {
     const value::map_type* m = data.as_map();
@@ -61,17 +66,17 @@ value to_value(const class_counts& counts)
     return value(std::move(m));
 }
 
-std::string class_counts_from_value(const value& data, class_counts& out)
+core::result<void> class_counts_from_value(const value& data, class_counts& out)
 {
     const value::map_type* m = data.as_map();
-    if (!m) return "user_classes_count is not a map";
+    if (!m) return shape("user_classes_count is not a map");
     out.clear();
     out.reserve(m->size());
     for (const auto& [k, v] : *m) {
         const std::string* name = k.as_text();
         auto n = v.as_int64();
-        if (!name) return "user_classes_count has a key that is not a string";
-        if (!n || *n < 0) return "user_classes_count['" + *name + "'] is not a non-negative integer";
+        if (!name) return shape("user_classes_count has a key that is not a string");
+        if (!n || *n < 0) return shape("user_classes_count['" + *name + "'] is not a non-negative integer");
         out.emplace_back(*name, *n);
     }
     return {};
@@ -85,7 +90,7 @@ value to_value(const client_ready& p)
     return value(p.version);
 }
 
-std::string from_value(const value& data, client_ready& out)
+core::result<void> from_value(const value& data, client_ready& out)
 {
     if (const std::string* s = data.as_text()) {
         out.version = *s;
@@ -97,7 +102,7 @@ std::string from_value(const value& data, client_ready& out)
         out.any_version = true;
         return {};
     }
-    return "version is neither a string nor -1";
+    return shape("version is neither a string nor -1");
 }
 
 value to_value(const ack& p)
@@ -106,16 +111,16 @@ value to_value(const ack& p)
     return value(value::map_type{{value("index"), value(*p.index)}});
 }
 
-std::string from_value(const value& data, ack& out)
+core::result<void> from_value(const value& data, ack& out)
 {
     out.index.reset();
     if (data.is_nil()) return {};
     std::string why;
-    if (!as_map_or(data, why)) return why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
     const value* index = data.find("index");
     if (!index) return {};
     auto i = index->as_int64();
-    if (!i || *i < 0) return "'index' is not a non-negative integer";
+    if (!i || *i < 0) return shape("'index' is not a non-negative integer");
     out.index = *i;
     return {};
 }
@@ -129,15 +134,15 @@ value to_value(const heartbeat& p)
     });
 }
 
-std::string from_value(const value& data, heartbeat& out)
+core::result<void> from_value(const value& data, heartbeat& out)
 {
     std::string why;
-    if (!as_map_or(data, why)) return why;
-    if (!text_of(data, "state", out.state, why)) return why;
-    if (!number_of(data, "current_cpu_usage", out.current_cpu_usage, why)) return why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
+    if (!text_of(data, "state", out.state, why)) return shape(std::move(why));
+    if (!number_of(data, "current_cpu_usage", out.current_cpu_usage, why)) return shape(std::move(why));
     double memory = 0;
-    if (!number_of(data, "current_memory_usage", memory, why)) return why;
-    if (!(memory >= 0) || memory > 1.8e19) return "'current_memory_usage' is out of range";
+    if (!number_of(data, "current_memory_usage", memory, why)) return shape(std::move(why));
+    if (!(memory >= 0) || memory > 1.8e19) return shape("'current_memory_usage' is out of range");
     out.current_memory_usage = data.find("current_memory_usage")->as_uint64().value_or(static_cast<std::uint64_t>(memory));
     return {};
 }
@@ -147,7 +152,7 @@ value to_value(const heartbeat_reply&)
     return value();
 }
 
-std::string from_value(const value&, heartbeat_reply&)
+core::result<void> from_value(const value&, heartbeat_reply&)
 {
     return {};
 }
@@ -171,25 +176,24 @@ value to_value(const spawn& p)
     });
 }
 
-std::string from_value(const value& data, spawn& out)
+core::result<void> from_value(const value& data, spawn& out)
 {
     std::string why;
-    if (!as_map_or(data, why)) return why;
-    if (!number_of(data, "timestamp", out.timestamp, why)) return why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
+    if (!number_of(data, "timestamp", out.timestamp, why)) return shape(std::move(why));
     const value* ucc = data.find("user_classes_count");
-    if (!ucc) return "'user_classes_count' is missing";
-    why = class_counts_from_value(*ucc, out.user_classes_count);
-    if (!why.empty()) return why;
+    if (!ucc) return shape("'user_classes_count' is missing");
+    if (auto r = class_counts_from_value(*ucc, out.user_classes_count); !r) return r;
     out.host.reset();
     if (const value* host = data.find("host"); host && !host->is_nil()) {
         const std::string* s = host->as_text();
-        if (!s) return "'host' is neither a string nor nil";
+        if (!s) return shape("'host' is neither a string nor nil");
         out.host = *s;
     }
     out.stop_timeout.reset();
     if (const value* t = data.find("stop_timeout"); t && !t->is_nil()) {
         auto d = t->as_double();
-        if (!d || !std::isfinite(*d) || *d < 0) return "'stop_timeout' is not a non-negative number";
+        if (!d || !std::isfinite(*d) || *d < 0) return shape("'stop_timeout' is not a non-negative number");
         out.stop_timeout = *d;
     }
     const value* options = data.find("parsed_options");
@@ -202,7 +206,7 @@ value to_value(const spawning&)
     return value();
 }
 
-std::string from_value(const value&, spawning&)
+core::result<void> from_value(const value&, spawning&)
 {
     return {};
 }
@@ -215,20 +219,22 @@ value to_value(const spawning_complete& p)
     return value(std::move(m));
 }
 
-std::string from_value(const value& data, spawning_complete& out)
+core::result<void> from_value(const value& data, spawning_complete& out)
 {
     std::string why;
-    if (!as_map_or(data, why)) return why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
     out.user_classes_count.reset();
     if (const value* ucc = data.find("user_classes_count")) {
         class_counts counts;
-        why = class_counts_from_value(*ucc, counts);
-        if (!why.empty()) return why;
+        if (auto r = class_counts_from_value(*ucc, counts); !r) return r;
         out.user_classes_count = std::move(counts);
     }
-    if (data.find("user_count")) return count_of(data, "user_count", out.user_count, why) ? std::string() : why;
-    if (data.find("count")) return count_of(data, "count", out.user_count, why) ? std::string() : why;
-    if (!out.user_classes_count) return "neither 'user_classes_count' nor 'user_count'";
+    for (std::string_view key : {"user_count", "count"}) { // boomer says "count"
+        if (!data.find(key)) continue;
+        if (!count_of(data, key, out.user_count, why)) return shape(std::move(why));
+        return {};
+    }
+    if (!out.user_classes_count) return shape("neither 'user_classes_count' nor 'user_count'");
     out.user_count = 0;
     for (const auto& [name, n] : *out.user_classes_count)
         out.user_count = n > INT64_MAX - out.user_count ? INT64_MAX : out.user_count + n;
@@ -240,11 +246,11 @@ value to_value(const exception_report& p)
     return value(value::map_type{{value("msg"), value(p.msg)}, {value("traceback"), value(p.traceback)}});
 }
 
-std::string from_value(const value& data, exception_report& out)
+core::result<void> from_value(const value& data, exception_report& out)
 {
     std::string why;
-    if (!as_map_or(data, why)) return why;
-    if (!text_of(data, "msg", out.msg, why) || !text_of(data, "traceback", out.traceback, why)) return why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
+    if (!text_of(data, "msg", out.msg, why) || !text_of(data, "traceback", out.traceback, why)) return shape(std::move(why));
     return {};
 }
 
@@ -253,10 +259,10 @@ value to_value(const quit&) { return value(); }
 value to_value(const stop&) { return value(); }
 value to_value(const reconnect&) { return value(); }
 // Locust ignores the data of these; so do we.
-std::string from_value(const value&, client_stopped&) { return {}; }
-std::string from_value(const value&, quit&) { return {}; }
-std::string from_value(const value&, stop&) { return {}; }
-std::string from_value(const value&, reconnect&) { return {}; }
+core::result<void> from_value(const value&, client_stopped&) { return {}; }
+core::result<void> from_value(const value&, quit&) { return {}; }
+core::result<void> from_value(const value&, stop&) { return {}; }
+core::result<void> from_value(const value&, reconnect&) { return {}; }
 
 bool known_type(std::string_view type) noexcept
 {

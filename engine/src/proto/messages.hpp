@@ -116,7 +116,7 @@ struct reconnect
     friend bool operator==(const reconnect&, const reconnect&) = default;
 };
 
-// Payload <-> data value. from_value returns an empty string on success, else the reason.
+// Payload <-> data value.
 value to_value(const client_ready& p);
 value to_value(const ack& p);
 value to_value(const heartbeat& p);
@@ -130,21 +130,21 @@ value to_value(const quit& p);
 value to_value(const stop& p);
 value to_value(const reconnect& p);
 
-std::string from_value(const value& data, client_ready& out);
-std::string from_value(const value& data, ack& out);
-std::string from_value(const value& data, heartbeat& out);
-std::string from_value(const value& data, heartbeat_reply& out);
-std::string from_value(const value& data, spawn& out);
-std::string from_value(const value& data, spawning& out);
-std::string from_value(const value& data, spawning_complete& out);
-std::string from_value(const value& data, exception_report& out);
-std::string from_value(const value& data, client_stopped& out);
-std::string from_value(const value& data, quit& out);
-std::string from_value(const value& data, stop& out);
-std::string from_value(const value& data, reconnect& out);
+core::result<void> from_value(const value& data, client_ready& out);
+core::result<void> from_value(const value& data, ack& out);
+core::result<void> from_value(const value& data, heartbeat& out);
+core::result<void> from_value(const value& data, heartbeat_reply& out);
+core::result<void> from_value(const value& data, spawn& out);
+core::result<void> from_value(const value& data, spawning& out);
+core::result<void> from_value(const value& data, spawning_complete& out);
+core::result<void> from_value(const value& data, exception_report& out);
+core::result<void> from_value(const value& data, client_stopped& out);
+core::result<void> from_value(const value& data, quit& out);
+core::result<void> from_value(const value& data, stop& out);
+core::result<void> from_value(const value& data, reconnect& out);
 
 /// Decodes a class -> count map (str or bin keys, non-negative int counts).
-std::string class_counts_from_value(const value& data, class_counts& out);
+core::result<void> class_counts_from_value(const value& data, class_counts& out);
 value to_value(const class_counts& counts);
 
 /// Whether `type` is one of the message types above or "stats" (others are logged and dropped).
@@ -159,13 +159,13 @@ message make_message(const Payload& payload, std::string node_id)
 
 /// The payload of `m`, or an error when the type differs or the data has the wrong shape.
 template <class Payload>
-result<Payload> parse(const message& m)
+core::result<Payload> parse(const message& m)
 {
     if (m.type != Payload::type_name)
-        return error{"message type '" + m.type + "' is not '" + std::string(Payload::type_name) + "'"};
+        return core::failure(core::error::unexpected,
+                             "message type '" + m.type + "' is not '" + std::string(Payload::type_name) + "'");
     Payload out;
-    std::string why = from_value(m.data, out);
-    if (!why.empty()) return error{std::string(Payload::type_name) + ": " + why};
+    if (auto r = from_value(m.data, out); !r) return r.error().prefixed(std::string(Payload::type_name) + ": ");
     return out;
 }
 

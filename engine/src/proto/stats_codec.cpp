@@ -2,6 +2,7 @@
 #include "proto/stats_codec.hpp"
 
 #include "proto/error_key.hpp"
+#include "proto/reader.hpp"
 
 #include <cmath>
 #include <limits>
@@ -64,112 +65,241 @@ value hdr_to_value(const stats::histogram& h)
     return value(value::array_type{value(h.min()), value(h.max()), value(h.sum()), value::binary(std::move(pairs))});
 }
 
-std::string hdr_from_value(const value& data, stats::histogram& out)
+bool read_hdr(reader& r, stats::histogram& out)
 {
-    const value::array_type* a = data.as_array();
-    if (!a || a->size() != 4) return "hornet_hdr is not an array of 4";
-    auto min = (*a)[0].as_uint64();
-    auto max = (*a)[1].as_uint64();
-    auto sum = (*a)[2].as_uint64();
-    const std::string* pairs = (*a)[3].as_bin();
-    if (!min || !max || !sum || !pairs) return "hornet_hdr has a field of the wrong type";
+    item a;
+    if (!r.next(a)) return false;
+    if (a.kind != value::kind::array || a.count != 4) return r.fail("hornet_hdr is not an array of 4");
+    item min, max, sum, pairs;
+    if (!r.next(min) || !r.next(max) || !r.next(sum) || !r.next(pairs)) return false;
+    if (!min.as_uint64() || !max.as_uint64() || !sum.as_uint64() || pairs.kind != value::kind::bin)
+        return r.fail("hornet_hdr has a field of the wrong type");
     out.reset();
     std::size_t pos = 0;
     std::uint64_t v = 0;
     bool first = true;
-    while (pos < pairs->size()) {
+    while (pos < pairs.bytes.size()) {
         std::uint64_t delta, n;
-        if (!get_varint(*pairs, pos, delta) || !get_varint(*pairs, pos, n)) return "hornet_hdr pairs are truncated";
+        if (!get_varint(pairs.bytes, pos, delta) || !get_varint(pairs.bytes, pos, n))
+            return r.fail("hornet_hdr pairs are truncated");
         if ((!first && delta == 0) || n == 0 || delta > stats::histogram::highest_value - v)
-            return "hornet_hdr pairs are not ascending non-empty counters";
+            return r.fail("hornet_hdr pairs are not ascending non-empty counters");
         v += delta;
         first = false;
         out.record(v, n);
     }
-    out.set_exact(*min, *max, *sum);
-    return {};
+    out.set_exact(*min.as_uint64(), *max.as_uint64(), *sum.as_uint64());
+    return true;
 }
 
-bool read_count(const value& data, std::string_view key, std::uint64_t& out, std::string& why)
+std::string quoted(std::string_view key)
 {
-    const value* v = data.find(key);
-    if (!v) return true;
-    auto n = v->as_uint64();
-    if (!n) {
-        why = "'" + std::string(key) + "' is not a non-negative integer";
-        return false;
-    }
+    return "'" + std::string(key) + "'";
+}
+
+bool read_count(reader& r, std::string_view key, std::uint64_t& out)
+{
+    item it;
+    if (!r.next(it)) return false;
+    auto n = it.as_uint64();
+    if (!n) return r.fail(quoted(key) + " is not a non-negative integer");
     out = *n;
     return true;
 }
 
-bool read_ms(const value& data, std::string_view key, double& out, std::string& why)
+bool read_ms(reader& r, std::string_view key, std::optional<double>& out, bool nil_allowed)
 {
-    const value* v = data.find(key);
-    if (!v) return true;
-    auto d = v->as_double();
-    if (!d || !std::isfinite(*d)) {
-        why = "'" + std::string(key) + "' is not a finite number";
-        return false;
+    item it;
+    if (!r.next(it)) return false;
+    if (nil_allowed && it.kind == value::kind::nil) {
+        out.reset();
+        return true;
     }
+    auto d = it.as_double();
+    if (!d || !std::isfinite(*d)) return r.fail(quoted(key) + " is not a finite number");
     out = *d;
     return true;
 }
 
-bool read_optional_ms(const value& data, std::string_view key, std::optional<double>& out, std::string& why)
+bool read_ms(reader& r, std::string_view key, double& out)
 {
-    const value* v = data.find(key);
-    if (!v || v->is_nil()) {
-        out.reset();
-        return true;
-    }
-    double d = 0;
-    if (!read_ms(data, key, d, why)) return false;
-    out = d;
+    std::optional<double> d;
+    if (!read_ms(r, key, d, false)) return false;
+    out = *d;
     return true;
 }
 
-std::string per_second_from_value(const value* data, std::string_view key, stats::per_second& out)
+bool read_per_second(reader& r, std::string_view key, stats::per_second& out)
 {
     out.clear();
-    if (!data) return {};
-    const value::map_type* m = data->as_map();
-    if (!m) return "'" + std::string(key) + "' is not a map";
-    for (const auto& [k, n] : *m) {
+    item m;
+    if (!r.next(m)) return false;
+    if (m.kind != value::kind::map) return r.fail(quoted(key) + " is not a map");
+    for (std::uint64_t k = 0; k < m.count; ++k) {
+        item when, n;
+        if (!r.next(when)) return false;
         std::int64_t second;
-        if (auto i = k.as_int64()) {
+        if (auto i = when.as_int64()) {
             second = *i;
-        } else if (auto d = k.as_double(); d && std::isfinite(*d) && std::fabs(*d) < 1e15) {
+        } else if (auto d = when.as_double(); d && std::isfinite(*d) && std::fabs(*d) < 1e15) {
             second = static_cast<std::int64_t>(std::floor(*d));
         } else {
-            return "'" + std::string(key) + "' has a key that is not an epoch second";
+            return r.fail(quoted(key) + " has a key that is not an epoch second");
         }
+        if (!r.next(n)) return false;
         auto count = n.as_uint64();
-        if (!count) return "'" + std::string(key) + "' has a count that is not a non-negative integer";
+        if (!count) return r.fail(quoted(key) + " has a count that is not a non-negative integer");
         out.add(second, *count);
     }
-    return {};
+    return true;
 }
 
 // With `out` null the buckets are only checked: an entry carrying hornet_hdr gets its histogram
 // from there, and filling one from the coarser buckets first was most of a Hornet master's cost.
-std::string buckets_from_value(const value* data, stats::histogram* out)
+bool read_buckets(reader& r, stats::histogram* out)
 {
     if (out) out->reset();
-    if (!data) return {};
-    const value::map_type* m = data->as_map();
-    if (!m) return "'response_times' is not a map";
-    for (const auto& [k, n] : *m) {
-        auto ms = k.as_double();
+    item m;
+    if (!r.next(m)) return false;
+    if (m.kind != value::kind::map) return r.fail("'response_times' is not a map");
+    for (std::uint64_t k = 0; k < m.count; ++k) {
+        item key, n;
+        if (!r.next(key)) return false;
+        auto ms = key.as_double();
         // 2.12 sends float keys (150.0) for HttpUser times >= 100 ms; they name whole ms.
-        if (!ms || !std::isfinite(*ms) || *ms < 0) return "'response_times' has a key that is not a time";
+        if (!ms || !std::isfinite(*ms) || *ms < 0) return r.fail("'response_times' has a key that is not a time");
+        if (!r.next(n)) return false;
         auto count = n.as_uint64();
-        if (!count) return "'response_times' has a count that is not a non-negative integer";
+        if (!count) return r.fail("'response_times' has a count that is not a non-negative integer");
         if (*count == 0 || !out) continue;
         const double us = std::min(*ms * 1000.0, static_cast<double>(stats::histogram::highest_value));
         out->record(static_cast<std::uint64_t>(std::llround(us)), *count);
     }
-    return {};
+    return true;
+}
+
+bool read_text(reader& r, std::string& out, bool nil_allowed, const std::string& what)
+{
+    item it;
+    if (!r.next(it)) return false;
+    if (nil_allowed && it.kind == value::kind::nil) return true;
+    auto text = it.as_text();
+    if (!text) return r.fail(what);
+    out.assign(*text);
+    return true;
+}
+
+// One StatsEntry map. Fields come in any order; the buckets are read on a second pass, only
+// when the entry has no hornet_hdr (which comes after them).
+bool read_entry(reader& r, stats::entry& out, bool& had_hdr)
+{
+    item m;
+    if (!r.next(m)) return false;
+    if (m.kind != value::kind::map) return r.fail("stats entry is not a map");
+    out = stats::entry();
+    had_hdr = false;
+    bool named = false;
+    bool started = false;
+    std::size_t buckets_from = 0;
+    std::size_t buckets_to = 0;
+    for (std::uint64_t k = 0; k < m.count; ++k) {
+        std::optional<std::string_view> key;
+        if (!r.read_key(key)) return false;
+        bool ok = true;
+        if (!key) {
+            ok = r.skip();
+        } else if (*key == "name") {
+            ok = read_text(r, out.name, false, "stats entry 'name' is missing or not a string");
+            named = true;
+        } else if (*key == "method") {
+            out.method.clear();
+            ok = read_text(r, out.method, true, "stats entry 'method' is not a string");
+        } else if (*key == "last_request_timestamp") {
+            ok = read_ms(r, *key, out.last_request_timestamp, true);
+        } else if (*key == "start_time") {
+            ok = read_ms(r, *key, out.start_time);
+            started = true;
+        } else if (*key == "num_requests") {
+            ok = read_count(r, *key, out.num_requests);
+        } else if (*key == "num_none_requests") {
+            ok = read_count(r, *key, out.num_none_requests);
+        } else if (*key == "num_failures") {
+            ok = read_count(r, *key, out.num_failures);
+        } else if (*key == "total_content_length") {
+            ok = read_count(r, *key, out.total_content_length);
+        } else if (*key == "total_response_time") {
+            ok = read_ms(r, *key, out.total_response_time);
+        } else if (*key == "max_response_time") {
+            ok = read_ms(r, *key, out.max_response_time);
+        } else if (*key == "min_response_time") {
+            ok = read_ms(r, *key, out.min_response_time, true);
+        } else if (*key == "response_times") {
+            buckets_from = r.pos();
+            ok = read_buckets(r, nullptr);
+            buckets_to = r.pos();
+        } else if (*key == "num_reqs_per_sec") {
+            ok = read_per_second(r, *key, out.num_reqs_per_sec);
+        } else if (*key == "num_fail_per_sec") {
+            ok = read_per_second(r, *key, out.num_fail_per_sec);
+        } else if (*key == stats_report::hdr_key) {
+            ok = read_hdr(r, out.response_times);
+            had_hdr = true;
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    if (!named) return r.fail("stats entry 'name' is missing or not a string");
+    // Locust's default is "now"; without a clock here, the last request time is the best guess.
+    if (!started) out.start_time = out.last_request_timestamp.value_or(0.0);
+    if (!had_hdr && buckets_to > buckets_from) {
+        reader again(r.span(buckets_from, buckets_to), r.limits());
+        read_buckets(again, &out.response_times);
+    }
+    return true;
+}
+
+// One errors row: {name, method, error, occurrences} (+ hornet_kind from Hornet workers).
+bool read_error_row(reader& r, stats::error_table& out)
+{
+    static const std::string shape = "an 'errors' row lacks name, error or occurrences, or has a wrong type";
+    item m;
+    if (!r.next(m)) return false;
+    if (m.kind != value::kind::map) return r.fail(shape);
+    std::string method, name, error, kind;
+    bool named = false, described = false, counted = false;
+    std::uint64_t occurrences = 0;
+    for (std::uint64_t k = 0; k < m.count; ++k) {
+        std::optional<std::string_view> key;
+        if (!r.read_key(key)) return false;
+        bool ok = true;
+        if (key == "name") {
+            ok = read_text(r, name, false, shape);
+            named = true;
+        } else if (key == "error") {
+            ok = read_text(r, error, false, shape);
+            described = true;
+        } else if (key == "method") {
+            method.clear();
+            ok = read_text(r, method, true, shape);
+        } else if (key == "occurrences") {
+            item n;
+            ok = r.next(n) && (n.as_uint64() || r.fail(shape));
+            occurrences = n.as_uint64().value_or(0);
+            counted = true;
+        } else if (key == "hornet_kind") {
+            item n;
+            ok = r.next(n) && r.skip_contents(n);
+            kind.assign(n.as_text().value_or(std::string_view()));
+        } else {
+            ok = r.skip();
+        }
+        if (!ok) return false;
+    }
+    if (!named || !described || !counted) return r.fail(shape);
+    out.add(method, name, error, occurrences,
+            kind.empty() ? core::failure_kind::other : core::failure_kind_from_name(kind));
+    return true;
 }
 
 } // namespace
@@ -215,47 +345,6 @@ value entry_to_value(const stats::entry& e, const stats_encode_options& options)
     return value(std::move(m));
 }
 
-std::string entry_from_value(const value& data, stats::entry& out, bool& had_hdr)
-{
-    if (!data.as_map()) return "stats entry is not a map";
-    const value* name = data.find("name");
-    if (!name || !name->as_text()) return "stats entry 'name' is missing or not a string";
-    out = stats::entry();
-    out.name = *name->as_text();
-    if (const value* method = data.find("method"); method && !method->is_nil()) {
-        if (!method->as_text()) return "stats entry 'method' is not a string";
-        out.method = *method->as_text();
-    }
-    std::string why;
-    if (!read_optional_ms(data, "last_request_timestamp", out.last_request_timestamp, why)) return why;
-    // Locust's default is "now"; without a clock here, the last request time is the best guess.
-    out.start_time = out.last_request_timestamp.value_or(0.0);
-    if (!read_ms(data, "start_time", out.start_time, why)) return why;
-    if (!read_count(data, "num_requests", out.num_requests, why) ||
-        !read_count(data, "num_none_requests", out.num_none_requests, why) ||
-        !read_count(data, "num_failures", out.num_failures, why) ||
-        !read_count(data, "total_content_length", out.total_content_length, why))
-        return why;
-    if (!read_ms(data, "total_response_time", out.total_response_time, why) ||
-        !read_ms(data, "max_response_time", out.max_response_time, why) ||
-        !read_optional_ms(data, "min_response_time", out.min_response_time, why))
-        return why;
-    const value* hdr = data.find(stats_report::hdr_key);
-    why = buckets_from_value(data.find("response_times"), hdr ? nullptr : &out.response_times);
-    if (!why.empty()) return why;
-    why = per_second_from_value(data.find("num_reqs_per_sec"), "num_reqs_per_sec", out.num_reqs_per_sec);
-    if (!why.empty()) return why;
-    why = per_second_from_value(data.find("num_fail_per_sec"), "num_fail_per_sec", out.num_fail_per_sec);
-    if (!why.empty()) return why;
-    had_hdr = false;
-    if (hdr) {
-        why = hdr_from_value(*hdr, out.response_times);
-        if (!why.empty()) return why;
-        had_hdr = true;
-    }
-    return {};
-}
-
 value to_value(const stats_report& r, const stats_encode_options& options)
 {
     value::array_type entries;
@@ -288,60 +377,77 @@ value to_value(const stats_report& r)
     return to_value(r, stats_encode_options{});
 }
 
-std::string from_value(const value& data, stats_report& out)
+bool read_stats(reader& r, stats_report& out)
 {
-    if (!data.as_map()) return "data is not a map";
+    item top;
+    if (!r.next(top)) return false;
+    if (top.kind != value::kind::map) return r.fail("data is not a map");
     out = stats_report();
-    const value* entries = data.find("stats");
-    if (!entries || !entries->as_array()) return "'stats' is missing or not an array";
+    bool listed = false, totalled = false, with_errors = false, with_classes = false, counted = false;
     bool exact = true;
-    out.snapshot.entries.reserve(entries->as_array()->size());
-    for (const auto& item : *entries->as_array()) {
-        stats::entry e;
-        bool had_hdr = false;
-        std::string why = entry_from_value(item, e, had_hdr);
-        if (!why.empty()) return why;
-        exact = exact && had_hdr;
-        out.snapshot.entries.push_back(std::move(e));
+    bool total_exact = false;
+    for (std::uint64_t k = 0; k < top.count; ++k) {
+        std::optional<std::string_view> key;
+        if (!r.read_key(key)) return false;
+        if (key == "stats") {
+            item a;
+            if (!r.next(a)) return false;
+            if (a.kind != value::kind::array) return r.fail("'stats' is missing or not an array");
+            auto& entries = out.snapshot.entries;
+            entries.clear();
+            exact = true;
+            // Grown one entry at a time: an entry is far larger than the byte that may claim it.
+            for (std::uint64_t e = 0; e < a.count; ++e) {
+                bool had_hdr = false;
+                if (!read_entry(r, entries.emplace_back(), had_hdr)) return false;
+                exact = exact && had_hdr;
+            }
+            listed = true;
+        } else if (key == "stats_total") {
+            if (!read_entry(r, out.snapshot.total, total_exact)) return r.prefix_failure("stats_total: ");
+            totalled = true;
+        } else if (key == "errors") {
+            item m;
+            if (!r.next(m)) return false;
+            if (m.kind != value::kind::map) return r.fail("'errors' is missing or not a map");
+            out.snapshot.errors.clear();
+            for (std::uint64_t e = 0; e < m.count; ++e)
+                if (!r.skip() || !read_error_row(r, out.snapshot.errors)) return false; // the key repeats the row
+            with_errors = true;
+        } else if (key == "user_classes_count") {
+            value counts;
+            if (!r.read_value(counts)) return false;
+            if (auto c = class_counts_from_value(counts, out.user_classes_count); !c) return r.fail(c.error().detail);
+            with_classes = true;
+        } else if (key == "user_count") {
+            item n;
+            if (!r.next(n)) return false;
+            auto i = n.as_int64();
+            if (!i || *i < 0) return r.fail("'user_count' is not a non-negative integer");
+            out.user_count = *i;
+            counted = true;
+        } else if (!r.skip()) {
+            return false;
+        }
     }
-    const value* total = data.find("stats_total");
-    if (!total) return "'stats_total' is missing";
-    bool had_hdr = false;
-    std::string why = entry_from_value(*total, out.snapshot.total, had_hdr);
-    if (!why.empty()) return "stats_total: " + why;
-    out.exact = exact && had_hdr;
-
-    const value* errors = data.find("errors");
-    if (!errors || !errors->as_map()) return "'errors' is missing or not a map";
-    for (const auto& [key, row] : *errors->as_map()) {
-        const value* method = row.find("method");
-        const value* name = row.find("name");
-        const value* error = row.find("error");
-        const value* occurrences = row.find("occurrences");
-        if (!row.as_map() || !name || !name->as_text() || !error || !error->as_text() || !occurrences ||
-            !occurrences->as_uint64() || (method && !method->is_nil() && !method->as_text()))
-            return "an 'errors' row lacks name, error or occurrences, or has a wrong type";
-        const std::string* m = method ? method->as_text() : nullptr;
-        const value* kind = row.find("hornet_kind"); // from Hornet workers only
-        const std::string* kind_name = kind ? kind->as_text() : nullptr;
-        out.snapshot.errors.add(m ? *m : std::string_view(), *name->as_text(), *error->as_text(),
-                                *occurrences->as_uint64(),
-                                kind_name ? core::failure_kind_from_name(*kind_name) : core::failure_kind::other);
-    }
-
-    const value* ucc = data.find("user_classes_count");
-    if (!ucc) return "'user_classes_count' is missing";
-    why = class_counts_from_value(*ucc, out.user_classes_count);
-    if (!why.empty()) return why;
-    out.user_count = 0;
-    if (const value* n = data.find("user_count")) {
-        auto i = n->as_int64();
-        if (!i || *i < 0) return "'user_count' is not a non-negative integer";
-        out.user_count = *i;
-    } else {
+    if (!listed) return r.fail("'stats' is missing or not an array");
+    if (!totalled) return r.fail("'stats_total' is missing");
+    if (!with_errors) return r.fail("'errors' is missing or not a map");
+    if (!with_classes) return r.fail("'user_classes_count' is missing");
+    out.exact = exact && total_exact;
+    if (!counted) {
+        out.user_count = 0;
         for (const auto& [name, n] : out.user_classes_count)
             out.user_count = n > INT64_MAX - out.user_count ? INT64_MAX : out.user_count + n;
     }
+    return true;
+}
+
+core::result<void> from_value(const value& data, stats_report& out)
+{
+    const std::string bytes = encode(data);
+    reader r(bytes);
+    if (!read_stats(r, out)) return r.failure();
     return {};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "proto/messages.hpp"
+#include "proto/reader.hpp"
 #include "stats/snapshot.hpp"
 
 #include <cstdint>
@@ -42,17 +43,19 @@ struct stats_encode_options
 value to_value(const stats_report& r, const stats_encode_options& options);
 value to_value(const stats_report& r);
 
-/// Reads a Python or Hornet worker's stats data. Bucket keys may be int or float (150.0 -> 150
-/// ms); when hornet_hdr is present the histogram is rebuilt from it instead of from the buckets.
-/// Missing optional fields keep their defaults; wrong types are errors.
-std::string from_value(const value& data, stats_report& out);
+/// Reads a Python or Hornet worker's stats data from the message bytes, with no value tree.
+/// Bucket keys may be int or float (150.0 -> 150 ms); when hornet_hdr is present the histogram
+/// is rebuilt from it instead of from the buckets. Missing optional fields keep their defaults;
+/// wrong types fail the reader with the field's name.
+bool read_stats(reader& r, stats_report& out);
+/// The same from a value (tests, tools): encodes it and reads it back.
+core::result<void> from_value(const value& data, stats_report& out);
 
 /// Locust's bucket for a response time, in ms, from microseconds (round half to even to 1 ms
 /// below 100 ms, then to 10, 100 and 1000 ms).
 std::int64_t locust_bucket_ms(std::uint64_t response_time_us) noexcept;
 
-/// One entry as Locust's StatsEntry map, and back.
+/// One entry as Locust's StatsEntry map.
 value entry_to_value(const stats::entry& e, const stats_encode_options& options);
-std::string entry_from_value(const value& data, stats::entry& out, bool& had_hdr);
 
 } // namespace hornet::proto

@@ -1,6 +1,8 @@
 // msgpack encoder (Python msgpack 1.0 byte choices) and a decoder that distrusts its input.
 #include "proto/value.hpp"
 
+#include "proto/reader.hpp"
+
 #include <bit>
 #include <cstring>
 
@@ -233,184 +235,12 @@ std::string encode(const value& v)
 //------------------------------------------------------------------------------
 // Decoder
 
-
-namespace {
-
-class reader
-{
-public:
-    reader(std::string_view bytes, const decode_limits& limits) : bytes_(bytes), limits_(limits) {}
-
-    bool read(value& out, std::size_t depth)
-    {
-        const std::size_t at = pos_;
-        std::uint8_t c = 0;
-        if (!byte(c)) return false;
-        if (c <= 0x7f) {
-            out = value(static_cast<std::uint64_t>(c));
-            return true;
-        }
-        if (c >= 0xe0) {
-            out = value(static_cast<std::int64_t>(static_cast<std::int8_t>(c)));
-            return true;
-        }
-        if ((c & 0xe0) == 0xa0) return str(out, c & 0x1f, at);
-        if ((c & 0xf0) == 0x90) return array(out, c & 0x0f, depth, at);
-        if ((c & 0xf0) == 0x80) return map(out, c & 0x0f, depth, at);
-        std::uint64_t n = 0;
-        switch (c) {
-        case 0xc0: out = value(); return true;
-        case 0xc2: out = value(false); return true;
-        case 0xc3: out = value(true); return true;
-        case 0xc4: return be(n, 1) && bin(out, n, at);
-        case 0xc5: return be(n, 2) && bin(out, n, at);
-        case 0xc6: return be(n, 4) && bin(out, n, at);
-        case 0xca: {
-            if (!be(n, 4)) return false;
-            out = value(static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(n))));
-            return true;
-        }
-        case 0xcb: {
-            if (!be(n, 8)) return false;
-            out = value(std::bit_cast<double>(n));
-            return true;
-        }
-        case 0xcc: return unsigned_int(out, 1);
-        case 0xcd: return unsigned_int(out, 2);
-        case 0xce: return unsigned_int(out, 4);
-        case 0xcf: return unsigned_int(out, 8);
-        case 0xd0: return signed_int(out, 1);
-        case 0xd1: return signed_int(out, 2);
-        case 0xd2: return signed_int(out, 4);
-        case 0xd3: return signed_int(out, 8);
-        case 0xd9: return be(n, 1) && str(out, n, at);
-        case 0xda: return be(n, 2) && str(out, n, at);
-        case 0xdb: return be(n, 4) && str(out, n, at);
-        case 0xdc: return be(n, 2) && array(out, n, depth, at);
-        case 0xdd: return be(n, 4) && array(out, n, depth, at);
-        case 0xde: return be(n, 2) && map(out, n, depth, at);
-        case 0xdf: return be(n, 4) && map(out, n, depth, at);
-        case 0xc1: return fail("reserved byte 0xc1", at);
-        default: return fail("unsupported ext type", at); // c7-c9, d4-d8: Locust never sends them
-        }
-    }
-
-    std::size_t pos() const noexcept { return pos_; }
-    std::size_t remaining() const noexcept { return bytes_.size() - pos_; }
-    const std::string& error_text() const noexcept { return error_; }
-
-    bool fail(const char* what, std::size_t at)
-    {
-        if (error_.empty()) error_ = std::string(what) + " at offset " + std::to_string(at);
-        return false;
-    }
-
-private:
-    bool byte(std::uint8_t& c)
-    {
-        if (remaining() < 1) return fail("truncated input", pos_);
-        c = static_cast<std::uint8_t>(bytes_[pos_++]);
-        return true;
-    }
-
-    bool be(std::uint64_t& v, std::size_t n)
-    {
-        if (remaining() < n) return fail("truncated input", pos_);
-        v = 0;
-        for (std::size_t i = 0; i < n; ++i) v = (v << 8) | static_cast<std::uint8_t>(bytes_[pos_ + i]);
-        pos_ += n;
-        return true;
-    }
-
-    bool unsigned_int(value& out, std::size_t n)
-    {
-        std::uint64_t v = 0;
-        if (!be(v, n)) return false;
-        out = value(v);
-        return true;
-    }
-
-    bool signed_int(value& out, std::size_t n)
-    {
-        std::uint64_t v = 0;
-        if (!be(v, n)) return false;
-        const unsigned shift = static_cast<unsigned>(64 - 8 * n);
-        // Sign-extend the n-byte two's complement value.
-        out = value(static_cast<std::int64_t>(v << shift) >> shift);
-        return true;
-    }
-
-    bool bytes_of(std::string& s, std::uint64_t n, std::size_t at, const char* what)
-    {
-        if (n > remaining()) return fail(what, at);
-        s.assign(bytes_.data() + pos_, static_cast<std::size_t>(n));
-        pos_ += static_cast<std::size_t>(n);
-        return true;
-    }
-
-    bool str(value& out, std::uint64_t n, std::size_t at)
-    {
-        std::string s;
-        if (!bytes_of(s, n, at, "str length larger than the input")) return false;
-        if (!valid_utf8(s)) return fail("invalid UTF-8 in str", at);
-        out = value(std::move(s));
-        return true;
-    }
-
-    bool bin(value& out, std::uint64_t n, std::size_t at)
-    {
-        std::string s;
-        if (!bytes_of(s, n, at, "bin length larger than the input")) return false;
-        out = value::binary(std::move(s));
-        return true;
-    }
-
-    bool array(value& out, std::uint64_t n, std::size_t depth, std::size_t at)
-    {
-        if (depth >= limits_.max_depth) return fail("nesting deeper than the limit", at);
-        // Every element takes at least one byte: a larger count cannot be honest.
-        if (n > remaining()) return fail("array length larger than the input", at);
-        value::array_type items;
-        items.reserve(static_cast<std::size_t>(n));
-        for (std::uint64_t i = 0; i < n; ++i) {
-            items.emplace_back();
-            if (!read(items.back(), depth + 1)) return false;
-        }
-        out = value(std::move(items));
-        return true;
-    }
-
-    bool map(value& out, std::uint64_t n, std::size_t depth, std::size_t at)
-    {
-        if (depth >= limits_.max_depth) return fail("nesting deeper than the limit", at);
-        if (n > remaining() / 2) return fail("map length larger than the input", at);
-        value::map_type pairs;
-        pairs.reserve(static_cast<std::size_t>(n));
-        for (std::uint64_t i = 0; i < n; ++i) {
-            pairs.emplace_back();
-            if (!read(pairs.back().first, depth + 1) || !read(pairs.back().second, depth + 1)) return false;
-        }
-        out = value(std::move(pairs));
-        return true;
-    }
-
-    std::string_view bytes_;
-    const decode_limits& limits_;
-    std::size_t pos_ = 0;
-    std::string error_;
-};
-
-} // namespace
-
-result<value> decode(std::string_view bytes, const decode_limits& limits)
+core::result<value> decode(std::string_view bytes, const decode_limits& limits)
 {
     reader r(bytes, limits);
     value v;
-    if (!r.read(v, 0)) return error{r.error_text()};
-    if (r.remaining() != 0) {
-        r.fail("trailing bytes", r.pos());
-        return error{r.error_text()};
-    }
+    if (r.read_value(v) && r.remaining() != 0) r.fail(core::error::malformed, "trailing bytes", r.pos());
+    if (!r.ok()) return r.failure();
     return v;
 }
 

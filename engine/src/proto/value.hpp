@@ -3,7 +3,7 @@
 
 #include "core/py_repr.hpp"
 
-#include "proto/result.hpp"
+#include "core/error.hpp"
 
 #include <concepts>
 #include <cstddef>
@@ -114,7 +114,7 @@ struct decode_limits
 /// input, trailing bytes, the reserved byte 0xc1, ext types, invalid UTF-8 in a str, nesting
 /// deeper than the limit and lengths larger than the bytes that remain (checked before any
 /// allocation).
-result<value> decode(std::string_view bytes, const decode_limits& limits = {});
+core::result<value> decode(std::string_view bytes, const decode_limits& limits = {});
 
 /// Whether `text` is well-formed UTF-8 as Python's strict decoder sees it (no overlong forms,
 /// no surrogates, nothing above U+10FFFF).

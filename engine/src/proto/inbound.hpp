@@ -1,0 +1,57 @@
+// Frames decoded once into the message types each side acts on: a master reads worker messages,
+// a worker reads master messages, each as a variant to visit (no string compares downstream).
+#pragma once
+
+#include "core/error.hpp"
+#include "proto/message.hpp"
+#include "proto/messages.hpp"
+#include "proto/stats_codec.hpp"
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace hornet::proto {
+
+/// A message this side has nothing to do with: Locust's `logs`, `locustfile`, newer masters'
+/// notices, a message meant for the other side, or a type nobody knows. The caller logs it.
+struct unhandled
+{
+    std::string type;
+    /// One of the protocol's types (meant for the other side, or not acted on); false for a
+    /// type this protocol does not have.
+    bool known = false;
+};
+
+/// A client_ready whose data is nil, false or 0: a Locust worker older than 2.0.
+struct old_worker_hello
+{
+};
+
+/// What a master receives. `stats` is read straight from the bytes into its entries.
+struct worker_message
+{
+    using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning,
+                                   spawning_complete, client_stopped, quit, old_worker_hello, unhandled>;
+    std::string node_id;
+    body_type body;
+};
+
+/// What a worker receives.
+struct master_message
+{
+    using body_type = std::variant<ack, heartbeat_reply, spawn, stop, quit, reconnect, unhandled>;
+    std::string node_id;
+    body_type body;
+};
+
+/// Decodes one frame from a worker. Failures: error::malformed or limit_exceeded for bytes that
+/// are not a message (the envelope, or msgpack anywhere in it), error::invalid_shape when the
+/// data does not have its type's shape; the detail says which type and field.
+core::result<worker_message> decode_worker_message(std::string_view bytes, const decode_limits& limits = {});
+core::result<master_message> decode_master_message(std::string_view bytes, const decode_limits& limits = {});
+
+/// The message type of a body ("stats"), for logs.
+std::string_view type_of(const worker_message::body_type& body) noexcept;
+
+} // namespace hornet::proto
