@@ -15,7 +15,8 @@ proto::message as_message(const Typed& typed)
     return std::visit(
         [&](const auto& body) {
             using T = std::decay_t<decltype(body)>;
-            if constexpr (std::is_same_v<T, proto::unhandled>) return proto::message{body.type, {}, typed.node_id};
+            if constexpr (std::is_same_v<T, proto::unhandled> || std::is_same_v<T, proto::malformed>)
+                return proto::message{body.type, {}, typed.node_id};
             else if constexpr (std::is_same_v<T, proto::old_worker_hello>)
                 return proto::message{"client_ready", {}, typed.node_id};
             else return proto::make_message(body, typed.node_id);

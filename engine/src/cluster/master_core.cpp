@@ -72,8 +72,6 @@ void master_core::drop(std::string_view id, std::string_view why)
 
 void master_core::on_bad_frame(std::string_view identity, const core::failure& why)
 {
-    // Data of the wrong shape inside a valid frame: the peer speaks the protocol, wrongly.
-    if (why.code == core::error::invalid_shape) return drop(identity, why.detail);
     ++dropped_;
     // Newest Locust asks only known workers to reconnect; a stranger's garbage is just logged
     // (the transport has logged the frame already).
@@ -86,6 +84,8 @@ void master_core::on_bad_frame(std::string_view identity, const core::failure& w
 void master_core::on_message(std::string_view identity, proto::worker_message m, clock::time_point now)
 {
     try {
+        // Data of the wrong shape: the peer speaks the protocol, wrongly (its node id is unread).
+        if (auto* bad = std::get_if<proto::malformed>(&m.body)) return handle(identity, *bad, now);
         // Locust replies to the body's node_id; a body naming another worker than the
         // connection it came on would let one peer act for another.
         if (m.node_id != identity) {
@@ -109,6 +109,15 @@ void master_core::handle(std::string_view id, proto::old_worker_hello&, clock::t
     ++dropped_;
     core::log::error(logger, "An old (pre 2.0) worker tried to connect (" + printable_id(id) +
                                  "). That's not going to work.");
+}
+
+void master_core::handle(std::string_view id, proto::malformed& m, clock::time_point)
+{
+    // A stranger's stats or exceptions are refused for who sent them, whatever their shape.
+    if ((m.type == proto::stats_report::type_name || m.type == proto::exception_report::type_name) &&
+        !workers_.ever_acked(id))
+        return drop(id, m.type + " from a worker that never sent client_ready");
+    drop(id, m.why.detail);
 }
 
 void master_core::handle(std::string_view id, proto::unhandled& m, clock::time_point)

@@ -54,8 +54,7 @@ public:
 
     // Input.
     void on_message(std::string_view identity, proto::worker_message m, clock::time_point now);
-    /// A frame that did not decode: bytes that are no message (the known worker is asked to
-    /// reconnect, as Locust does), or data of the wrong shape (logged and dropped).
+    /// A frame that is no message: a known worker is asked to reconnect, as Locust does.
     void on_bad_frame(std::string_view identity, const core::failure& why);
     /// Every heartbeat interval: liveness, missing and dead workers.
     void on_heartbeat_tick(clock::time_point now);
@@ -109,6 +108,7 @@ private:
     void handle(std::string_view id, proto::quit& m, clock::time_point now);
     void handle(std::string_view id, proto::old_worker_hello& m, clock::time_point now);
     void handle(std::string_view id, proto::unhandled& m, clock::time_point now);
+    void handle(std::string_view id, proto::malformed& m, clock::time_point now);
     void handle_gone(std::string_view id, bool quit, clock::time_point now);
 
     bool test_active() const noexcept { return state_ == state::spawning || state_ == state::running; }

@@ -119,6 +119,8 @@ void worker::on_message(proto::master_message m)
                 wake_.cancel();
             } else if constexpr (std::is_same_v<T, proto::heartbeat_reply>) {
                 last_master_heartbeat_ = clock_type::now(); // masters >= 2.19 and Hornet answer every heartbeat
+            } else if constexpr (std::is_same_v<T, proto::malformed>) {
+                core::log::error(logger, "Ignored a malformed " + body.type + " message: " + body.why.detail);
             } else if constexpr (std::is_same_v<T, proto::unhandled>) {
                 if (body.known) push(notice{std::move(body.type)}, false);
                 else core::log::warning(logger, "Unknown message type received: " + body.type);

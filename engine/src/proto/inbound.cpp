@@ -39,7 +39,10 @@ core::result<Message> decode_typed(std::string_view bytes, const decode_limits& 
     Message m;
     std::string type;
     read_envelope(r, type, m.node_id, [&](reader& data, const std::string& t) { return read_data(data, t, m.body); });
-    if (!r.ok()) return r.failure();
+    if (r.ok()) return m;
+    if (r.failure().code != core::error::invalid_shape || type.empty()) return r.failure();
+    m.node_id.clear();
+    m.body = malformed{std::move(type), r.failure()};
     return m;
 }
 
@@ -91,7 +94,7 @@ std::string_view type_of(const worker_message::body_type& body) noexcept
     return std::visit(
         [](const auto& b) -> std::string_view {
             using T = std::decay_t<decltype(b)>;
-            if constexpr (std::is_same_v<T, unhandled>) return b.type;
+            if constexpr (std::is_same_v<T, unhandled> || std::is_same_v<T, malformed>) return b.type;
             else if constexpr (std::is_same_v<T, old_worker_hello>) return client_ready::type_name;
             else return T::type_name;
         },

@@ -28,11 +28,19 @@ struct old_worker_hello
 {
 };
 
+/// A frame whose envelope decoded but whose data does not have its type's shape (a stats map
+/// without 'stats'). The node id is not known then: reading stopped at the data.
+struct malformed
+{
+    std::string type;
+    core::failure why;
+};
+
 /// What a master receives. `stats` is read straight from the bytes into its entries.
 struct worker_message
 {
     using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning,
-                                   spawning_complete, client_stopped, quit, old_worker_hello, unhandled>;
+                                   spawning_complete, client_stopped, quit, old_worker_hello, unhandled, malformed>;
     std::string node_id;
     body_type body;
 };
@@ -40,14 +48,14 @@ struct worker_message
 /// What a worker receives.
 struct master_message
 {
-    using body_type = std::variant<ack, heartbeat_reply, spawn, stop, quit, reconnect, unhandled>;
+    using body_type = std::variant<ack, heartbeat_reply, spawn, stop, quit, reconnect, unhandled, malformed>;
     std::string node_id;
     body_type body;
 };
 
-/// Decodes one frame from a worker. Failures: error::malformed or limit_exceeded for bytes that
-/// are not a message (the envelope, or msgpack anywhere in it), error::invalid_shape when the
-/// data does not have its type's shape; the detail says which type and field.
+/// Decodes one frame from a worker. Failures (error::malformed, limit_exceeded) are bytes that
+/// are not a message: the envelope, or msgpack anywhere in it. Data that does not have its
+/// type's shape is a `malformed` body: the caller knows the type and decides.
 core::result<worker_message> decode_worker_message(std::string_view bytes, const decode_limits& limits = {});
 core::result<master_message> decode_master_message(std::string_view bytes, const decode_limits& limits = {});
 

@@ -37,7 +37,7 @@ struct item
     std::optional<std::string_view> as_text() const noexcept;
 };
 
-/// Reads `bytes` item by item. Every error (truncation, the reserved byte 0xc1, ext types,
+/// Reads `bytes` item by item; it views them, so they must outlive the reader. Every error (truncation, the reserved byte 0xc1, ext types,
 /// invalid UTF-8 in a str, a length larger than the bytes left, nesting deeper than the limit
 /// in skip() and read_value()) is kept as the first failure and makes later reads fail too, so
 /// a decoder can test once at the end of a step.
