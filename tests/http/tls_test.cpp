@@ -258,6 +258,49 @@ TEST_CASE("verify_tls with a CA file that holds the certificate accepts it")
     std::filesystem::remove(ca);
 }
 
+TEST_CASE("a session's own config (a user class's) overrides the thread's TLS verification both ways")
+{
+    net::io_context io;
+    tls_server server(io, false);
+    const auto ca = std::filesystem::temp_directory_path() / ("hornet-class-ca-" + std::to_string(server.port()) + ".pem");
+    std::ofstream(ca) << server.cert_pem;
+    const std::string url = "https://localhost:" + std::to_string(server.port());
+
+    thread_context unverified(io, {}); // the command line's default
+    client_config verify;
+    verify.verify_tls = true;
+    client_config trusting = verify;
+    trusting.ca_file = ca.string();
+    session plain(unverified, url);
+    session strict(unverified, url, &verify);
+    session with_ca(unverified, url, &trusting);
+
+    client_config cli_verifies;
+    cli_verifies.verify_tls = true;
+    thread_context verified(io, cli_verifies); // --tls-verify
+    client_config lenient;
+    session relaxed(verified, url, &lenient);
+    session checked(verified, url);
+
+    test::run(io, [&]() -> net::awaitable<void> {
+        for (int round = 0; round < 2; ++round) { // the second round reuses each thread's contexts
+            auto r = co_await plain.send(get("/plain"));
+            CHECK(r.ok());
+            r = co_await strict.send(get("/strict"));
+            CHECK(r.failure == failure_kind::tls);
+            CHECK(r.error.rfind("SSLError('certificate verify failed", 0) == 0);
+            r = co_await with_ca.send(get("/with_ca"));
+            CHECK(r.ok());
+            CHECK(r.body == "localhost|/with_ca");
+            r = co_await relaxed.send(get("/relaxed"));
+            CHECK(r.ok());
+            r = co_await checked.send(get("/checked"));
+            CHECK(r.failure == failure_kind::tls);
+        }
+    }());
+    std::filesystem::remove(ca);
+}
+
 TEST_CASE("https to a plain HTTP server is a TLS failure")
 {
     net::io_context io;

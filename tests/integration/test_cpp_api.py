@@ -1,6 +1,7 @@
 """C++ scenarios: the built-in product search, and a plugin built out of tree with
 hornet_add_scenario and loaded with -f, each run against the demo target."""
 import os
+import re
 import shutil
 import subprocess
 
@@ -65,7 +66,8 @@ class api_user : public hornet::user
 public:
     hornet::task<> on_start() override
     {
-        nlohmann::json body{{"dni", std::to_string(10000000 + random_int(0, 8999999))}, {"name", "Plugin"}};
+        // The generators run in the binary, through the user context's vtable.
+        nlohmann::json body{{"dni", random_digits(8)}, {"name", random_name()}, {"email", random_email()}};
         auto r = co_await post("/api/users/", {.name = "create", .json = body, .catch_response = true});
         if (r.status() != 201) {
             r.failure("create answered " + std::to_string(r.status()));
@@ -160,16 +162,20 @@ def test_plugin_load_errors_are_clear(tmp_path):
     assert r.returncode != 0
     assert "cannot load plugin" in r.stderr
 
-    # A real shared object without Hornet's entry points, and one built for another API version.
+    # A real shared object without Hornet's entry points, one built for the previous API version
+    # (its user_context vtable is not this hornet's), and one for an unknown version.
     gxx = shutil.which("g++")
     if gxx is None:
         pytest.skip("g++ is not installed")
-    for name, code, expected in [
-        ("other.so", "extern \"C\" int something() { return 1; }", "not a Hornet plugin"),
-        ("old.so", "namespace hornet { class registry; }\n"
-                   "extern \"C\" int hornet_api_version() { return 999; }\n"
-                   "extern \"C\" int hornet_register(hornet::registry&) { return 0; }", "API version 999"),
-    ]:
+    with open(os.path.join(SOURCE_DIR, "engine", "include", "hornet", "version.hpp")) as f:
+        current = int(re.search(r"#define HORNET_API_VERSION (\d+)", f.read()).group(1))
+    plugins = [("other.so", "extern \"C\" int something() { return 1; }", "not a Hornet plugin")]
+    for name, version in [("previous.so", current - 1), ("future.so", 999)]:
+        plugins.append((name, "namespace hornet { class registry; }\n"
+                              f"extern \"C\" int hornet_api_version() {{ return {version}; }}\n"
+                              "extern \"C\" int hornet_register(hornet::registry&) { return 0; }",
+                        f"plugin built for Hornet API version {version}, this hornet has version {current}"))
+    for name, code, expected in plugins:
         (tmp_path / (name + ".cpp")).write_text(code)
         subprocess.run([gxx, "-shared", "-fPIC", "-o", str(tmp_path / name), str(tmp_path / (name + ".cpp"))],
                        check=True, timeout=120)

@@ -42,6 +42,7 @@ def test_every_feature_validates(validator):
         "data": {"customers": {"file": "customers.csv", "order": "random"}},
         "users": [{
             "name": "A", "weight": 2, "wait_time": {"between": [1, 2]}, "host": "{{env.TARGET|http://127.0.0.1:5000}}",
+            "tls_verify": True, "ca_file": "certs/staging-ca.pem",
             "variables": {"password": "pw"},
             "on_start": [{"post": "/login", "form": {"user": "{{customers.email}}", "n": 1},
                           "extract": {"token": {"cookie": "sid"}, "id": {"regex": "id=(\\d+)"}}}],
@@ -78,6 +79,9 @@ def user(**task):
     user(get="/", on_failure="stop"),                              # bad on_failure
     user(repeat=0, steps=[{"get": "/"}]),                          # repeat out of range
     user(weight=-1, get="/"),                                      # negative weight
+    {"users": [{"name": "A", "tls_verify": "yes", "tasks": [{"get": "/"}]}]},  # tls_verify not a boolean
+    {"users": [{"name": "A", "ca_file": "", "tasks": [{"get": "/"}]}]},  # empty CA file path
+    {"users": [{"name": "A", "tls_verify": False, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]},  # CA file without checking
     {"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # reserved set name
 ], ids=lambda d: json.dumps(d)[:60])
 def test_mistakes_are_refused(validator, doc):

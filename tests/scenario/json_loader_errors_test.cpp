@@ -260,3 +260,42 @@ TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clea
     expect_error("{\"users\": [{\"name\": \"A\", \"max_body_sise\": 1, \"tasks\": [{\"get\": \"/\"}]}]}",
                  "bad.json:1:26: at /users/0: unknown key \"max_body_sise\" (did you mean \"max_body_size\"?)");
 }
+
+TEST_CASE("TLS settings of a class: tls_verify, a ca_file next to the scenario that implies it, and clear refusals")
+{
+    data_folder folder;
+    std::ofstream(folder.dir / "ca.pem") << "-----BEGIN CERTIFICATE-----\n";
+    std::filesystem::create_directories(folder.dir / "certs");
+    const auto options = options_with(folder.dir.string());
+    auto r = load_json(R"({"users": [{"name": "A", "tls_verify": true, "tasks": [{"get": "/"}]},
+                                      {"name": "B", "ca_file": "certs/../ca.pem", "tasks": [{"get": "/"}]},
+                                      {"name": "C", "tls_verify": false, "tasks": [{"get": "/"}]},
+                                      {"name": "D", "tasks": [{"get": "/"}]}]})",
+                       "ok.json", options);
+    REQUIRE(r.value);
+    const auto& users = r.value->users;
+    CHECK(users[0].client.tls_verify == true);
+    CHECK(!users[0].client.ca_file);
+    CHECK(users[1].client.tls_verify == true); // a CA file turns verification on, as --ca-file does
+    CHECK(users[1].client.ca_file == (folder.dir / "ca.pem").lexically_normal().string());
+    CHECK(users[2].client.tls_verify == false);
+    CHECK(!users[3].client.tls_verify); // the command line decides
+    CHECK(!users[3].client.ca_file);
+
+    expect_error(R"({"users": [{"name": "A", "tls_verify": "yes", "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:40: at /users/0/tls_verify: expected true or false, got a string", options);
+    expect_error(R"({"users": [{"name": "A", "ca_file": 5, "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:37: at /users/0/ca_file: expected the path of a PEM file of CA certificates, got an integer",
+                 options);
+    expect_error(R"({"users": [{"name": "A", "ca_file": "", "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:37: at /users/0/ca_file: the CA file path is empty", options);
+    expect_error(R"({"users": [{"name": "A", "ca_file": "missing.pem", "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:37: at /users/0/ca_file: no such CA file " + (folder.dir / "missing.pem").string(), options);
+    expect_error(R"({"users": [{"name": "A", "ca_file": "certs", "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:37: at /users/0/ca_file: CA file " + (folder.dir / "certs").string() + " is not a regular file",
+                 options);
+    expect_error(R"({"users": [{"name": "A", "tls_verify": false, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]})",
+                 "bad.json:1:40: at /users/0/tls_verify: false contradicts \"ca_file\", which turns verification on: "
+                 "remove one of them",
+                 options);
+}

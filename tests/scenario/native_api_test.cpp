@@ -33,6 +33,7 @@ public:
     unsigned next_status = 200;
     std::string next_error;
     std::uint32_t live = 0;
+    std::vector<std::pair<hornet::detail::generator, std::size_t>> generated;
 
     void start_request(const hornet::detail::request_data& r, std::coroutine_handle<> h) override
     {
@@ -81,6 +82,12 @@ public:
         resume = h;
     }
     double random() override { return 0.5; }
+    std::int64_t random_int(std::int64_t lo, std::int64_t hi) override { return lo + (hi - lo) / 2; }
+    void append_random(hornet::detail::generator g, std::size_t n, std::string& out) override
+    {
+        generated.emplace_back(g, n);
+        out += "generated";
+    }
     std::uint64_t user_id() override { return 7; }
     std::string_view host() override { return "http://h"; }
     bool stopping() override { return false; }
@@ -143,6 +150,16 @@ public:
     }
 
     int pick() { return static_cast<int>(random_int(1, 3)); }
+    std::int64_t empty_range() { return random_int(5, 2); }
+    const char* choose() { return random_choice(colours); }
+    std::vector<std::string> generate()
+    {
+        return {random_digits(8), random_string(12), random_uuid(), random_first_name(), random_last_name(),
+                random_name(), random_email()};
+    }
+
+private:
+    const char* colours[3] = {"red", "green", "blue"};
 };
 
 // A minimal driver: resume until the top task is done, answering each suspension.
@@ -238,10 +255,25 @@ TEST_CASE("destroying a suspended task releases the responses its frames hold")
     CHECK(ctx.live == 0);
 }
 
-TEST_CASE("random_int stays in its bounds")
+TEST_CASE("random_int and random_choice ask the engine; an empty range gives its low end")
 {
     fake_context ctx;
     test_user u;
     hornet::detail::bind(u, &ctx);
-    CHECK(u.pick() == 2); // 1 + floor(0.5 * 3)
+    CHECK(u.pick() == 2);
+    CHECK(u.empty_range() == 5);
+    CHECK(std::string(u.choose()) == "green"); // index random_int(0, 2)
+}
+
+TEST_CASE("the text generators are the engine's: each member asks for its own generator and length")
+{
+    fake_context ctx;
+    test_user u;
+    hornet::detail::bind(u, &ctx);
+    auto values = u.generate();
+    CHECK(values == std::vector<std::string>(7, "generated"));
+    using g = hornet::detail::generator;
+    CHECK(ctx.generated == std::vector<std::pair<g, std::size_t>>{{g::digits, 8}, {g::string, 12}, {g::uuid, 0},
+                                                                 {g::first_name, 0}, {g::last_name, 0},
+                                                                 {g::name, 0}, {g::email, 0}});
 }

@@ -1,7 +1,6 @@
 // hornet::user: the base class of a simulated user written in C++; its members are its state.
 #pragma once
 
-#include "hornet/detail/name_lists.hpp"
 #include "hornet/detail/user_context.hpp"
 #include "hornet/request_options.hpp"
 #include "hornet/response.hpp"
@@ -115,14 +114,8 @@ protected:
 
     /// Uniform in [0, 1).
     double random() { return ctx_->random(); }
-    /// Uniform in [lo, hi], both included.
-    std::int64_t random_int(std::int64_t lo, std::int64_t hi)
-    {
-        if (hi <= lo) return lo;
-        auto span = static_cast<double>(hi - lo + 1);
-        auto v = lo + static_cast<std::int64_t>(ctx_->random() * span);
-        return v > hi ? hi : v;
-    }
+    /// Uniform in [lo, hi], both included (lo when hi < lo), as JSON's {{random.int(lo, hi)}}.
+    std::int64_t random_int(std::int64_t lo, std::int64_t hi) { return hi <= lo ? lo : ctx_->random_int(lo, hi); }
     /// One element of a non-empty array or container, uniformly ({{random.choice(a, b)}} in JSON).
     template <class Range>
     const auto& random_choice(const Range& values)
@@ -130,39 +123,21 @@ protected:
         auto n = static_cast<std::int64_t>(std::size(values));
         return *std::next(std::begin(values), random_int(0, n - 1));
     }
-    /// `n` decimal digits, the first not 0, as JSON's {{random.digits(n)}} (an id number, a dni).
-    std::string random_digits(std::size_t n)
-    {
-        std::string s;
-        for (std::size_t i = 0; i < n; ++i) s += static_cast<char>('0' + random_int(i == 0 ? 1 : 0, 9));
-        return s;
-    }
-    /// `n` ASCII letters and digits, as JSON's {{random.string(n)}}.
-    std::string random_string(std::size_t n)
-    {
-        static constexpr std::string_view alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        std::string s;
-        for (std::size_t i = 0; i < n; ++i) s += random_choice(alnum);
-        return s;
-    }
-    /// A version-4 UUID in lower-case hex, as JSON's {{random.uuid}}.
-    std::string random_uuid()
-    {
-        static constexpr std::string_view hex = "0123456789abcdef";
-        std::string s;
-        for (int i = 0; i < 32; ++i) {
-            if (i == 8 || i == 12 || i == 16 || i == 20) s += '-';
-            if (i == 12) s += '4';                              // version 4
-            else if (i == 16) s += hex[8 + random_int(0, 3)];  // RFC 4122 variant: 8, 9, a or b
-            else s += random_choice(hex);
-        }
-        return s;
-    }
-    /// A given name, a surname, or both ("Ada Bauer"), from the lists JSON's
-    /// {{random.first_name}}, {{random.last_name}} and {{random.name}} use.
-    std::string random_first_name() { return std::string(random_choice(detail::first_names)); }
-    std::string random_last_name() { return std::string(random_choice(detail::last_names)); }
-    std::string random_name() { return random_first_name() + ' ' + random_last_name(); }
+    // The generators below are the engine's own, those of JSON's {{random.…}} templates: the same
+    // code, name lists and per-thread generator, so C++ and JSON users send the same data.
+    /// `n` decimal digits, the first not 0, as {{random.digits(n)}} (an id number, a dni).
+    std::string random_digits(std::size_t n) { return generated(detail::generator::digits, n); }
+    /// `n` ASCII letters and digits, as {{random.string(n)}}.
+    std::string random_string(std::size_t n) { return generated(detail::generator::string, n); }
+    /// A version-4 UUID in lower-case hex, as {{random.uuid}}.
+    std::string random_uuid() { return generated(detail::generator::uuid); }
+    /// A given name, a surname, or both ("Ada Bauer"), as {{random.first_name}},
+    /// {{random.last_name}} and {{random.name}}.
+    std::string random_first_name() { return generated(detail::generator::first_name); }
+    std::string random_last_name() { return generated(detail::generator::last_name); }
+    std::string random_name() { return generated(detail::generator::name); }
+    /// "first.last1234@example.com" in lower case, as {{random.email}}.
+    std::string random_email() { return generated(detail::generator::email); }
     /// This user's id (unique in the process).
     std::uint64_t user_id() const { return ctx_->user_id(); }
     /// The base URL requests go to (-H or the class's host).
@@ -174,6 +149,13 @@ protected:
     void log_warning(std::string_view text) { ctx_->log(2, text); }
 
 private:
+    std::string generated(detail::generator g, std::size_t n = 0)
+    {
+        std::string s;
+        ctx_->append_random(g, n, s);
+        return s;
+    }
+
     friend void detail::bind(user& u, detail::user_context* ctx) noexcept;
     detail::user_context* ctx_ = nullptr;
 };

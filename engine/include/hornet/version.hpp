@@ -3,4 +3,4 @@
 
 /// Bumped whenever a public type crossing the plugin boundary (hornet::registry, hornet::user,
 /// hornet::detail::user_context and the structs they pass) changes layout or meaning.
-#define HORNET_API_VERSION 1
+#define HORNET_API_VERSION 2

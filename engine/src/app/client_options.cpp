@@ -12,10 +12,9 @@ http::client_config client_config_of(const cli::options& opts)
     s.request_timeout = opts.request_timeout;
     s.max_body_size = opts.max_body_size;
     s.max_header_size = opts.max_header_size; // bounded by the option's range
-    http::client_config c = runtime::with_settings(s, {});
-    c.verify_tls = opts.tls_verify || !opts.ca_file.empty();
-    c.ca_file = opts.ca_file;
-    return c;
+    s.tls_verify = opts.tls_verify;
+    if (!opts.ca_file.empty()) s.ca_file = opts.ca_file;
+    return runtime::with_settings(s, {});
 }
 
 } // namespace hornet::app

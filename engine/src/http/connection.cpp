@@ -99,13 +99,13 @@ void connection::drop_tls() noexcept
     tls_.reset();
 }
 
-net::awaitable<failure_info> connection::open(const origin& to, std::chrono::milliseconds connect_timeout)
+net::awaitable<failure_info> connection::open(const origin& to, const client_config& config)
 {
     close();
     drop_tls();
     origin_ = to;
     exchanges_ = 0;
-    const auto& config = ctx_.config();
+    const auto connect_timeout = config.connect_timeout;
     arm(std::chrono::steady_clock::now(), connect_timeout);
     // Whatever way this ends without a connection (an error, or the caller's cancellation
     // throwing out of a co_await), leave nothing armed and nothing half open.
@@ -167,7 +167,7 @@ net::awaitable<failure_info> connection::open(const origin& to, std::chrono::mil
     socket_.non_blocking(true, ignored);
 
     if (to.tls) {
-        tls_ = std::make_unique<ssl::stream<tcp::socket&>>(socket_, ctx_.tls());
+        tls_ = std::make_unique<ssl::stream<tcp::socket&>>(socket_, ctx_.tls(config));
         SSL* ssl = tls_->native_handle();
         if (!is_ip_literal(to.host))
             SSL_set_tlsext_host_name(ssl, to.host.c_str());

@@ -1,6 +1,7 @@
 // One keep-alive TCP or TLS connection with its deadline: the transport under a session.
 #pragma once
 
+#include "http/client_config.hpp"
 #include "http/deadline_sweeper.hpp"
 #include "http/error_text.hpp"
 #include "http/url.hpp"
@@ -30,9 +31,9 @@ public:
     ~connection();
 
     /// Closes any current connection, then resolves (thread DNS cache), connects and, for
-    /// https, handshakes (SNI, verification per client_config) within connect_timeout.
-    /// Returns failure_kind::none on success.
-    boost::asio::awaitable<failure_info> open(const origin& to, std::chrono::milliseconds connect_timeout);
+    /// https, handshakes (SNI, verification per `config`: the session's, which may be a user
+    /// class's own) within config.connect_timeout. Returns failure_kind::none on success.
+    boost::asio::awaitable<failure_info> open(const origin& to, const client_config& config);
 
     bool connected_to(const origin& to) const noexcept { return open_ && origin_ == to; }
     bool is_open() const noexcept { return open_; }

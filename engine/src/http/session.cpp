@@ -203,7 +203,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         if (conn.connected_to(to) && now - conn.last_used() > idle_check_after && conn.dropped_while_idle())
             conn.close();
         if (!conn.connected_to(to)) {
-            auto f = co_await conn.open(to, config.connect_timeout);
+            auto f = co_await conn.open(to, config);
             if (f.kind != failure_kind::none) {
                 fail(out, f.kind, std::move(f.text));
                 co_return false;

@@ -27,8 +27,8 @@ class thread_context;
 /// (the server closed it while idle) is sent once more on a new one. Follows redirects
 /// (301/302/303 become GET, 307/308 keep method and body), keeps cookies, decodes chunked
 /// bodies, keeps a body only when the request asks (up to max_body_size; otherwise it is
-/// counted and dropped as it arrives), and enforces the header limit and the timeouts of the
-/// thread_context's config.
+/// counted and dropped as it arrives), and enforces the header limit and the timeouts of its
+/// config (the thread_context's unless given one).
 ///
 /// send() never throws for network or peer problems: they come back in response::failure
 /// and response::error. One request at a time per session; the session, the request and
@@ -38,8 +38,8 @@ class session {
 public:
     /// `base_url` is like Locust's host ("http://h:8000/api"); relative request targets are
     /// joined under its path. An invalid base URL makes every send fail (see base_error()).
-    /// `config` (which must outlive the session) replaces the thread_context's timeouts and
-    /// limits for this session: a user class's own settings.
+    /// `config` (which must outlive the session) replaces the thread_context's timeouts,
+    /// limits and TLS verification for this session: a user class's own settings.
     session(thread_context& ctx, std::string base_url, const client_config* config = nullptr);
     ~session();
     session(const session&) = delete;

@@ -24,11 +24,29 @@ ssl::context make_tls_context(const client_config& config)
     return ctx;
 }
 
+// Unverified contexts ignore the CA file: they are all the same.
+bool same_tls(const client_config& a, bool verify, const std::string& ca_file)
+{
+    return a.verify_tls == verify && (!verify || a.ca_file == ca_file);
+}
+
 } // namespace
 
 thread_context::thread_context(boost::asio::io_context& io, client_config config)
     : io_(io), config_(std::move(config)), tls_(make_tls_context(config_)), sweeper_(io.get_executor())
 {
+}
+
+ssl::context& thread_context::tls(const client_config& config)
+{
+    if (same_tls(config, config_.verify_tls, config_.ca_file))
+        return tls_;
+    for (auto& v : other_tls_)
+        if (same_tls(config, v->verify, v->ca_file))
+            return v->context;
+    other_tls_.push_back(std::unique_ptr<tls_variant>(
+        new tls_variant{config.verify_tls, config.verify_tls ? config.ca_file : std::string(), make_tls_context(config)}));
+    return other_tls_.back()->context;
 }
 
 } // namespace hornet::http

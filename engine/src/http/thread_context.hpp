@@ -1,4 +1,4 @@
-// Per-thread state shared by the sessions of one io_context: config, TLS context, DNS cache,
+// Per-thread state shared by the sessions of one io_context: config, TLS contexts, DNS cache,
 // timeout sweeper.
 #pragma once
 
@@ -9,6 +9,10 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
 
 namespace hornet::http {
 
@@ -27,7 +31,8 @@ public:
     boost::asio::io_context& io() noexcept { return io_; }
     boost::asio::io_context::executor_type executor() noexcept { return io_.get_executor(); }
     const client_config& config() const noexcept { return config_; }
-    boost::asio::ssl::context& tls() noexcept { return tls_; }
+    /// The TLS client context for `config`'s verification settings (verify_tls, ca_file).
+    boost::asio::ssl::context& tls(const client_config& config);
     dns_cache& dns() noexcept { return dns_; }
     deadline_sweeper& sweeper() noexcept { return sweeper_; }
     buffer_pool& buffers() noexcept { return buffers_; }
@@ -36,9 +41,25 @@ public:
     void stop() { sweeper_.stop(); }
 
 private:
+    // Why one TLS context per thread and per verification setting, not one per user class:
+    // the CA store belongs to the context (OpenSSL's SSL_CTX), so a class with its own
+    // tls_verify / ca_file needs a context of its own, while a context shared by every thread
+    // would make each handshake take locks on the session cache other threads use. So each
+    // thread keeps its context for the command line's settings (config_) and makes one more,
+    // on the first handshake that needs it, for each other setting a class asks for: few (a
+    // scenario has a handful of classes), found by a short scan once per connect, not per
+    // request, and a class that keeps the command line's settings never adds one.
+    struct tls_variant
+    {
+        bool verify;
+        std::string ca_file;
+        boost::asio::ssl::context context;
+    };
+
     boost::asio::io_context& io_;
     client_config config_;
     boost::asio::ssl::context tls_;
+    std::vector<std::unique_ptr<tls_variant>> other_tls_; ///< unique_ptr: connections hold references
     dns_cache dns_;
     deadline_sweeper sweeper_;
     buffer_pool buffers_;

@@ -83,6 +83,13 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
     if (own.request_timeout) c.request_timeout = millis(*own.request_timeout);
     if (own.max_body_size) c.max_body_size = *own.max_body_size;
     if (own.max_header_size) c.max_header_size = static_cast<std::uint32_t>(*own.max_header_size); // loader-bounded
+    if (own.tls_verify) c.verify_tls = *own.tls_verify;
+    if (own.ca_file) {
+        // A CA file only means something to a verifying client: it turns verification on, as
+        // --ca-file does.
+        c.ca_file = *own.ca_file;
+        c.verify_tls = true;
+    }
     return c;
 }
 

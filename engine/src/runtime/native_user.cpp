@@ -6,6 +6,7 @@
 #include "core/py_repr.hpp"
 #include "http/url.hpp"
 #include "runtime/engine_thread.hpp"
+#include "scenario/generators.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -116,6 +117,16 @@ void native_user::start_sleep(double seconds, std::coroutine_handle<> resume)
 double native_user::random()
 {
     return std::uniform_real_distribution<double>(0.0, 1.0)(thread_.rng());
+}
+
+std::int64_t native_user::random_int(std::int64_t lo, std::int64_t hi)
+{
+    return scenario::random_int(thread_.rng(), lo, hi);
+}
+
+void native_user::append_random(hornet::detail::generator g, std::size_t n, std::string& out)
+{
+    scenario::append_generated(g, n, out, thread_.rng());
 }
 
 void native_user::log(int level, std::string_view text)

@@ -46,6 +46,8 @@ public:
     void release(std::uint32_t slot) noexcept override;
     void start_sleep(double seconds, std::coroutine_handle<> resume) override;
     double random() override;
+    std::int64_t random_int(std::int64_t lo, std::int64_t hi) override;
+    void append_random(hornet::detail::generator g, std::size_t n, std::string& out) override;
     std::uint64_t user_id() override { return id_; }
     std::string_view host() override { return class_.host; }
     bool stopping() override { return state_ != state::running; }

@@ -1,19 +1,32 @@
 // Random values for templates: numbers, digit strings, UUIDs, names and e-mail addresses.
 #include "scenario/generators.hpp"
 
-#include <hornet/detail/name_lists.hpp>
-
 #include <array>
 #include <charconv>
-#include <iterator>
 
 namespace hornet::scenario {
 
 namespace {
 
-// One set of names for JSON templates and C++ users (the public header plugins compile against).
-const std::vector<std::string_view> first_list(std::begin(hornet::detail::first_names), std::end(hornet::detail::first_names));
-const std::vector<std::string_view> last_list(std::begin(hornet::detail::last_names), std::end(hornet::detail::last_names));
+// The one set of names of JSON templates and C++ users (these reach plugins through
+// hornet::detail::user_context::append_random). ASCII only: no escaping needed.
+const std::vector<std::string_view> first_list = {
+    "Ada",     "Amara",  "Ana",    "Arjun",  "Bea",     "Carlos", "Chen",    "Chloe",   "Dmitri",
+    "Elena",   "Emeka",  "Emma",   "Farah",  "Felix",   "Grace",  "Hana",    "Hugo",    "Ines",
+    "Ivan",    "Jamal",  "Jonas",  "Julia",  "Kai",     "Kenji",  "Lars",    "Laura",   "Leila",
+    "Liam",    "Lucia",  "Malik",  "Marta",  "Mateo",   "Maya",   "Nadia",   "Noah",    "Nora",
+    "Olga",    "Omar",   "Oscar",  "Priya",  "Quentin", "Rosa",   "Samir",   "Sofia",   "Tariq",
+    "Theo",    "Uma",    "Victor", "Wen",    "Yara",    "Yusuf",  "Zoe",
+};
+
+const std::vector<std::string_view> last_list = {
+    "Abara",    "Alvarez", "Andersen", "Bauer",   "Becker",  "Costa",   "Dubois",  "Eriksson", "Fernandez",
+    "Fischer",  "Garcia",  "Gonzalez", "Haddad",  "Hansen",  "Ibrahim", "Ivanova", "Jensen",   "Kato",
+    "Khan",     "Kim",     "Kowalski", "Larsen",  "Lopez",   "Martin",  "Meyer",   "Moreau",   "Morales",
+    "Nakamura", "Nguyen",  "Novak",    "Okafor",  "Olsen",   "Patel",   "Perez",   "Petrov",   "Rossi",
+    "Santos",   "Schmidt", "Silva",    "Singh",   "Sato",    "Tanaka",  "Torres",  "Varga",    "Wagner",
+    "Walker",   "Wang",    "Weber",    "Yilmaz",  "Zhang",   "Ziegler",
+};
 
 constexpr char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 constexpr char hex_lower[] = "0123456789abcdef";
@@ -50,9 +63,14 @@ const std::vector<std::string>& generator_names()
 const std::vector<std::string_view>& first_names() { return first_list; }
 const std::vector<std::string_view>& last_names() { return last_list; }
 
+std::int64_t random_int(std::mt19937_64& rng, std::int64_t lo, std::int64_t hi)
+{
+    return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+}
+
 void append_random_int(std::string& out, std::mt19937_64& rng, std::int64_t lo, std::int64_t hi)
 {
-    std::int64_t v = std::uniform_int_distribution<std::int64_t>(lo, hi)(rng);
+    std::int64_t v = random_int(rng, lo, hi);
     char buf[24];
     auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);
@@ -139,6 +157,20 @@ void append_random_email(std::string& out, std::mt19937_64& rng, escape esc)
     append_uint(out, 1000 + pick(rng, 9000));
     out += esc == escape::url_component ? "%40" : "@";
     out += "example.com";
+}
+
+void append_generated(hornet::detail::generator g, std::size_t n, std::string& out, std::mt19937_64& rng)
+{
+    using hornet::detail::generator;
+    switch (g) {
+    case generator::digits: append_random_digits(out, rng, n); break;
+    case generator::string: append_random_string(out, rng, n); break;
+    case generator::uuid: append_random_uuid(out, rng); break;
+    case generator::first_name: append_random_first_name(out, rng); break;
+    case generator::last_name: append_random_last_name(out, rng); break;
+    case generator::name: append_random_name(out, rng, escape::none); break;
+    case generator::email: append_random_email(out, rng, escape::none); break;
+    }
 }
 
 } // namespace hornet::scenario

@@ -190,7 +190,32 @@ std::uint64_t parse_size_value(load_context& ctx, const json& v, const std::stri
     return *size;
 }
 
-void parse_client_settings(load_context& ctx, const json& v, const std::string& ptr, client_settings& out)
+// tls_verify and ca_file: the class's own over --tls-verify / --ca-file. A CA file, like on the
+// command line, turns verification on; it is checked now so that a typo is a load error, not a
+// "certificate verify failed" on every request.
+void parse_tls_settings(load_context& ctx, const json& v, const std::string& ptr, const std::string& base_dir,
+                        client_settings& out)
+{
+    if (v.contains("tls_verify"))
+        out.tls_verify = ctx.expect(v["tls_verify"], ptr + "/tls_verify", json::value_t::boolean, "true or false").get<bool>();
+    if (!v.contains("ca_file")) return;
+    std::string at = ptr + "/ca_file";
+    std::string file = ctx.string_of(v["ca_file"], at, "the path of a PEM file of CA certificates");
+    if (file.empty()) ctx.fail(at, "the CA file path is empty");
+    if (out.tls_verify && !*out.tls_verify)
+        ctx.fail(ptr + "/tls_verify", "false contradicts \"ca_file\", which turns verification on: remove one of them");
+    std::filesystem::path path(file);
+    if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+    path = path.lexically_normal();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) ctx.fail(at, "no such CA file " + path.string());
+    if (!std::filesystem::is_regular_file(path, ec)) ctx.fail(at, "CA file " + path.string() + " is not a regular file");
+    out.ca_file = path.string();
+    out.tls_verify = true;
+}
+
+void parse_client_settings(load_context& ctx, const json& v, const std::string& ptr, const std::string& base_dir,
+                           client_settings& out)
 {
     for (const char* key : {"connect_timeout", "request_timeout"}) {
         if (!v.contains(key)) continue;
@@ -204,14 +229,15 @@ void parse_client_settings(load_context& ctx, const json& v, const std::string& 
     if (v.contains("max_header_size"))
         out.max_header_size = parse_size_value(ctx, v["max_header_size"], ptr + "/max_header_size", 1024,
                                                std::numeric_limits<std::uint32_t>::max());
+    parse_tls_settings(ctx, v, ptr, base_dir, out);
 }
 
-user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const model& m)
+user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const std::string& base_dir, const model& m)
 {
     ctx.expect(v, ptr, json::value_t::object, "a user class object");
     ctx.check_keys(v, ptr, {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
                             "on_stop", "tasks", "connect_timeout", "request_timeout", "max_body_size",
-                            "max_header_size"});
+                            "max_header_size", "tls_verify", "ca_file"});
     user_class u;
     if (!v.contains("name")) ctx.fail(ptr, "a user class needs a \"name\"");
     u.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
@@ -221,7 +247,7 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
         u.fixed_count = static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
     if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
     if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
-    parse_client_settings(ctx, v, ptr, u.client);
+    parse_client_settings(ctx, v, ptr, base_dir, u.client);
     if (v.contains("sequential"))
         u.sequential = ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
     parse_variables(ctx, v, ptr, u, m);
@@ -288,7 +314,7 @@ model parse_model(load_context& ctx, const json& doc, const std::string& base_di
     double total = 0;
     for (std::size_t i = 0; i < users.size(); ++i) {
         std::string ptr = "/users/" + std::to_string(i);
-        m.users.push_back(parse_user(ctx, users[i], ptr, m));
+        m.users.push_back(parse_user(ctx, users[i], ptr, base_dir, m));
         for (std::size_t j = 0; j + 1 < m.users.size(); ++j)
             if (m.users[j].name == m.users.back().name)
                 ctx.fail(ptr + "/name", "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");

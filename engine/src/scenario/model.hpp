@@ -76,6 +76,8 @@ struct client_settings
     std::optional<double> request_timeout;      ///< seconds
     std::optional<std::uint64_t> max_body_size; ///< bytes kept for checks, extracts, C++ code
     std::optional<std::uint64_t> max_header_size;
+    std::optional<bool> tls_verify;             ///< check https certificates and host names
+    std::optional<std::string> ca_file;         ///< PEM CAs to check against; implies tls_verify
 };
 
 struct user_class

@@ -5,6 +5,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace hornet {
@@ -42,6 +43,19 @@ struct response_data
     double elapsed_ms = 0;
 };
 
+/// The engine's text generators, the same code as the JSON format's {{random.…}} templates, so a
+/// C++ user and a JSON user send the same kind of data from the same per-thread generator.
+enum class generator : std::uint8_t
+{
+    digits,         ///< `n` decimal digits, the first 1-9
+    string,         ///< `n` characters from A-Z a-z 0-9
+    uuid,           ///< a version 4 UUID, lower-case
+    first_name,
+    last_name,
+    name,           ///< "First Last"
+    email,          ///< first.last1234@example.com, lower case
+};
+
 /// Implemented by the engine (runtime::native_user). Called only on the user's own thread.
 class user_context
 {
@@ -61,6 +75,10 @@ public:
 
     /// Uniform in [0, 1), from the engine thread's generator.
     virtual double random() = 0;
+    /// Uniform in [lo, hi], both included (lo <= hi), from the same generator.
+    virtual std::int64_t random_int(std::int64_t lo, std::int64_t hi) = 0;
+    /// Appends what `g` generates to `out`; `n` is the length for digits and string, else unused.
+    virtual void append_random(generator g, std::size_t n, std::string& out) = 0;
     virtual std::uint64_t user_id() = 0;
     virtual std::string_view host() = 0;
     /// A stop was asked: the current task should end soon (Locust's stop_timeout applies).
