@@ -25,6 +25,7 @@ public:
         case error::unexpected: return "unexpected message";
         case error::invalid_url: return "invalid URL";
         case error::evaluation_failed: return "evaluation failed";
+        case error::invalid_scenario: return "invalid scenario";
         }
         return "hornet error " + std::to_string(ev);
     }

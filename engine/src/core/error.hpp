@@ -26,6 +26,8 @@ enum class error {
     invalid_url,
     /// A template, check or extract that cannot produce its value for this request.
     evaluation_failed,
+    /// A scenario (JSON file, plugin, data file) that cannot be loaded.
+    invalid_scenario,
 };
 
 /// The category of core::error ("hornet"); its messages are the codes' generic texts.
