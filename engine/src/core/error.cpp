@@ -4,6 +4,8 @@
 #include <boost/system/system_error.hpp>
 #include <boost/throw_exception.hpp>
 
+#include <ostream>
+
 namespace hornet::core {
 
 namespace {
@@ -48,6 +50,11 @@ boost::system::error_code make_error_code(error e) noexcept
 failure failure::prefixed(std::string_view prefix) const
 {
     return failure(code, std::string(prefix) + detail);
+}
+
+std::ostream& operator<<(std::ostream& os, const failure& f)
+{
+    return os << f.detail;
 }
 
 void throw_exception_from_error(const failure& f, const boost::source_location& loc)

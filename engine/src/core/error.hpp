@@ -6,6 +6,7 @@
 #include <boost/system/error_code.hpp>
 #include <boost/system/result.hpp>
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -49,6 +50,9 @@ struct failure
     /// The same failure with `prefix` in front of the detail ("stats_total: " + detail).
     failure prefixed(std::string_view prefix) const;
 };
+
+/// The detail, for logs and test output.
+std::ostream& operator<<(std::ostream& os, const failure& f);
 
 /// T, or the failure that kept it from being made. Decoding outside input never throws: the
 /// callers test the result. value() on a failure throws std::system_error-like
