@@ -29,8 +29,8 @@ const char* const scenario_text = R"({"users": [{"name": "QuickUser", "wait_time
 scenario::model load_model()
 {
     auto loaded = scenario::load_json(scenario_text, "test.json");
-    REQUIRE(loaded.value);
-    return std::move(*loaded.value);
+    REQUIRE(loaded.has_value());
+    return std::move(*loaded);
 }
 
 // A scripted master: records what the worker sends, answers by hand.

@@ -8,6 +8,6 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     auto r = hornet::scenario::load_json(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.json");
-    if (!r.value) (void)r.error.to_string();
+    if (!r) (void)r.error().to_string();
     return 0;
 }

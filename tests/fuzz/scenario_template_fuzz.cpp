@@ -23,14 +23,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return std::nullopt;
     };
     auto parsed = parse_template(text, scope, esc);
-    if (parsed.error) {
-        if (parsed.error->offset > text.size()) std::abort();
+    if (!parsed) {
+        if (parsed.error().offset > text.size()) std::abort();
         return 0;
     }
     shared_state shared;
     std::mt19937_64 rng(7);
     auto user = make_user_state(1, scope.variables, {{0, "42"}}, shared, rng);
-    std::string out, error;
-    (void)render(parsed.value, user, shared, out, error);
+    std::string out;
+    (void)render(*parsed, user, shared, out);
     return 0;
 }

@@ -52,8 +52,8 @@ struct engine_user
         hornet::registry r;
         r.add<generating_user>("Generating").task("idle", &generating_user::idle);
         auto loaded = scenario::model_from_registry(r, nullptr, "test");
-        REQUIRE(loaded.value);
-        model = std::move(*loaded.value);
+        REQUIRE(loaded.has_value());
+        model = std::move(*loaded);
         REQUIRE(runtime::compile(model, "http://127.0.0.1:1", {}, classes).empty());
         context = std::make_unique<runtime::native_user>(thread, classes[0], 1);
         hornet::detail::bind(user, context.get());

@@ -47,8 +47,8 @@ struct fixture
     template_text parse(std::string_view text)
     {
         auto r = parse_template(text, scope);
-        REQUIRE_FALSE(r.error);
-        return r.value;
+        REQUIRE(r.has_value());
+        return *r;
     }
 
     check_result run(const check& c, const response& r, double ms = 10)

@@ -16,17 +16,16 @@ namespace {
 std::shared_ptr<data_set> load_ok(const std::string& text, data_set::order how = data_set::order::sequential)
 {
     auto r = data_set::load_text("d", text, how);
-    if (!r.value)
-        FAIL(r.error);
-    CHECK(r.error.empty());
-    return r.value;
+    if (!r)
+        FAIL(r.error().message);
+    return *r;
 }
 
 data_set::load_result load_bad(const std::string& text)
 {
     auto r = data_set::load_text("d", text, data_set::order::sequential);
-    REQUIRE_FALSE(r.value);
-    REQUIRE_FALSE(r.error.empty());
+    REQUIRE_FALSE(r.has_value());
+    REQUIRE_FALSE(r.error().message.empty());
     return r;
 }
 
@@ -70,44 +69,44 @@ TEST_CASE("CRLF, LF, a missing final newline, empty fields, a BOM and blank line
 TEST_CASE("errors name the CSV line")
 {
     auto r = load_bad("a,b,c,d\n1,2,3,4\n\n1,2,3\n");
-    CHECK(r.error == "line 4: 3 fields, header has 4");
-    CHECK(r.line == 4);
+    CHECK(r.error().message == "line 4: 3 fields, header has 4");
+    CHECK(r.error().line == 4);
 
     // A quoted line break moves the line count on.
     r = load_bad("a,b\n\"x\ny\",1\n1,2,3\n");
-    CHECK(r.error == "line 4: 3 fields, header has 2");
-    CHECK(r.line == 4);
+    CHECK(r.error().message == "line 4: 3 fields, header has 2");
+    CHECK(r.error().line == 4);
 
     r = load_bad("a,b\n1,\"open\n2,3\n");
-    CHECK(r.error == "line 2: a quoted field is not closed");
-    CHECK(r.line == 2);
+    CHECK(r.error().message == "line 2: a quoted field is not closed");
+    CHECK(r.error().line == 2);
 
     r = load_bad("a,b\n\"x\"y,1\n");
-    CHECK(r.error.rfind("line 2: unexpected text after a closing quote", 0) == 0);
+    CHECK(r.error().message.rfind("line 2: unexpected text after a closing quote", 0) == 0);
 
     r = load_bad("a,,c\n1,2,3\n");
-    CHECK(r.error == "line 1: column 2 of the header has no name");
+    CHECK(r.error().message == "line 1: column 2 of the header has no name");
     r = load_bad("a,b,a\n1,2,3\n");
-    CHECK(r.error == "line 1: column \"a\" appears twice in the header");
+    CHECK(r.error().message == "line 1: column \"a\" appears twice in the header");
 }
 
 TEST_CASE("an empty file or a header without rows is an error")
 {
     auto r = load_bad("");
-    CHECK(r.error == "the file is empty: its first line must name the columns");
+    CHECK(r.error().message == "the file is empty: its first line must name the columns");
     r = load_bad("\xEF\xBB\xBF\n\n");
-    CHECK(r.error == "the file is empty: its first line must name the columns");
+    CHECK(r.error().message == "the file is empty: its first line must name the columns");
     r = load_bad("email,name\n");
-    CHECK(r.error == "no data: the file has a header line but no rows");
-    CHECK(r.line == 0);
+    CHECK(r.error().message == "no data: the file has a header line but no rows");
+    CHECK(r.error().line == 0);
 }
 
 TEST_CASE("files are read from disk; a missing file says why")
 {
     auto r = data_set::load_file("c", "/nonexistent/hornet/customers.csv", data_set::order::sequential);
-    REQUIRE_FALSE(r.value);
-    CHECK(r.error == "cannot read /nonexistent/hornet/customers.csv: No such file or directory");
-    CHECK(r.line == 0);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().message == "cannot read /nonexistent/hornet/customers.csv: No such file or directory");
+    CHECK(r.error().line == 0);
 
     std::string path = "/tmp/hornet_data_set_test_" + std::to_string(::getpid()) + ".csv";
     {
@@ -116,9 +115,9 @@ TEST_CASE("files are read from disk; a missing file says why")
     }
     auto ok = data_set::load_file("c", path, data_set::order::sequential);
     std::remove(path.c_str());
-    REQUIRE(ok.value);
-    CHECK(ok.value->name() == "c");
-    CHECK(ok.value->cell(0, 1) == "one");
+    REQUIRE(ok.has_value());
+    CHECK((*ok)->name() == "c");
+    CHECK((*ok)->cell(0, 1) == "one");
 }
 
 TEST_CASE("sequential rows cycle over users; random rows cover the set")

@@ -1,6 +1,8 @@
 // Proves scenario/extract.hpp is self-contained; checks each extract source on built responses.
 #include "scenario/extract.hpp"
 
+#include "result_printing.hpp"
+
 #include <doctest/doctest.h>
 
 using namespace hornet::scenario;
@@ -23,8 +25,9 @@ struct fixture
     bool run(const extract& e, const response& r)
     {
         body_json.reset();
-        error.clear();
-        return apply(e, r, user, body_json, error);
+        auto applied = apply(e, r, user, body_json);
+        error = applied ? std::string() : applied.error().detail;
+        return applied.has_value();
     }
 };
 
@@ -90,8 +93,7 @@ TEST_CASE("json: the parsed body is cached and reused")
 {
     fixture f;
     std::optional<nlohmann::json> cache = nlohmann::json{{"id", "cached"}};
-    std::string error;
-    REQUIRE(apply(make(extract::source::json, "/id"), with_body(R"({"id": "body"})"), f.user, cache, error));
+    REQUIRE(apply(make(extract::source::json, "/id"), with_body(R"({"id": "body"})"), f.user, cache));
     CHECK(f.user.values[0] == "cached");
 }
 

@@ -41,8 +41,8 @@ load_options options_with(const std::string& base_dir = ".")
 load_error error_of(const std::string& text, const load_options& options = options_with())
 {
     auto r = load_json(text, "bad.json", options);
-    REQUIRE_FALSE(r.value);
-    return r.error;
+    REQUIRE_FALSE(r.has_value());
+    return r.error();
 }
 
 // Checks all parts of an error at once so a failure shows the whole line.
@@ -241,14 +241,14 @@ TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clea
     auto r = load_json(R"({"users": [{"name": "A", "max_body_size": "256MiB", "max_header_size": 2048,
                            "connect_timeout": 2.5, "request_timeout": 10, "tasks": [{"get": "/"}]}]})",
                        "ok.json", options_with());
-    REQUIRE(r.value);
-    const auto& c = r.value->users[0].client;
+    REQUIRE(r.has_value());
+    const auto& c = r->users[0].client;
     CHECK(c.max_body_size == 256ull << 20);
     CHECK(c.max_header_size == 2048u);
     CHECK(c.connect_timeout == 2.5);
     CHECK(c.request_timeout == 10.0);
     CHECK(!load_json(R"({"users": [{"name": "A", "tasks": [{"get": "/"}]}]})", "ok.json", options_with())
-               .value->users[0].client.max_body_size);
+               ->users[0].client.max_body_size);
 
     expect_error("{\"users\": [{\"name\": \"A\", \"max_body_size\": \"lots\", \"tasks\": [{\"get\": \"/\"}]}]}",
                  "bad.json:1:43: at /users/0/max_body_size: expected a size such as 65536, \"512k\" or \"64MiB\", "
@@ -272,8 +272,8 @@ TEST_CASE("TLS settings of a class: tls_verify, a ca_file next to the scenario t
                                       {"name": "C", "tls_verify": false, "tasks": [{"get": "/"}]},
                                       {"name": "D", "tasks": [{"get": "/"}]}]})",
                        "ok.json", options);
-    REQUIRE(r.value);
-    const auto& users = r.value->users;
+    REQUIRE(r.has_value());
+    const auto& users = r->users;
     CHECK(users[0].client.tls_verify == true);
     CHECK(!users[0].client.ca_file);
     CHECK(users[1].client.tls_verify == true); // a CA file turns verification on, as --ca-file does

@@ -1,6 +1,7 @@
 // Proves scenario/json_loader.hpp is self-contained; checks the format and its error messages.
 #include "scenario/json_loader.hpp"
 
+#include <boost/system/system_error.hpp>
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -13,8 +14,8 @@ namespace {
 std::string error_of(const std::string& text)
 {
     auto r = load_json(text, "s.json");
-    REQUIRE_FALSE(r.value);
-    return r.error.to_string();
+    REQUIRE_FALSE(r.has_value());
+    return r.error().to_string();
 }
 } // namespace
 
@@ -32,8 +33,8 @@ TEST_CASE("a full scenario loads")
      "tasks": [{"delete": "/d"}]}
   ]
 })", "s.json");
-    REQUIRE(r.value);
-    const auto& m = *r.value;
+    REQUIRE(r.has_value());
+    const auto& m = *r;
     REQUIRE(m.users.size() == 2);
     CHECK(m.users[0].name == "ApiUser");
     CHECK(m.users[0].weight == 3);
@@ -89,15 +90,18 @@ TEST_CASE("each kind of mistake has a precise message")
 TEST_CASE("a missing file says so")
 {
     auto r = load_json_file("/nonexistent/dir/x.json");
-    REQUIRE_FALSE(r.value);
-    CHECK(r.error.to_string() == "/nonexistent/dir/x.json: cannot open the scenario file (does it exist?)");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().to_string() == "/nonexistent/dir/x.json: cannot open the scenario file (does it exist?)");
+    CHECK(r.error().code == hornet::core::error::invalid_scenario);
+    // value() of a failure throws the line the user would have read.
+    CHECK_THROWS_WITH_AS(r.value(), doctest::Contains("cannot open the scenario file"), boost::system::system_error);
 }
 
 TEST_CASE("a number too large for a double is an error, not a crash (found by the fuzzer)")
 {
     auto r = load_json(R"({"users": [{"name": "A", "weight": 1e999, "tasks": [{"get": "/"}]}]})", "s.json");
-    REQUIRE_FALSE(r.value);
-    CHECK(r.error.to_string().rfind("s.json: invalid JSON: number overflow", 0) == 0);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().to_string().rfind("s.json: invalid JSON: number overflow", 0) == 0);
 }
 
 namespace {
@@ -128,8 +132,8 @@ TEST_CASE("templates, variables and extracts: every class variable gets a slot, 
     {"get": "/me", "headers": {"Authorization": "Bearer {{token}}"}},
     {"steps": [{"repeat": [1, 3], "steps": [{"get": "/x/{{later}}", "extract": {"later": {"regex": "id=(\\d+)"}}}]}]}
   ]}]})J", "s.json", test_env());
-    REQUIRE(r.value);
-    const auto& u = r.value->users[0];
+    REQUIRE(r.has_value());
+    const auto& u = r->users[0];
     CHECK(u.variables == std::vector<std::string>{"password", "token", "later"});
     REQUIRE(u.initial_values.size() == 1);
     CHECK(u.initial_values[0] == std::pair<std::size_t, std::string>{0, "pw"});
@@ -155,13 +159,13 @@ TEST_CASE("a JSON body is nlohmann's dump, with JSON-escaped placeholders in its
   {"post": "/a", "json": {"z": [1, 2.5, true, null], "a": {"s": "line\nbreak \"q\""}, "u": "é"}},
   {"post": "/b", "json": {"id": "{{random.uuid}}", "n": 3}, "headers": {"content-type": "application/vnd+json"}}
 ]}]})", "s.json");
-    REQUIRE(r.value);
-    const auto& a = r.value->users[0].tasks[0].steps[0];
+    REQUIRE(r.has_value());
+    const auto& a = r->users[0].tasks[0].steps[0];
     auto expected = nlohmann::json::parse(R"({"z": [1, 2.5, true, null], "a": {"s": "line\nbreak \"q\""}, "u": "é"})").dump();
     CHECK(a.body.literal() == expected);
     REQUIRE(a.headers.size() == 1);
     CHECK(a.headers[0].name == "Content-Type");
-    const auto& b = r.value->users[0].tasks[1].steps[0];
+    const auto& b = r->users[0].tasks[1].steps[0];
     REQUIRE(b.body.parts.size() == 3);
     CHECK(b.body.parts[0].literal == "{\"id\":\"");
     CHECK(has_placeholder(b.body, placeholder::kind::random_uuid, escape::json_string));
@@ -175,8 +179,8 @@ TEST_CASE("query and form: names and values url-encoded, placeholders encode whe
   {"get": "/s", "query": {"q": "red lamp", "n": 10, "all": true, "id": "{{user.id}}"}},
   {"post": "/f", "form": {"a b": "x&y", "c": "{{counter.user}}"}}
 ]}]})", "s.json");
-    REQUIRE(r.value);
-    const auto& q = r.value->users[0].tasks[0].steps[0].query;
+    REQUIRE(r.has_value());
+    const auto& q = r->users[0].tasks[0].steps[0].query;
     REQUIRE(q.size() == 4);
     // nlohmann objects iterate in key order.
     CHECK(q[0].first.literal() == "all");
@@ -184,7 +188,7 @@ TEST_CASE("query and form: names and values url-encoded, placeholders encode whe
     CHECK(has_placeholder(q[1].second, placeholder::kind::user_id, escape::url_component));
     CHECK(q[2].second.literal() == "10");
     CHECK(q[3].second.literal() == "red%20lamp");
-    const auto& f = r.value->users[0].tasks[1].steps[0];
+    const auto& f = r->users[0].tasks[1].steps[0];
     REQUIRE(f.body.parts.size() == 2);
     CHECK(f.body.parts[0].literal == "a%20b=x%26y&c=");
     CHECK(has_placeholder(f.body, placeholder::kind::user_counter, escape::url_component));
@@ -198,9 +202,9 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
   {"get": "/x", "check": {"status": [200, 204], "body_contains": ["ok", "{{user.id}}"], "json": {"/id": 5, "/name": "{{user.id}}"},
                           "json_exists": ["/a", "/b/0"], "max_ms": 250}}
 ]}]})", "s.json");
-    REQUIRE(r.value);
-    CHECK(r.value->users[0].tasks[0].steps[0].expect.status == std::vector<unsigned>{404});
-    const auto& c = r.value->users[0].tasks[1].steps[0].expect;
+    REQUIRE(r.has_value());
+    CHECK(r->users[0].tasks[0].steps[0].expect.status == std::vector<unsigned>{404});
+    const auto& c = r->users[0].tasks[1].steps[0].expect;
     CHECK(c.status == std::vector<unsigned>{200, 204});
     REQUIRE(c.body_contains.size() == 2);
     CHECK(c.body_contains[0].literal() == "ok");
@@ -221,8 +225,8 @@ TEST_CASE("on_failure: a task sets the default of its steps, a step or repeat bl
   {"get": "/d", "on_failure": "skip_task"},
   {"get": "/e"}
 ]}]})", "s.json");
-    REQUIRE(r.value);
-    const auto& t = r.value->users[0].tasks;
+    REQUIRE(r.has_value());
+    const auto& t = r->users[0].tasks;
     CHECK(t[0].steps[0].skip_rest_on_failure);
     CHECK_FALSE(t[0].steps[1].skip_rest_on_failure);
     CHECK_FALSE(t[0].steps[2].steps[0].skip_rest_on_failure);
@@ -236,10 +240,10 @@ TEST_CASE("host from the environment, resolved at load; an empty value leaves th
     auto r = load_json(R"({"users": [{"name": "A", "host": "{{env.TARGET}}", "tasks": [{"get": "/"}]},
   {"name": "B", "host": "{{env.UNSET|https://example.test}}", "tasks": [{"get": "/"}]},
   {"name": "C", "host": "{{env.EMPTY}}", "tasks": [{"get": "/"}]}]})", "s.json", test_env());
-    REQUIRE(r.value);
-    CHECK(r.value->users[0].host == "http://127.0.0.1:9");
-    CHECK(r.value->users[1].host == "https://example.test");
-    CHECK(r.value->users[2].host.empty());
+    REQUIRE(r.has_value());
+    CHECK(r->users[0].host == "http://127.0.0.1:9");
+    CHECK(r->users[1].host == "https://example.test");
+    CHECK(r->users[2].host.empty());
 }
 
 TEST_CASE("data files are read relative to the scenario's folder")
@@ -251,11 +255,11 @@ TEST_CASE("data files are read relative to the scenario's folder")
       "users": [{"name": "A", "tasks": [{"get": "/u?e={{people.email}}"}]}]})";
     auto r = load_json_file((dir / "s.json").string());
     std::filesystem::remove_all(dir);
-    REQUIRE(r.value);
-    REQUIRE(r.value->data.size() == 1);
-    CHECK(r.value->data[0]->name() == "people");
-    CHECK(r.value->data[0]->rows() == 1);
-    CHECK(has_placeholder(r.value->users[0].tasks[0].steps[0].path, placeholder::kind::data_column, escape::none));
+    REQUIRE(r.has_value());
+    REQUIRE(r->data.size() == 1);
+    CHECK(r->data[0]->name() == "people");
+    CHECK(r->data[0]->rows() == 1);
+    CHECK(has_placeholder(r->users[0].tasks[0].steps[0].path, placeholder::kind::data_column, escape::none));
 }
 
 TEST_CASE("every example in scenarios/ loads")
@@ -265,8 +269,8 @@ TEST_CASE("every example in scenarios/ loads")
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.path().extension() != ".json" || entry.path().filename() == "schema.json") continue;
         auto r = load_json_file(entry.path().string(), test_env());
-        INFO(r.error.to_string());
-        CHECK(r.value);
+        INFO(r.error().to_string());
+        CHECK(r.has_value());
         ++loaded;
     }
     CHECK(loaded >= 1);

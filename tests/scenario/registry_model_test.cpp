@@ -33,8 +33,8 @@ int register_shop(hornet::registry& r)
 TEST_CASE("a registry becomes a model of native classes")
 {
     auto loaded = hornet::scenario::load_registered(&register_shop, nullptr, "shop");
-    REQUIRE(loaded.value);
-    const auto& m = *loaded.value;
+    REQUIRE(loaded.has_value());
+    const auto& m = *loaded;
     CHECK(m.source == "shop");
     REQUIRE(m.users.size() == 2);
     const auto& shop = m.users[0];
@@ -63,8 +63,8 @@ TEST_CASE("bad registrations are refused with what to fix")
 {
     auto error_of = [](int (*fn)(hornet::registry&)) {
         auto r = hornet::scenario::load_registered(fn, nullptr, "bad");
-        CHECK(!r.value);
-        return r.error.message;
+        CHECK_FALSE(r.has_value());
+        return r.error().message;
     };
     CHECK(error_of([](hornet::registry&) { return 0; }).find("no user class") != std::string::npos);
     CHECK(error_of([](hornet::registry& r) {
@@ -103,8 +103,8 @@ TEST_CASE("built-in scenarios: the C++ product search and the JSON files are lis
     CHECK(summary.classes == std::vector<std::string>{"Shopper"});
     CHECK(!summary.description.empty());
     auto loaded = hornet::scenario::load_builtin(*ps);
-    REQUIRE(loaded.value);
-    CHECK(loaded.value->users[0].native);
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->users[0].native);
 
     const auto* service = hornet::scenario::find_builtin("service");
     REQUIRE(service);
@@ -123,10 +123,10 @@ TEST_CASE("load_scenario: plugin paths, built-in names, and clear errors")
     CHECK(hornet::scenario::is_plugin_path("x/my.so"));
     CHECK(!hornet::scenario::is_plugin_path("my.json"));
     auto missing = hornet::scenario::load_scenario("/nonexistent/my.so");
-    CHECK(!missing.value);
-    CHECK(missing.error.message.find("no such plugin file") != std::string::npos);
+    CHECK_FALSE(missing.has_value());
+    CHECK(missing.error().message.find("no such plugin file") != std::string::npos);
     auto builtin = hornet::scenario::load_scenario("product_search");
-    CHECK(builtin.value);
+    CHECK(builtin.has_value());
     auto nothing = hornet::scenario::load_scenario("no_such_scenario_or_file");
-    CHECK(!nothing.value);
+    CHECK_FALSE(nothing.has_value());
 }

@@ -1,6 +1,8 @@
 // Proves scenario/render.hpp is self-contained; checks rendering, generators and escaping.
 #include "scenario/render.hpp"
 
+#include "result_printing.hpp"
+
 #include "scenario/data_set.hpp"
 #include "scenario/escaping.hpp"
 #include "scenario/generators.hpp"
@@ -32,16 +34,15 @@ struct fixture
     template_text parse(std::string_view text, escape esc = escape::none)
     {
         auto r = parse_template(text, scope, esc);
-        if (r.error)
-            FAIL(r.error->message);
-        return r.value;
+        if (!r)
+            FAIL(r.error().message);
+        return *r;
     }
 
     std::string render_text(const template_text& t)
     {
-        std::string out, error;
-        REQUIRE(render(t, user, shared, out, error));
-        CHECK(error.empty());
+        std::string out;
+        REQUIRE(render(t, user, shared, out));
         return out;
     }
 
@@ -58,8 +59,8 @@ bool all_of(const std::string& s, int (*pred)(int))
 TEST_CASE("literal text renders as is and appends to the output")
 {
     fixture f;
-    std::string out = "GET ", error;
-    REQUIRE(render(f.parse("/a/b"), f.user, f.shared, out, error));
+    std::string out = "GET ";
+    REQUIRE(render(f.parse("/a/b"), f.user, f.shared, out));
     CHECK(out == "GET /a/b");
 }
 
@@ -67,9 +68,11 @@ TEST_CASE("variables render their values; an unset one is an error naming it")
 {
     fixture f;
     auto t = f.parse("/users/{{ id }}?t={{token}}");
-    std::string out, error;
-    CHECK_FALSE(render(t, f.user, f.shared, out, error));
-    CHECK(error == "variable \"id\" has no value yet (extract it first)");
+    std::string out;
+    auto r = render(t, f.user, f.shared, out);
+    CHECK_FALSE(r);
+    CHECK(r.error().detail == "variable \"id\" has no value yet (extract it first)");
+    CHECK(r.error().code == hornet::core::error::evaluation_failed);
     f.user.set(0, "12");
     f.user.set(1, "abc");
     CHECK(f.render_text(t) == "/users/12?t=abc");
@@ -80,8 +83,8 @@ TEST_CASE("make_user_state sets initial values, the rng and one row per data set
     std::mt19937_64 rng(1);
     shared_state shared;
     auto loaded = data_set::load_text("c", "n\na\nb\nc\n", data_set::order::sequential);
-    REQUIRE(loaded.value);
-    shared.data.push_back(loaded.value);
+    REQUIRE(loaded.has_value());
+    shared.data.push_back(*loaded);
     std::vector<std::string> vars = {"a", "b", "c"};
     auto u1 = make_user_state(1, vars, {{1, "init"}}, shared, rng);
     auto u2 = make_user_state(2, vars, {}, shared, rng);
@@ -103,9 +106,9 @@ TEST_CASE("user id and counters")
     CHECK(f.render_text(t) == "3,4");
     auto g = f.parse("{{counter.global}}");
     user_state other = make_user_state(8, {}, {}, f.shared, f.rng);
-    std::string a, b, e;
-    REQUIRE(render(g, f.user, f.shared, a, e));
-    REQUIRE(render(g, other, f.shared, b, e));
+    std::string a, b;
+    REQUIRE(render(g, f.user, f.shared, a));
+    REQUIRE(render(g, other, f.shared, b));
     CHECK(a == "1");
     CHECK(b == "2");
     CHECK(other.counter == 0);
@@ -267,26 +270,26 @@ TEST_CASE("data columns render the user's row")
     std::mt19937_64 rng(3);
     shared_state shared;
     auto loaded = data_set::load_text("customers", "email,name\na@x,\"A, \"\"B\"\"\"\nb@x,B\n", data_set::order::sequential);
-    REQUIRE(loaded.value);
-    shared.data.push_back(loaded.value);
+    REQUIRE(loaded.has_value());
+    shared.data.push_back(*loaded);
     template_scope scope;
-    scope.data = {loaded.value.get()};
+    scope.data = {loaded->get()};
     auto t = parse_template("{{customers.name}} <{{customers.email}}>", scope);
-    REQUIRE_FALSE(t.error);
+    REQUIRE(t.has_value());
     auto u1 = make_user_state(1, {}, {}, shared, rng);
     auto u2 = make_user_state(2, {}, {}, shared, rng);
     auto u3 = make_user_state(3, {}, {}, shared, rng);
-    std::string a, b, c, e;
-    REQUIRE(render(t.value, u1, shared, a, e));
-    REQUIRE(render(t.value, u2, shared, b, e));
-    REQUIRE(render(t.value, u3, shared, c, e));
+    std::string a, b, c;
+    REQUIRE(render(*t, u1, shared, a));
+    REQUIRE(render(*t, u2, shared, b));
+    REQUIRE(render(*t, u3, shared, c));
     CHECK(a == "A, \"B\" <a@x>");
     CHECK(b == "B <b@x>");
     CHECK(c == a);
 
     auto j = parse_template("{{customers.name}}", scope, escape::json_string);
     std::string out;
-    REQUIRE(render(j.value, u1, shared, out, e));
+    REQUIRE(render(*j, u1, shared, out));
     CHECK(out == "A, \\\"B\\\"");
 }
 
@@ -295,12 +298,12 @@ TEST_CASE("rendering does not allocate when the output has capacity")
     fixture f;
     f.user.set(0, "12345");
     auto t = f.parse("/api/users/{{id}}?n={{random.int(1,100)}}&u={{random.uuid}}&c={{counter.user}}");
-    std::string out, error;
+    std::string out;
     out.reserve(256);
     const char* data = out.data();
     for (int i = 0; i < 100; ++i) {
         out.clear();
-        REQUIRE(render(t, f.user, f.shared, out, error));
+        REQUIRE(render(t, f.user, f.shared, out));
     }
     CHECK(out.data() == data);
     CHECK(out.rfind("/api/users/12345?n=", 0) == 0);

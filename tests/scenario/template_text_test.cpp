@@ -29,18 +29,17 @@ template_scope scope_with(std::vector<std::string> variables = {"id", "token"})
 template_error error_of(std::string_view text, const template_scope& s = scope_with())
 {
     auto r = parse_template(text, s);
-    REQUIRE(r.error);
-    CHECK(r.value.parts.empty());
-    return *r.error;
+    REQUIRE(r.has_error());
+    return r.error();
 }
 
 const placeholder& only_placeholder(const template_parse_result& r)
 {
-    REQUIRE_FALSE(r.error);
-    REQUIRE(r.value.parts.size() == 1);
-    REQUIRE(r.value.parts[0].value);
-    CHECK(r.value.parts[0].literal.empty());
-    return *r.value.parts[0].value;
+    REQUIRE(r.has_value());
+    REQUIRE(r->parts.size() == 1);
+    REQUIRE(r->parts[0].value);
+    CHECK(r->parts[0].literal.empty());
+    return *r->parts[0].value;
 }
 
 } // namespace
@@ -48,43 +47,43 @@ const placeholder& only_placeholder(const template_parse_result& r)
 TEST_CASE("plain text is one literal part")
 {
     auto r = parse_template("/api/users?x=1}}", scope_with());
-    REQUIRE_FALSE(r.error);
-    CHECK(r.value.is_literal());
-    CHECK(r.value.literal() == "/api/users?x=1}}");
-    CHECK(r.value.parts.size() == 1);
+    REQUIRE(r.has_value());
+    CHECK(r->is_literal());
+    CHECK(r->literal() == "/api/users?x=1}}");
+    CHECK(r->parts.size() == 1);
 
     auto empty = parse_template("", scope_with());
-    REQUIRE_FALSE(empty.error);
-    CHECK(empty.value.is_literal());
-    CHECK(empty.value.literal().empty());
+    REQUIRE(empty.has_value());
+    CHECK(empty->is_literal());
+    CHECK(empty->literal().empty());
 }
 
 TEST_CASE("literal runs and placeholders alternate, whitespace inside braces is allowed")
 {
     auto r = parse_template("/users/{{ id }}/x{{token}}", scope_with());
-    REQUIRE_FALSE(r.error);
+    REQUIRE(r.has_value());
     // A part is a literal run or a placeholder, never both.
-    REQUIRE(r.value.parts.size() == 4);
-    CHECK(r.value.parts[0].literal == "/users/");
-    CHECK_FALSE(r.value.parts[0].value);
-    REQUIRE(r.value.parts[1].value);
-    CHECK(r.value.parts[1].literal.empty());
-    CHECK(r.value.parts[1].value->type == kind::variable);
-    CHECK(r.value.parts[1].value->slot == 0);
-    CHECK(r.value.parts[1].value->text == "{{ id }}");
-    CHECK(r.value.parts[2].literal == "/x");
-    REQUIRE(r.value.parts[3].value);
-    CHECK(r.value.parts[3].value->slot == 1);
-    CHECK_FALSE(r.value.is_literal());
-    CHECK(r.value.literal().empty());
+    REQUIRE(r->parts.size() == 4);
+    CHECK(r->parts[0].literal == "/users/");
+    CHECK_FALSE(r->parts[0].value);
+    REQUIRE(r->parts[1].value);
+    CHECK(r->parts[1].literal.empty());
+    CHECK(r->parts[1].value->type == kind::variable);
+    CHECK(r->parts[1].value->slot == 0);
+    CHECK(r->parts[1].value->text == "{{ id }}");
+    CHECK(r->parts[2].literal == "/x");
+    REQUIRE(r->parts[3].value);
+    CHECK(r->parts[3].value->slot == 1);
+    CHECK_FALSE(r->is_literal());
+    CHECK(r->literal().empty());
 }
 
 TEST_CASE("{{{{ writes a literal {{")
 {
     auto r = parse_template("a{{{{b}}c", scope_with());
-    REQUIRE_FALSE(r.error);
-    CHECK(r.value.is_literal());
-    CHECK(r.value.literal() == "a{{b}}c");
+    REQUIRE(r.has_value());
+    CHECK(r->is_literal());
+    CHECK(r->literal() == "a{{b}}c");
 }
 
 TEST_CASE("built-in names resolve to their kinds")
@@ -122,12 +121,12 @@ TEST_CASE("env variables are substituted at load time, with defaults")
 {
     auto s = scope_with();
     auto r = parse_template("{{env.HOST}}/x", s);
-    REQUIRE_FALSE(r.error);
-    CHECK(r.value.is_literal());
-    CHECK(r.value.literal() == "http://app:5000/x");
-    CHECK(parse_template("{{ env.HOST | http://other }}", s).value.literal() == "http://app:5000");
-    CHECK(parse_template("{{env.MISSING|http://localhost:5000}}", s).value.literal() == "http://localhost:5000");
-    CHECK(parse_template("[{{env.MISSING|}}]", s).value.literal() == "[]");
+    REQUIRE(r.has_value());
+    CHECK(r->is_literal());
+    CHECK(r->literal() == "http://app:5000/x");
+    CHECK(parse_template("{{ env.HOST | http://other }}", s)->literal() == "http://app:5000");
+    CHECK(parse_template("{{env.MISSING|http://localhost:5000}}", s)->literal() == "http://localhost:5000");
+    CHECK(parse_template("[{{env.MISSING|}}]", s)->literal() == "[]");
 
     auto e = error_of("x {{env.MISSING}}", s);
     CHECK(e.offset == 2);
@@ -137,11 +136,11 @@ TEST_CASE("env variables are substituted at load time, with defaults")
 TEST_CASE("data set columns resolve, unknown columns suggest")
 {
     auto loaded = data_set::load_text("customers", "email,name\na@x,A\n", data_set::order::sequential);
-    REQUIRE(loaded.value);
+    REQUIRE(loaded.has_value());
     auto s = scope_with();
     auto other = data_set::load_text("cities", "city\nParis\n", data_set::order::sequential);
-    REQUIRE(other.value);
-    s.data = {other.value.get(), loaded.value.get()};
+    REQUIRE(other.has_value());
+    s.data = {other->get(), loaded->get()};
     auto rp = parse_template("{{customers.name}}", s);
     const auto& p = only_placeholder(rp);
     CHECK(p.type == kind::data_column);
@@ -223,16 +222,16 @@ TEST_CASE("generator arguments are checked")
 TEST_CASE("literal text is escaped for the template's mode")
 {
     auto j = parse_template("say \"{{id}}\"\n", scope_with(), escape::json_string);
-    REQUIRE_FALSE(j.error);
-    REQUIRE(j.value.parts.size() == 3);
-    CHECK(j.value.parts[0].literal == "say \\\"");
-    REQUIRE(j.value.parts[1].value);
-    CHECK(j.value.parts[1].value->esc == escape::json_string);
-    CHECK(j.value.parts[2].literal == "\\\"\\u000A");
+    REQUIRE(j.has_value());
+    REQUIRE(j->parts.size() == 3);
+    CHECK(j->parts[0].literal == "say \\\"");
+    REQUIRE(j->parts[1].value);
+    CHECK(j->parts[1].value->esc == escape::json_string);
+    CHECK(j->parts[2].literal == "\\\"\\u000A");
 
     auto u = parse_template("a b&{{env.SPACE}}", scope_with(), escape::url_component);
-    REQUIRE_FALSE(u.error);
-    CHECK(u.value.literal() == "a%20b%26a%20b");
+    REQUIRE(u.has_value());
+    CHECK(u->literal() == "a%20b%26a%20b");
 
     auto c = parse_template("{{random.choice(a b, c)}}", scope_with(), escape::url_component);
     CHECK(only_placeholder(c).choices == std::vector<std::string>{"a%20b", "c"});

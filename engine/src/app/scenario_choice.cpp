@@ -18,11 +18,11 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
     if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
     if (!file.empty()) {
         auto loaded = scenario::load_scenario(file);
-        if (!loaded.value) {
-            c.error = loaded.error.to_string();
+        if (!loaded) {
+            c.error = loaded.error().to_string();
             return c;
         }
-        c.model = std::move(*loaded.value);
+        c.model = std::move(*loaded);
     } else {
         if (opts.host.empty() && !opts.worker) { // a worker may get its host from the master
             c.error = "nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "

@@ -93,25 +93,26 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     out.error.clear();
     out.url.clear();
 
-    if (!base_.ok()) {
-        fail(out, failure_kind::connect, py_exception("InvalidURL", base_.error));
+    if (!base_) {
+        fail(out, failure_kind::connect, py_exception("InvalidURL", base_.error().detail));
         co_return;
     }
     request_head head;
     head.method = req.method;
-    head.base = &base_.url;
+    head.base = &*base_;
     head.target = req.target;
     head.headers = &req.headers;
     head.user_agent = config.user_agent;
     std::string_view body = req.body;
     if (is_absolute_url(req.target)) {
-        hop_ = std::make_unique<url_result>(parse_url(req.target));
-        if (!hop_->ok()) {
-            fail(out, failure_kind::connect, py_exception("InvalidURL", hop_->error));
+        auto parsed = parse_url(req.target);
+        if (!parsed) {
+            fail(out, failure_kind::connect, py_exception("InvalidURL", parsed.error().detail));
             co_return;
         }
-        head.base = &hop_->url;
-        head.target = hop_->url.path;
+        hop_ = std::make_unique<base_url>(std::move(*parsed));
+        head.base = hop_.get();
+        head.target = hop_->path;
         head.full_target = true;
     }
 
@@ -137,12 +138,12 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
                     co_return;
                 }
                 auto next = parse_url(resolve_location(out.url, *location));
-                if (next.ok()) {
-                    if (next.url.origin.host != head.base->origin.host)
+                if (next) {
+                    if (next->origin.host != head.base->origin.host)
                         head.drop_authorization = true;
-                    hop_ = std::make_unique<url_result>(std::move(next));
-                    head.base = &hop_->url;
-                    head.target = hop_->url.path;
+                    hop_ = std::make_unique<base_url>(std::move(*next));
+                    head.base = hop_.get();
+                    head.target = hop_->path;
                     head.full_target = true;
                     const auto s = out.status;
                     if (((s == 302 || s == 303) && !is_head) || (s == 301 && iequals(head.method, "POST"))) {

@@ -58,8 +58,7 @@ public:
     void close() noexcept;
 
     /// Empty when the base URL is valid, else why not.
-    const std::string& base_error() const noexcept { return base_.error; }
-    const base_url& base() const noexcept { return base_.url; }
+    std::string base_error() const { return base_ ? std::string() : base_.error().detail; }
 
 private:
     boost::asio::awaitable<bool> exchange(const origin& to, bool head, bool keep_body, std::string_view body,
@@ -74,7 +73,7 @@ private:
 
     thread_context& ctx_;
     const client_config* config_;
-    url_result base_;
+    core::result<base_url> base_;
     cookie_jar cookies_;
     connection conn_;
     /// Connections to origins other than the primary one's, made on first use (most users have none).
@@ -82,7 +81,7 @@ private:
     static constexpr std::size_t max_other_connections = 3;
     response_parser parser_;
     std::string head_;         // serialized request head, reused
-    std::unique_ptr<url_result> hop_; // parsed absolute target or redirect location; rare, so not inline
+    std::unique_ptr<base_url> hop_; // parsed absolute target or redirect location; rare, so not inline
     std::unique_ptr<char[]> read_buffer_;
     std::size_t read_capacity_ = 0;
     std::size_t read_begin_ = 0;

@@ -87,35 +87,31 @@ std::string lower(std::string s)
     return s;
 }
 
+core::failure invalid(std::string why) { return {core::error::invalid_url, std::move(why)}; }
+
 // Shared by parse_url and parse_base_url; `is_base` decides whether the query is part
 // of the result (a target) or an error (a base URL).
-url_result parse_absolute(std::string_view text, bool is_base)
+core::result<base_url> parse_absolute(std::string_view text, bool is_base)
 {
-    url_result r;
     const std::string shown(text);
-    if (text.empty()) {
-        r.error = "empty URL";
-        return r;
-    }
+    if (text.empty())
+        return invalid("empty URL");
     if (!istarts_with(text, "http://") && !istarts_with(text, "https://")) {
         const auto colon = text.find("://");
         if (colon == std::string_view::npos)
-            r.error = "Invalid URL '" + shown + "': No scheme supplied. Perhaps you meant http://" + shown + "?";
-        else
-            r.error = "Invalid URL '" + shown + "': unsupported scheme '" + std::string(text.substr(0, colon)) +
-                      "' (use http:// or https://)";
-        return r;
+            return invalid("Invalid URL '" + shown + "': No scheme supplied. Perhaps you meant http://" + shown + "?");
+        return invalid("Invalid URL '" + shown + "': unsupported scheme '" + std::string(text.substr(0, colon)) +
+                       "' (use http:// or https://)");
     }
     // Encode what a user may type but a URI cannot hold (spaces, quotes) before parsing.
     std::string cleaned;
     append_encoded(cleaned, text.substr(0, text.find('#')));
     auto parsed = boost::urls::parse_uri(cleaned);
-    if (!parsed) {
-        r.error = "Invalid URL '" + shown + "': " + parsed.error().message();
-        return r;
-    }
+    if (!parsed)
+        return invalid("Invalid URL '" + shown + "': " + parsed.error().message());
     const boost::urls::url_view u = *parsed;
-    auto& o = r.url.origin;
+    base_url url;
+    auto& o = url.origin;
     o.tls = u.scheme_id() == boost::urls::scheme::https;
     std::string host;
     switch (u.host_type()) {
@@ -129,10 +125,8 @@ url_result parse_absolute(std::string_view text, bool is_base)
     default:
         break;
     }
-    if (host.empty()) {
-        r.error = "Invalid URL '" + shown + "': no host";
-        return r;
-    }
+    if (host.empty())
+        return invalid("Invalid URL '" + shown + "': no host");
     o.host = host;
     const std::uint16_t default_port = o.tls ? 443 : 80;
     o.port = default_port;
@@ -144,42 +138,36 @@ url_result parse_absolute(std::string_view text, bool is_base)
             if (port > 65535)
                 break;
         }
-        if (port == 0 || port > 65535) {
-            r.error = "Invalid URL '" + shown + "': invalid port '" + std::string(u.port()) + "'";
-            return r;
-        }
+        if (port == 0 || port > 65535)
+            return invalid("Invalid URL '" + shown + "': invalid port '" + std::string(u.port()) + "'");
         o.port = static_cast<std::uint16_t>(port);
     }
     const bool ipv6 = u.host_type() == boost::urls::host_type::ipv6;
-    r.url.host_header = ipv6 ? "[" + host + "]" : host;
+    url.host_header = ipv6 ? "[" + host + "]" : host;
     if (o.port != default_port)
-        r.url.host_header += ":" + std::to_string(o.port);
-    r.url.origin_text = (o.tls ? "https://" : "http://") + r.url.host_header;
+        url.host_header += ":" + std::to_string(o.port);
+    url.origin_text = (o.tls ? "https://" : "http://") + url.host_header;
     if (u.has_userinfo())
-        r.url.authorization = "Basic " + base64(u.user() + ":" + u.password());
+        url.authorization = "Basic " + base64(u.user() + ":" + u.password());
 
     if (is_base) {
-        if (u.has_query()) {
-            r.error = "Invalid URL '" + shown + "': a base URL cannot have a query";
-            return r;
-        }
+        if (u.has_query())
+            return invalid("Invalid URL '" + shown + "': a base URL cannot have a query");
         std::string_view path = u.encoded_path();
         while (!path.empty() && path.back() == '/')
             path.remove_suffix(1);
-        r.url.path.clear();
-        append_encoded(r.url.path, path);
+        append_encoded(url.path, path);
     } else {
-        r.url.path.clear();
-        append_target(r.url.path, {}, u.encoded_target());
+        append_target(url.path, {}, u.encoded_target());
     }
-    return r;
+    return url;
 }
 
 } // namespace
 
-url_result parse_base_url(std::string_view text) { return parse_absolute(text, true); }
+core::result<base_url> parse_base_url(std::string_view text) { return parse_absolute(text, true); }
 
-url_result parse_url(std::string_view text) { return parse_absolute(text, false); }
+core::result<base_url> parse_url(std::string_view text) { return parse_absolute(text, false); }
 
 bool is_absolute_url(std::string_view target) noexcept
 {

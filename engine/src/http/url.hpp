@@ -1,6 +1,8 @@
 // Base URLs and request targets: parse -H, join it with relative targets, resolve redirects.
 #pragma once
 
+#include "core/error.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -30,20 +32,13 @@ struct base_url {
     std::string authorization;
 };
 
-/// A parse result: `error` is empty on success and otherwise a sentence a user understands.
-struct url_result {
-    base_url url;
-    std::string error;
-
-    bool ok() const noexcept { return error.empty(); }
-};
-
 /// Parses a base URL such as `http://host:8000/api` (the -H option). Query and fragment
 /// are rejected; a trailing slash on the path is dropped so "/api/" + "/users" = "/api/users".
-url_result parse_base_url(std::string_view text);
+/// A failure is core::error::invalid_url with a sentence a user understands.
+core::result<base_url> parse_base_url(std::string_view text);
 
-/// Parses an absolute http(s) URL; `url.path` is the request target ("/p?q", "/" when empty).
-url_result parse_url(std::string_view text);
+/// Parses an absolute http(s) URL; `path` is the request target ("/p?q", "/" when empty).
+core::result<base_url> parse_url(std::string_view text);
 
 /// True when a request target is an absolute http:// or https:// URL (case-insensitive).
 bool is_absolute_url(std::string_view target) noexcept;

@@ -124,28 +124,28 @@ std::string compile(const scenario::model& model, const std::string& host_overri
     return {};
 }
 
-bool render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
-                    http::request& out, std::string& error)
+core::result<void> render_request(const compiled_step& step, scenario::user_state& user,
+                                  scenario::shared_state& shared, http::request& out)
 {
     const scenario::step& s = *step.source;
     out.method = s.method;
     out.keep_body = step.request.keep_body;
     out.target.clear();
-    if (!scenario::render(s.path, user, shared, out.target, error)) return false;
+    if (auto r = scenario::render(s.path, user, shared, out.target); !r) return r;
     for (const auto& [key, value] : s.query) {
         out.target += out.target.find('?') == std::string::npos ? '?' : '&';
-        if (!scenario::render(key, user, shared, out.target, error)) return false;
+        if (auto r = scenario::render(key, user, shared, out.target); !r) return r;
         out.target += '=';
-        if (!scenario::render(value, user, shared, out.target, error)) return false;
+        if (auto r = scenario::render(value, user, shared, out.target); !r) return r;
     }
     out.headers.resize(s.headers.size());
     for (std::size_t i = 0; i < s.headers.size(); ++i) {
         out.headers[i].name = s.headers[i].name;
         out.headers[i].value.clear();
-        if (!scenario::render(s.headers[i].value, user, shared, out.headers[i].value, error)) return false;
+        if (auto r = scenario::render(s.headers[i].value, user, shared, out.headers[i].value); !r) return r;
     }
     out.body.clear();
-    return scenario::render(s.body, user, shared, out.body, error);
+    return scenario::render(s.body, user, shared, out.body);
 }
 
 } // namespace hornet::runtime

@@ -3,6 +3,7 @@
 // render into a per-thread scratch request.
 #pragma once
 
+#include "core/error.hpp"
 #include "http/client_config.hpp"
 #include "http/request.hpp"
 #include "scenario/model.hpp"
@@ -65,9 +66,9 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
 std::string compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
                     std::vector<compiled_class>& out);
 
-/// Renders a dynamic step's request into `out` (reusing its buffers). False when a template
-/// names a variable with no value yet; `error` says which.
-bool render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
-                    http::request& out, std::string& error);
+/// Renders a dynamic step's request into `out` (reusing its buffers). Fails when a template
+/// names a variable with no value yet (see scenario::render).
+core::result<void> render_request(const compiled_step& step, scenario::user_state& user,
+                                  scenario::shared_state& shared, http::request& out);
 
 } // namespace hornet::runtime

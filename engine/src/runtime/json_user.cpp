@@ -45,9 +45,10 @@ const http::request* json_user::prepare(const compiled_step& step, std::unique_p
 {
     if (!step.dynamic) return &step.request;
     scratch = thread_.take_request();
-    std::string error;
-    if (render_request(step, vars_, *class_.shared, *scratch, error)) return scratch.get();
+    const auto rendered = render_request(step, vars_, *class_.shared, *scratch);
+    if (rendered) return scratch.get();
     thread_.give_back(std::move(scratch));
+    const std::string error = rendered.error().detail;
     std::string where = place_of(class_, step);
     thread_.stats().record_exception("KeyError: " + error, where);
     core::log::error("hornet.user", "task failed " + where + ": " + error);
@@ -78,9 +79,9 @@ bool json_user::judge(const compiled_step& step, const http::request& sent, cons
         http_error = true;
     }
     if (r.status != 0) {
-        std::string missing;
         for (const auto& e : s.extracts)
-            if (!scenario::apply(e, r, vars_, body_json, missing) && reason.empty() && !http_error) reason = missing;
+            if (auto applied = scenario::apply(e, r, vars_, body_json); !applied && reason.empty() && !http_error)
+                reason = applied.error().detail;
     }
     if (http_error) {
         stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now(), r.failure);

@@ -103,11 +103,11 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
         }
     }
 
-    std::string text, error;
+    std::string text;
     for (const auto& needle : c.body_contains) {
         text.clear();
-        if (!render(needle, user, shared, text, error))
-            return fail(error);
+        if (auto rendered = render(needle, user, shared, text); !rendered)
+            return fail(rendered.error().detail);
         if (r.body.find(text) == std::string::npos)
             return fail("body does not contain \"" + text + "\"");
     }
@@ -122,8 +122,8 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
                 return fail(e.pointer + " not found in the response body");
             if (e.expected_text) {
                 text.clear();
-                if (!render(*e.expected_text, user, shared, text, error))
-                    return fail(error);
+                if (auto rendered = render(*e.expected_text, user, shared, text); !rendered)
+                    return fail(rendered.error().detail);
                 bool same = actual->is_string() ? actual->get_ref<const std::string&>() == text
                                                 : !actual->is_structured() && dump(*actual) == text;
                 if (!same) {

@@ -95,11 +95,20 @@ struct csv_reader
     }
 };
 
+// The message already says the line (or the path): `line` is for callers that point at it, and
+// the JSON loader adds which data set of the scenario it was.
+load_error csv_error(int line, std::string message)
+{
+    load_error e;
+    e.line = line;
+    e.message = std::move(message);
+    return e;
+}
+
 } // namespace
 
 data_set::load_result data_set::load_text(const std::string& name, const std::string& text, order how)
 {
-    load_result result;
     csv_reader reader{text, 0, 1, {}};
     if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         reader.pos = 3;
@@ -109,64 +118,45 @@ data_set::load_result data_set::load_text(const std::string& name, const std::st
     record rec;
     int line = 0;
     if (!reader.next(rec, line)) {
-        result.error = reader.error.empty() ? "the file is empty: its first line must name the columns" : reader.error;
-        result.line = reader.error.empty() ? 0 : reader.line;
-        return result;
+        if (reader.error.empty())
+            return csv_error(0, "the file is empty: its first line must name the columns");
+        return csv_error(reader.line, reader.error);
     }
     for (std::size_t i = 0; i < rec.size(); ++i) {
         if (rec[i].empty()) {
-            result.error = "line " + std::to_string(line) + ": column " + std::to_string(i + 1) +
-                           " of the header has no name";
-            result.line = line;
-            return result;
+            return csv_error(line, "line " + std::to_string(line) + ": column " + std::to_string(i + 1) +
+                                       " of the header has no name");
         }
         for (std::size_t j = 0; j < i; ++j) {
-            if (rec[j] == rec[i]) {
-                result.error = "line " + std::to_string(line) + ": column \"" + rec[i] + "\" appears twice in the header";
-                result.line = line;
-                return result;
-            }
+            if (rec[j] == rec[i])
+                return csv_error(line, "line " + std::to_string(line) + ": column \"" + rec[i] + "\" appears twice in the header");
         }
     }
     set->columns_ = rec;
     while (reader.next(rec, line)) {
         if (rec.size() != set->columns_.size()) {
-            result.error = "line " + std::to_string(line) + ": " + std::to_string(rec.size()) +
-                           (rec.size() == 1 ? " field" : " fields") + ", header has " +
-                           std::to_string(set->columns_.size());
-            result.line = line;
-            return result;
+            return csv_error(line, "line " + std::to_string(line) + ": " + std::to_string(rec.size()) +
+                                       (rec.size() == 1 ? " field" : " fields") + ", header has " +
+                                       std::to_string(set->columns_.size()));
         }
         set->rows_.push_back(rec);
     }
-    if (!reader.error.empty()) {
-        result.error = reader.error;
-        result.line = reader.line;
-        return result;
-    }
-    if (set->rows_.empty()) {
-        result.error = "no data: the file has a header line but no rows";
-        return result;
-    }
-    result.value = std::move(set);
-    return result;
+    if (!reader.error.empty())
+        return csv_error(reader.line, reader.error);
+    if (set->rows_.empty())
+        return csv_error(0, "no data: the file has a header line but no rows");
+    return set;
 }
 
 data_set::load_result data_set::load_file(const std::string& name, const std::string& path, order how)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        load_result r;
-        r.error = "cannot read " + path + ": " + std::strerror(errno);
-        return r;
-    }
+    if (!in)
+        return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad()) {
-        load_result r;
-        r.error = "cannot read " + path + ": " + std::strerror(errno);
-        return r;
-    }
+    if (in.bad())
+        return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
     return load_text(name, text.str(), how);
 }
 

@@ -2,6 +2,10 @@
 // read-only by every thread.
 #pragma once
 
+#include "scenario/load_error.hpp"
+
+#include <boost/system/result.hpp>
+
 #include <atomic>
 #include <cstddef>
 #include <memory>
@@ -17,12 +21,10 @@ class data_set
 public:
     enum class order { sequential, random };
 
-    struct load_result
-    {
-        std::shared_ptr<data_set> value;
-        std::string error;      ///< "cannot read customers.csv: No such file or directory", "line 7: 3 fields, header has 4", …
-        int line = 0;           ///< line in the CSV file the error is about (0 = the file itself)
-    };
+    /// The set, or why not: `message` is "cannot read customers.csv: No such file or
+    /// directory", "line 7: 3 fields, header has 4", …; `line` is the CSV line it is about
+    /// (0 = the file itself); `file` stays empty, the message names the path.
+    using load_result = boost::system::result<std::shared_ptr<data_set>, load_error>;
 
     /// Reads an RFC 4180 CSV file whose first line names the columns.
     static load_result load_file(const std::string& name, const std::string& path, order how);

@@ -24,31 +24,30 @@ std::optional<std::string_view> cookie_value(std::string_view set_cookie, std::s
     return trim(first.substr(eq + 1));
 }
 
-bool from_json(const extract& e, const http::response& r, std::optional<nlohmann::json>& body_json,
-               std::string& value, std::string& error)
+core::failure missing(std::string why) { return {core::error::evaluation_failed, std::move(why)}; }
+
+core::result<void> from_json(const extract& e, const http::response& r, std::optional<nlohmann::json>& body_json,
+                             std::string& value)
 {
     if (!body_json)
         body_json = nlohmann::json::parse(r.body, nullptr, false);
-    if (body_json->is_discarded()) {
-        error = "the response body is not JSON";
-        return false;
-    }
+    if (body_json->is_discarded())
+        return missing("the response body is not JSON");
     try {
         nlohmann::json::json_pointer p(e.argument);
         if (body_json->contains(p)) {
             const auto& v = body_json->at(p);
             value = v.is_string() ? v.get<std::string>()
                                   : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            return true;
+            return {};
         }
     } catch (const nlohmann::json::exception&) {
         // A malformed pointer, or a non-numeric index into an array: the value is not there.
     }
-    error = "no " + e.argument + " in the response body";
-    return false;
+    return missing("no " + e.argument + " in the response body");
 }
 
-bool from_regex(const extract& e, const http::response& r, std::string& value, std::string& error)
+core::result<void> from_regex(const extract& e, const http::response& r, std::string& value)
 {
     try {
         std::shared_ptr<const std::regex> compiled = e.pattern;
@@ -59,35 +58,33 @@ bool from_regex(const extract& e, const http::response& r, std::string& value, s
             std::size_t group = m.size() > 1 ? 1 : 0;
             if (m[group].matched) {
                 value = m[group].str();
-                return true;
+                return {};
             }
         }
-        error = "no match for regex " + e.argument + " in the response body";
+        return missing("no match for regex " + e.argument + " in the response body");
     } catch (const std::regex_error& ex) {
         // Bodies large enough to exhaust the matcher's stack or complexity budget end up here.
-        error = "regex " + e.argument + " failed on the response body: " + ex.what();
+        return missing("regex " + e.argument + " failed on the response body: " + ex.what());
     }
-    return false;
 }
 
 } // namespace
 
-bool apply(const extract& e, const http::response& r, user_state& user, std::optional<nlohmann::json>& body_json,
-           std::string& error)
+core::result<void> apply(const extract& e, const http::response& r, user_state& user,
+                         std::optional<nlohmann::json>& body_json)
 {
     std::string value;
     switch (e.from) {
     case extract::source::json:
-        if (!from_json(e, r, body_json, value, error))
-            return false;
+        if (auto found = from_json(e, r, body_json, value); !found)
+            return found;
         break;
     case extract::source::header:
         if (auto h = r.header(e.argument)) {
             value.assign(*h);
             break;
         }
-        error = "no header " + e.argument;
-        return false;
+        return missing("no header " + e.argument);
     case extract::source::cookie: {
         bool found = false;
         for (const auto& h : r.headers) {
@@ -99,23 +96,19 @@ bool apply(const extract& e, const http::response& r, user_state& user, std::opt
                 break;
             }
         }
-        if (!found) {
-            error = "no cookie " + e.argument + " in the response";
-            return false;
-        }
+        if (!found)
+            return missing("no cookie " + e.argument + " in the response");
         break;
     }
     case extract::source::regex:
-        if (!from_regex(e, r, value, error))
-            return false;
+        if (auto found = from_regex(e, r, value); !found)
+            return found;
         break;
     }
-    if (e.slot >= user.values.size()) {
-        error = "variable " + e.variable + " has no slot";
-        return false;
-    }
+    if (e.slot >= user.values.size())
+        return missing("variable " + e.variable + " has no slot");
     user.set(e.slot, std::move(value));
-    return true;
+    return {};
 }
 
 } // namespace hornet::scenario

@@ -1,6 +1,7 @@
 // Taking values out of a response into user variables ({"extract": {"id": {"json": "/id"}}}).
 #pragma once
 
+#include "core/error.hpp"
 #include "http/response.hpp"
 #include "scenario/user_state.hpp"
 
@@ -29,9 +30,10 @@ struct extract
 };
 
 /// Applies one extract. A JSON string is taken without quotes; other JSON values as their JSON
-/// text. Returns false when the value is not in the response; `error` then says so
-/// ("no /id in the response body", "no header Location", …) and the variable keeps its value.
-bool apply(const extract& e, const http::response& r, user_state& user, std::optional<nlohmann::json>& body_json,
-           std::string& error);
+/// text. Fails with core::error::evaluation_failed when the value is not in the response; the
+/// detail says so ("no /id in the response body", "no header Location", …) and the variable
+/// keeps its value.
+core::result<void> apply(const extract& e, const http::response& r, user_state& user,
+                         std::optional<nlohmann::json>& body_json);
 
 } // namespace hornet::scenario

@@ -8,6 +8,8 @@
 #include "scenario/source_map.hpp"
 #include "scenario/step_loader.hpp"
 
+#include <boost/system/system_error.hpp>
+#include <boost/throw_exception.hpp>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
@@ -28,6 +30,11 @@ std::string load_error::to_string() const
     out += ": ";
     if (!pointer.empty()) out += "at " + pointer + ": ";
     return out + message;
+}
+
+void throw_exception_from_error(const load_error& e, const boost::source_location& loc)
+{
+    boost::throw_exception(boost::system::system_error(e.code, e.to_string()), loc);
 }
 
 namespace {
@@ -292,12 +299,13 @@ void parse_data(const load_context& ctx, const json& v, const std::string& base_
         if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
             ctx.fail(at + "/file", "data file " + path.lexically_normal().string() + " is not a regular file");
         auto loaded = data_set::load_file(name, path.lexically_normal().string(), how);
-        if (!loaded.value) {
+        if (!loaded) {
             // Read errors name the path tried; format errors say the line, we add the file.
-            bool names_path = loaded.error.find(path.lexically_normal().string()) != std::string::npos;
-            ctx.fail(at + "/file", names_path ? loaded.error : "data file " + path.lexically_normal().string() + ": " + loaded.error);
+            const std::string why = loaded.error().message;
+            bool names_path = why.find(path.lexically_normal().string()) != std::string::npos;
+            ctx.fail(at + "/file", names_path ? why : "data file " + path.lexically_normal().string() + ": " + why);
         }
-        m.data.push_back(std::move(loaded.value));
+        m.data.push_back(std::move(*loaded));
     }
 }
 
@@ -370,8 +378,8 @@ std::string folder_of(const std::string& file)
 
 load_result load_json(std::string_view text, const std::string& file, const load_options& options)
 {
-    load_result r;
-    r.error.file = file;
+    load_error error;
+    error.file = file;
     json doc;
     try {
         doc = json::parse(text.begin(), text.end());
@@ -379,24 +387,24 @@ load_result load_json(std::string_view text, const std::string& file, const load
         // nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
         std::string what = e.what();
         auto pos = source_map::position_of(text, token_start(text, e.byte > 0 ? e.byte - 1 : 0));
-        r.error.line = pos.line;
-        r.error.column = pos.column;
+        error.line = pos.line;
+        error.column = pos.column;
         auto colon = what.find(": ", what.find("column"));
-        r.error.message = "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
-        return r;
+        error.message = "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+        return error;
     } catch (const json::exception& e) {
         // e.g. out_of_range for a number such as 1e999: no position, but still one clear line.
         std::string what = e.what();
         auto bracket = what.find("] ");
-        r.error.message = "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
-        return r;
+        error.message = "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
+        return error;
     }
     if (auto deep = too_deep(text)) {
         auto pos = source_map::position_of(text, *deep);
-        r.error.line = pos.line;
-        r.error.column = pos.column;
-        r.error.message = "the document nests more than " + std::to_string(max_nesting) + " levels deep";
-        return r;
+        error.line = pos.line;
+        error.column = pos.column;
+        error.message = "the document nests more than " + std::to_string(max_nesting) + " levels deep";
+        return error;
     }
     source_map map(text);
     load_context ctx(map);
@@ -406,17 +414,18 @@ load_result load_json(std::string_view text, const std::string& file, const load
         return std::string(v);
     };
     try {
-        r.value = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir);
-        r.value->source = file;
+        model m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir);
+        m.source = file;
+        return m;
     } catch (const invalid& e) {
-        r.error.line = e.position.line;
-        r.error.column = e.position.column;
-        r.error.pointer = e.pointer;
-        r.error.message = e.message;
+        error.line = e.position.line;
+        error.column = e.position.column;
+        error.pointer = e.pointer;
+        error.message = e.message;
     } catch (const json::exception& e) {
-        r.error.message = e.what();
+        error.message = e.what();
     }
-    return r;
+    return error;
 }
 
 load_result load_json(std::string_view text, const std::string& file)
@@ -434,12 +443,8 @@ load_result load_json(std::string_view text, const std::string& file, const std:
 load_result load_json_file(const std::string& path, const load_options& options)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        load_result r;
-        r.error.file = path;
-        r.error.message = "cannot open the scenario file (does it exist?)";
-        return r;
-    }
+    if (!in)
+        return load_error::whole_file(path, "cannot open the scenario file (does it exist?)");
     std::ostringstream ss;
     ss << in.rdbuf();
     return load_json(ss.str(), path, options);

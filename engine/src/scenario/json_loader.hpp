@@ -4,28 +4,17 @@
 #include "scenario/load_error.hpp"
 #include "scenario/model.hpp"
 
+#include <boost/system/result.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 
 namespace hornet::scenario {
 
-struct load_result
-{
-    std::optional<model> value;
-    load_error error;       ///< meaningful when !value
-
-    /// A failure about the whole of `file` (no line): unreadable, not a plugin, …
-    static load_result failure(std::string file, std::string message)
-    {
-        load_result r;
-        r.error.file = std::move(file);
-        r.error.message = std::move(message);
-        return r;
-    }
-};
+/// A model, or the load_error a person reads ("s.json:3:18: invalid JSON: ...").
+using load_result = boost::system::result<model, load_error>;
 
 struct load_options
 {

@@ -67,10 +67,10 @@ namespace {
 void respell_json_literals(template_text& escaped, std::string_view text, const template_scope& scope)
 {
     auto raw = parse_template(text, scope, escape::none);
-    if (raw.error || raw.value.parts.size() != escaped.parts.size()) return;
+    if (!raw || raw->parts.size() != escaped.parts.size()) return;
     for (std::size_t i = 0; i < escaped.parts.size(); ++i) {
-        if (escaped.parts[i].value || raw.value.parts[i].value) continue;
-        std::string quoted = nlohmann::json(raw.value.parts[i].literal).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        if (escaped.parts[i].value || raw->parts[i].value) continue;
+        std::string quoted = nlohmann::json(raw->parts[i].literal).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         escaped.parts[i].literal = quoted.substr(1, quoted.size() - 2);
     }
 }
@@ -137,18 +137,23 @@ std::string load_context::string_of(const json& v, const std::string& pointer, c
 template_text load_context::parse(const std::string& text, const std::string& pointer, escape esc) const
 {
     auto r = parse_template(text, scope, esc);
-    if (r.error) throw invalid{pointer, r.error->message, map_.in_string(pointer, text, r.error->offset)};
-    if (esc == escape::json_string) respell_json_literals(r.value, text, scope);
-    return std::move(r.value);
+    if (!r) {
+        const auto e = r.error();
+        throw invalid{pointer, e.message, map_.in_string(pointer, text, e.offset)};
+    }
+    if (esc == escape::json_string) respell_json_literals(*r, text, scope);
+    return std::move(*r);
 }
 
 template_text load_context::parse_key(const std::string& key, const std::string& object_pointer, escape esc) const
 {
     auto r = parse_template(key, scope, esc);
-    if (r.error)
-        throw invalid{object_pointer.empty() ? "/" : object_pointer, r.error->message, map_.in_key(object_pointer, key, r.error->offset)};
-    if (esc == escape::json_string) respell_json_literals(r.value, key, scope);
-    return std::move(r.value);
+    if (!r) {
+        const auto e = r.error();
+        throw invalid{object_pointer.empty() ? "/" : object_pointer, e.message, map_.in_key(object_pointer, key, e.offset)};
+    }
+    if (esc == escape::json_string) respell_json_literals(*r, key, scope);
+    return std::move(*r);
 }
 
 } // namespace hornet::scenario

@@ -20,13 +20,13 @@ bool is_plugin_path(const std::string& path)
 load_result load_plugin(const std::string& path)
 {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) return load_result::failure(path, "no such plugin file");
+    if (!std::filesystem::is_regular_file(path, ec)) return load_error::whole_file(path, "no such plugin file");
     // dlopen searches the library path for a name without a slash: load what was named.
     std::string name = path.find('/') == std::string::npos ? "./" + path : path;
     void* handle = ::dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = ::dlerror();
-        return load_result::failure(path, std::string("cannot load plugin: ") + (why ? why : "unknown dlopen error"));
+        return load_error::whole_file(path, std::string("cannot load plugin: ") + (why ? why : "unknown dlopen error"));
     }
     std::shared_ptr<void> library(handle, [](void* h) { ::dlclose(h); });
 
@@ -35,11 +35,11 @@ load_result load_plugin(const std::string& path)
     auto version = reinterpret_cast<version_fn>(::dlsym(handle, "hornet_api_version"));
     auto reg = reinterpret_cast<register_fn>(::dlsym(handle, "hornet_register"));
     if (!version || !reg)
-        return load_result::failure(path, "not a Hornet plugin: it does not export hornet_api_version() and hornet_register() "
+        return load_error::whole_file(path, "not a Hornet plugin: it does not export hornet_api_version() and hornet_register() "
                             "(build it with hornet_add_scenario from cmake/HornetScenario.cmake)");
     int v = version();
     if (v != HORNET_API_VERSION)
-        return load_result::failure(path, "plugin built for Hornet API version " + std::to_string(v) + ", this hornet has version " +
+        return load_error::whole_file(path, "plugin built for Hornet API version " + std::to_string(v) + ", this hornet has version " +
                                 std::to_string(HORNET_API_VERSION) + ": rebuild it against these headers");
     return load_registered(reg, std::move(library), path);
 }

@@ -18,7 +18,7 @@ namespace hornet::scenario {
 load_result load_registered(int (*register_fn)(hornet::registry&), std::shared_ptr<void> library,
                             const std::string& source);
 
-/// Validates a filled registry and builds the model; the error message is empty on success.
+/// Validates a filled registry and builds the model, or says what to fix.
 load_result model_from_registry(hornet::registry& r, std::shared_ptr<void> library, const std::string& source);
 
 } // namespace hornet::scenario

@@ -20,7 +20,7 @@ void append_uint(std::string& out, std::uint64_t v)
 
 } // namespace
 
-bool render(const template_text& t, user_state& user, shared_state& shared, std::string& out, std::string& error)
+core::result<void> render(const template_text& t, user_state& user, shared_state& shared, std::string& out)
 {
     for (const auto& part : t.parts) {
         out += part.literal;
@@ -36,8 +36,8 @@ bool render(const template_text& t, user_state& user, shared_state& shared, std:
                     name.erase(0, 1);
                 while (!name.empty() && name.back() == ' ')
                     name.pop_back();
-                error = "variable \"" + name + "\" has no value yet (extract it first)";
-                return false;
+                return core::failure(core::error::evaluation_failed,
+                                     "variable \"" + name + "\" has no value yet (extract it first)");
             }
             append_escaped(out, user.values[p.slot], p.esc);
             break;
@@ -80,8 +80,7 @@ bool render(const template_text& t, user_state& user, shared_state& shared, std:
             break;
         case k::data_column: {
             if (p.slot >= shared.data.size() || p.slot >= user.rows.size() || !shared.data[p.slot]) {
-                error = "data set of " + p.text + " is not loaded";
-                return false;
+                return core::failure(core::error::evaluation_failed, "data set of " + p.text + " is not loaded");
             }
             const data_set& set = *shared.data[p.slot];
             append_escaped(out, set.cell(user.rows[p.slot], p.column), p.esc);
@@ -89,7 +88,7 @@ bool render(const template_text& t, user_state& user, shared_state& shared, std:
         }
         }
     }
-    return true;
+    return {};
 }
 
 user_state make_user_state(std::uint64_t user_id, const std::vector<std::string>& variables,

@@ -1,6 +1,7 @@
 // Rendering templates for one user.
 #pragma once
 
+#include "core/error.hpp"
 #include "scenario/template_text.hpp"
 #include "scenario/user_state.hpp"
 
@@ -20,9 +21,10 @@ struct shared_state
     std::atomic<std::uint64_t> global_counter{0};
 };
 
-/// Appends the rendering of `t` to `out`. Returns false when it uses a variable that has no
-/// value yet; `error` then says which ("variable \"id\" has no value yet (extract it first)").
-bool render(const template_text& t, user_state& user, shared_state& shared, std::string& out, std::string& error);
+/// Appends the rendering of `t` to `out` (a reused buffer: rendering allocates only to grow it).
+/// Fails with core::error::evaluation_failed when `t` uses a variable that has no value yet; the
+/// detail says which ("variable \"id\" has no value yet (extract it first)").
+core::result<void> render(const template_text& t, user_state& user, shared_state& shared, std::string& out);
 
 /// A new user's state: variable slots sized, initial values set, a row taken from each data set.
 user_state make_user_state(std::uint64_t user_id, const std::vector<std::string>& variables,

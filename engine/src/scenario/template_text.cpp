@@ -6,6 +6,9 @@
 #include "scenario/escaping.hpp"
 #include "scenario/generators.hpp"
 
+#include <boost/system/system_error.hpp>
+#include <boost/throw_exception.hpp>
+
 #include <charconv>
 #include <cstdlib>
 
@@ -136,13 +139,14 @@ struct parser
     std::string_view text;
     const template_scope& scope;
     escape esc;
-    template_parse_result result;
+    template_text value;
+    std::optional<template_error> error;
 
     void add_literal(std::string_view s)
     {
         if (s.empty())
             return;
-        auto& parts = result.value.parts;
+        auto& parts = value.parts;
         if (parts.empty() || parts.back().value)
             parts.emplace_back();
         append_escaped(parts.back().literal, s, esc);
@@ -152,12 +156,12 @@ struct parser
     {
         template_text::part part;
         part.value = std::move(p);
-        result.value.parts.push_back(std::move(part));
+        value.parts.push_back(std::move(part));
     }
 
     void fail(std::size_t offset, std::string message)
     {
-        result.error = template_error{offset, std::move(message)};
+        error = template_error{.offset = offset, .message = std::move(message)};
     }
 
     std::optional<std::string> env_lookup(const std::string& name) const
@@ -406,13 +410,18 @@ struct parser
 
 } // namespace
 
+void throw_exception_from_error(const template_error& e, const boost::source_location& loc)
+{
+    boost::throw_exception(boost::system::system_error(e.code, e.message), loc);
+}
+
 template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc)
 {
-    parser p{text, scope, esc, {}};
+    parser p{text, scope, esc, {}, {}};
     p.run();
-    if (p.result.error)
-        p.result.value.parts.clear();
-    return std::move(p.result);
+    if (p.error)
+        return std::move(*p.error);
+    return std::move(p.value);
 }
 
 } // namespace hornet::scenario

@@ -2,6 +2,12 @@
 // when the scenario loads and rendered for each request without re-parsing.
 #pragma once
 
+#include "core/error.hpp"
+
+#include <boost/assert/source_location.hpp>
+#include <boost/system/error_code.hpp>
+#include <boost/system/result.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -76,17 +82,19 @@ struct template_scope
     std::function<std::optional<std::string>(const std::string&)> env;
 };
 
+/// Why a template does not parse. The offset, not a line, because the loader maps it into the
+/// scenario file (a string's characters are escaped there) to print file:line:column.
 struct template_error
 {
+    boost::system::error_code code = core::error::invalid_scenario;
     std::size_t offset = 0;     ///< where in the text the problem starts
     std::string message;        ///< e.g. unknown generator "random.nmae" (did you mean "random.name"?)
 };
 
-struct template_parse_result
-{
-    template_text value;
-    std::optional<template_error> error;
-};
+/// Used by template_parse_result::value() on a failure (found by argument-dependent lookup).
+[[noreturn]] void throw_exception_from_error(const template_error& e, const boost::source_location& loc);
+
+using template_parse_result = boost::system::result<template_text, template_error>;
 
 /// Parses `text`. Syntax: "{{" expr "}}", where expr is a variable name, env.NAME or
 /// env.NAME|default, user.id, counter.user, counter.global, random.<generator>[(args)], or
@@ -95,7 +103,7 @@ struct template_parse_result
 /// `esc` applies to the whole text: literal runs (and env values, random.choice items) are
 /// escaped here once, placeholders' values when rendered — so rendering yields `text` escaped
 /// as `esc` (e.g. the inside of a JSON string literal, without its quotes).
-/// On error, `value` is empty and `error->offset` is where the placeholder's "{{" starts.
+/// On error, `error().offset` is where the placeholder's "{{" starts.
 template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc = escape::none);
 
 } // namespace hornet::scenario
