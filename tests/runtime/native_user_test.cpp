@@ -54,7 +54,7 @@ struct engine_user
         auto loaded = scenario::model_from_registry(r, nullptr, "test");
         REQUIRE(loaded.has_value());
         model = std::move(*loaded);
-        REQUIRE(runtime::compile(model, "http://127.0.0.1:1", {}, classes).empty());
+        REQUIRE(runtime::compile(model, "http://127.0.0.1:1", {}, classes).has_value());
         context = std::make_unique<runtime::native_user>(thread, classes[0], 1);
         hornet::detail::bind(user, context.get());
     }

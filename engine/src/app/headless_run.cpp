@@ -193,8 +193,8 @@ private:
 int run_headless(const cli::options& opts, const scenario::model& model)
 {
     std::vector<compiled_class> classes;
-    if (auto err = runtime::compile(model, opts.host, client_config_of(opts), classes); !err.empty()) {
-        core::log::error("hornet.main", err);
+    if (auto compiled = runtime::compile(model, opts.host, client_config_of(opts), classes); !compiled) {
+        core::log::error("hornet.main", compiled.error().detail);
         return 1;
     }
     net::io_context io{1};

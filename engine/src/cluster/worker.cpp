@@ -323,8 +323,8 @@ bool worker::prepare_runner(const std::string& host)
     if (runner_ && compiled_host_ == host) return true;
     if (runner_ && runner_->user_count() != 0) return true; // never swap classes under live users
     std::vector<runtime::compiled_class> fresh;
-    if (auto err = runtime::compile(model_, host, settings_.http, fresh); !err.empty()) {
-        report_error("Cannot run the scenario: " + err);
+    if (auto compiled = runtime::compile(model_, host, settings_.http, fresh); !compiled) {
+        report_error("Cannot run the scenario: " + compiled.error().detail);
         return false;
     }
     // Same classes in the same order, so a runner built on classes_ stays valid.

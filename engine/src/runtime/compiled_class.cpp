@@ -93,7 +93,7 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
     return c;
 }
 
-std::string compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
+core::result<void> compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
                     std::vector<compiled_class>& out)
 {
     out.clear();
@@ -106,8 +106,9 @@ std::string compile(const scenario::model& model, const std::string& host_overri
         c.host = host_override.empty() ? u.host : host_override;
         c.http = with_settings(u.client, client);
         if (c.host.empty() && (u.native || !all_absolute(u)))
-            return "No host given for user class " + u.name +
-                   ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario";
+            return core::failure(core::error::invalid_scenario,
+                                 "No host given for user class " + u.name +
+                                     ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario");
         for (const auto& s : u.on_start) c.on_start.push_back(compile_step(s));
         for (const auto& s : u.on_stop) c.on_stop.push_back(compile_step(s));
         for (std::size_t i = 0; i < u.tasks.size(); ++i) {

@@ -62,9 +62,9 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
 
 /// Builds the runnable form of every class; `host_override` (-H) wins over each class's host,
 /// each class's client settings win over `client` (the command line's).
-/// Returns an error message (empty on success), e.g. when a class has no host at all.
-std::string compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
-                    std::vector<compiled_class>& out);
+/// Fails (core::error::invalid_scenario) when a class cannot run, e.g. it has no host at all.
+core::result<void> compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
+                           std::vector<compiled_class>& out);
 
 /// Renders a dynamic step's request into `out` (reusing its buffers). Fails when a template
 /// names a variable with no value yet (see scenario::render).
