@@ -87,14 +87,22 @@ int main(int argc, char** argv)
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&] { return i + 1 < argc ? std::atof(argv[++i]) : 0.0; };
-        if (a == "--port") port = static_cast<int>(next());
-        else if (a == "--workers") workers = static_cast<int>(next());
-        else if (a == "--endpoints") endpoints = static_cast<int>(next());
-        else if (a == "--requests") requests = static_cast<int>(next());
-        else if (a == "--seconds") seconds = next();
-        else if (a == "--locust") locust = true;
+        if (a == "--port")
+            port = static_cast<int>(next());
+        else if (a == "--workers")
+            workers = static_cast<int>(next());
+        else if (a == "--endpoints")
+            endpoints = static_cast<int>(next());
+        else if (a == "--requests")
+            requests = static_cast<int>(next());
+        else if (a == "--seconds")
+            seconds = next();
+        else if (a == "--locust")
+            locust = true;
         else {
-            std::fprintf(stderr, "usage: %s --port P [--workers N] [--endpoints N] [--requests N] [--seconds S] [--locust]\n", argv[0]);
+            std::fprintf(stderr,
+                         "usage: %s --port P [--workers N] [--endpoints N] [--requests N] [--seconds S] [--locust]\n",
+                         argv[0]);
             return 2;
         }
     }
@@ -137,7 +145,8 @@ int main(int argc, char** argv)
                     if (n < 0) break;
                     auto m = proto::decode_message(std::string_view(buf.data(), static_cast<std::size_t>(n)));
                     if (!m) continue;
-                    if (m->type == "ack") w.acked = true;
+                    if (m->type == "ack")
+                        w.acked = true;
                     else if (m->type == "spawn") {
                         ++spawns;
                         send(w, proto::make_message(proto::spawning{}, w.id));
@@ -166,7 +175,8 @@ int main(int argc, char** argv)
                 continue;
             }
             if (now >= w.next_heartbeat) {
-                send(w, proto::make_message(proto::heartbeat{w.users.empty() ? "ready" : "running", 12.5, 50u << 20}, w.id));
+                send(w, proto::make_message(proto::heartbeat{w.users.empty() ? "ready" : "running", 12.5, 50u << 20},
+                                            w.id));
                 w.next_heartbeat += std::chrono::seconds(1);
             }
             if (now >= w.next_stats) {

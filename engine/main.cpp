@@ -1,4 +1,5 @@
 // hornet: parse the command line, pick a role, run it.
+#include "demo/main.hpp"
 #include "app/headless_run.hpp"
 #include "app/run_master.hpp"
 #include "app/run_worker.hpp"
@@ -6,7 +7,6 @@
 #include "cli/options.hpp"
 #include "core/fd_limit.hpp"
 #include "core/log.hpp"
-#include "demo/main.hpp"
 #include "scenario/builtin.hpp"
 
 #include <cstdio>
@@ -66,13 +66,15 @@ int main(int argc, char** argv)
         return 0;
     }
     for (const auto& name : choice.emptied_classes)
-        core::log::warning("hornet.main", "user class " + name + " has no tasks left after tag filtering: it will not run");
+        core::log::warning("hornet.main",
+                           "user class " + name + " has no tasks left after tag filtering: it will not run");
     opts.host = choice.host;
 
     if (opts.worker) return app::run_worker(opts, choice.model);
     if (!opts.headless)
         return fail("the web UI is not available in this version yet: add --headless "
-                    "(with -u, -r and -t) to run from the command line", 1);
+                    "(with -u, -r and -t) to run from the command line",
+                    1);
     if (opts.master) return app::run_master(opts, choice.model);
     return app::run_headless(opts, choice.model);
 }

@@ -80,8 +80,9 @@ public:
 
     hornet::task<> read_own()
     {
-        auto r = co_await get(profile(), {.name = "/profile/[username]", .headers = {{"Authorization", bearer_}},
-                                          .catch_response = true});
+        auto r = co_await get(
+            profile(),
+            {.name = "/profile/[username]", .headers = {{"Authorization", bearer_}}, .catch_response = true});
         if (auto name = checked_field(r, "username"); name && *name != username_)
             r.failure("/username is \"" + *name + "\", expected \"" + username_ + "\"");
         else if (name)
@@ -94,15 +95,18 @@ public:
         nlohmann::json change{{"bio", "edit " + std::to_string(++edits_) + " by " + random_first_name()}};
         std::string bio;
         {
-            auto r = co_await put(profile(), {.name = "/profile/[username]", .headers = {{"Authorization", bearer_}},
-                                              .json = change, .catch_response = true});
+            auto r = co_await put(profile(), {.name = "/profile/[username]",
+                                              .headers = {{"Authorization", bearer_}},
+                                              .json = change,
+                                              .catch_response = true});
             auto field = checked_field(r, "bio");
             if (!field) co_return;
             bio = *field;
             r.success();
         }
-        auto r = co_await get(profile(), {.name = "/profile/[username]", .headers = {{"Authorization", bearer_}},
-                                          .catch_response = true});
+        auto r = co_await get(
+            profile(),
+            {.name = "/profile/[username]", .headers = {{"Authorization", bearer_}}, .catch_response = true});
         if (auto now = checked_field(r, "bio"); now && *now != bio)
             r.failure("/bio is \"" + *now + "\", expected \"" + bio + "\"");
         else if (now)
@@ -113,9 +117,12 @@ public:
     hornet::task<> read_as_other()
     {
         auto r = co_await get(profile(), {.name = "/profile/[username] (other account)",
-                                          .headers = {{"Authorization", other_bearer_}}, .catch_response = true});
-        if (r.status() == 403) r.success();
-        else fail_status(r, 403);
+                                          .headers = {{"Authorization", other_bearer_}},
+                                          .catch_response = true});
+        if (r.status() == 403)
+            r.success();
+        else
+            fail_status(r, 403);
     }
 
 private:

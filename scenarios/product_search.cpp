@@ -15,7 +15,7 @@
 namespace {
 
 // Words a shopper starts with: each one matches many products of the demo catalogue.
-constexpr std::array<std::string_view, 8> first_words{"lamp", "chair", "red", "wireless",
+constexpr std::array<std::string_view, 8> first_words{"lamp",    "chair",  "red",   "wireless",
                                                       "vintage", "bottle", "steel", "portable"};
 
 class shopper : public hornet::user

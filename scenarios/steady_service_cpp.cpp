@@ -44,16 +44,20 @@ public:
         auto r = co_await get("/state", {.catch_response = true});
         if (!status_is(r, 200)) co_return;
         auto body = nlohmann::json::parse(r.body(), nullptr, false);
-        if (body.is_object() && body.contains("uptime_seconds")) r.success();
-        else r.failure("/uptime_seconds not found in the response body");
+        if (body.is_object() && body.contains("uptime_seconds"))
+            r.success();
+        else
+            r.failure("/uptime_seconds not found in the response body");
     }
 
     hornet::task<> metrics()
     {
         auto r = co_await get("/metrics", {.catch_response = true});
         if (!status_is(r, 200)) co_return;
-        if (r.body().find("demo_requests_total") != std::string_view::npos) r.success();
-        else r.failure("body does not contain \"demo_requests_total\"");
+        if (r.body().find("demo_requests_total") != std::string_view::npos)
+            r.success();
+        else
+            r.failure("body does not contain \"demo_requests_total\"");
     }
 
     hornet::task<> counter()
@@ -90,8 +94,10 @@ public:
             r.success();
         }
         auto r = co_await del(user_path_, {.name = "/api/users/[id]", .catch_response = true});
-        if (r.status() == 200 || r.status() == 204) r.success();
-        else if (r.status() != 0) r.failure("expected status 200 or 204, got " + std::to_string(r.status()));
+        if (r.status() == 200 || r.status() == 204)
+            r.success();
+        else if (r.status() != 0)
+            r.failure("expected status 200 or 204, got " + std::to_string(r.status()));
     }
 
     // No check: recorded as Locust does by default.

@@ -15,7 +15,10 @@ void fail_status(hornet::response& r, unsigned expected)
 }
 
 // A JSON scalar as it appears in a URL: strings bare, numbers as written.
-std::string as_text(const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+std::string as_text(const nlohmann::json& v)
+{
+    return v.is_string() ? v.get<std::string>() : v.dump();
+}
 
 class users_api_user : public hornet::user
 {
@@ -64,8 +67,10 @@ public:
     hornet::task<> list()
     {
         auto r = co_await get("/api/users?limit=20", {.name = "/api/users", .catch_response = true});
-        if (r.status() == 200) r.success();
-        else fail_status(r, 200);
+        if (r.status() == 200)
+            r.success();
+        else
+            fail_status(r, 200);
     }
 
     // A missing user is the right answer here: the 404 is recorded as a success.
@@ -73,8 +78,10 @@ public:
     {
         auto r = co_await get("/api/users/missing-" + random_uuid(),
                               {.name = "/api/users/[missing]", .catch_response = true});
-        if (r.status() == 404) r.success();
-        else fail_status(r, 404);
+        if (r.status() == 404)
+            r.success();
+        else
+            fail_status(r, 404);
     }
 
 private:

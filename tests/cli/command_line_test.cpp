@@ -58,8 +58,7 @@ TEST_CASE("command line: unknown options throw exit-2 usage errors")
     try {
         read({"--foo", "--bar=1"});
         FAIL("expected a usage error");
-    }
-    catch (const usage_error& e) {
+    } catch (const usage_error& e) {
         CHECK(e.exit_code() == 2);
         CHECK(std::string(e.what()) == "hornet: error: unrecognized arguments: --foo --bar=1");
     }

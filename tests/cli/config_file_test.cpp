@@ -21,8 +21,7 @@ std::string error_of(std::string_view text)
 {
     try {
         read(text);
-    }
-    catch (const usage_error& e) {
+    } catch (const usage_error& e) {
         CHECK(e.exit_code() == 2);
         return e.what();
     }
@@ -94,5 +93,5 @@ TEST_CASE("config: files")
     CHECK(read_config_file(path, s));
     CHECK(s.at("users").values.front() == "9");
     CHECK(s.at("users").origin == path + ":1");
-    CHECK_THROWS_AS(read_config_file(folder.path(), s), usage_error);  // a directory
+    CHECK_THROWS_AS(read_config_file(folder.path(), s), usage_error); // a directory
 }

@@ -11,7 +11,10 @@ using hornet::cli::test::temp_folder;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -91,8 +94,11 @@ TEST_CASE("distributed: errors and their exit codes")
     CHECK(contains(run_time.message, "--run-time should be specified on the master node"));
     CHECK(run({"--worker", "-t", "0"}).opts); // 0 = no limit, as Locust's falsy check
 
-    for (auto args : {std::vector<std::string>{"--master-port", "0"}, {"--master-port", "65536"},
-                      {"--master-bind-port", "-1"}, {"--master-bind-port", "x"}, {"--expect-workers", "0"},
+    for (auto args : {std::vector<std::string>{"--master-port", "0"},
+                      {"--master-port", "65536"},
+                      {"--master-bind-port", "-1"},
+                      {"--master-bind-port", "x"},
+                      {"--expect-workers", "0"},
                       {"--expect-workers-max-wait", "-2"}}) {
         auto r = run(args);
         CAPTURE(args[0]);

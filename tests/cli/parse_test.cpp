@@ -10,7 +10,10 @@ using hornet::cli::test::temp_folder;
 
 namespace {
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -37,10 +40,42 @@ TEST_CASE("parse: no arguments gives Locust's defaults")
 
 TEST_CASE("parse: every command-line option lands in its field")
 {
-    auto r = run({"-f", "api.json", "-H", "http://127.0.0.1:9", "-u", "50", "-r", "2.5", "-t", "1h30m", "-s", "10",
-                  "--headless", "-l", "--csv", "out/run", "--csv-full-history", "--print-stats", "--only-summary",
-                  "--reset-stats", "-T", "a", "b", "-E", "slow", "--exit-code-on-error", "3", "-L", "debug",
-                  "--logfile", "h.log", "--threads", "4", "--", "ApiUser", "WebUser"});
+    auto r = run({"-f",
+                  "api.json",
+                  "-H",
+                  "http://127.0.0.1:9",
+                  "-u",
+                  "50",
+                  "-r",
+                  "2.5",
+                  "-t",
+                  "1h30m",
+                  "-s",
+                  "10",
+                  "--headless",
+                  "-l",
+                  "--csv",
+                  "out/run",
+                  "--csv-full-history",
+                  "--print-stats",
+                  "--only-summary",
+                  "--reset-stats",
+                  "-T",
+                  "a",
+                  "b",
+                  "-E",
+                  "slow",
+                  "--exit-code-on-error",
+                  "3",
+                  "-L",
+                  "debug",
+                  "--logfile",
+                  "h.log",
+                  "--threads",
+                  "4",
+                  "--",
+                  "ApiUser",
+                  "WebUser"});
     REQUIRE(r.opts);
     const auto& o = *r.opts;
     CHECK(o.locustfile == "api.json");
@@ -151,7 +186,7 @@ TEST_CASE("parse: precedence, each layer over the one below")
     CHECK(users({}, {}) == 3);
     auto extra = cwd.write("extra.conf", "users = 4\n");
     CHECK(users({"--config", extra}, {}) == 4);
-    CHECK(users({"--config", "extra.conf"}, {}) == 4);  // relative to cwd
+    CHECK(users({"--config", "extra.conf"}, {}) == 4); // relative to cwd
     CHECK(users({"--config", extra}, {"LOCUST_USERS=5"}) == 5);
     CHECK(users({"--config", extra}, {"HORNET_USERS=6", "LOCUST_USERS=5"}) == 6);
     CHECK(users({"--config", extra}, {"LOCUST_USERS=5", "HORNET_USERS=6"}) == 6);
@@ -374,9 +409,8 @@ TEST_CASE("parse: invalid log level exits 1")
     auto r = run({"-L", "LOUD"});
     CHECK_FALSE(r.opts);
     CHECK(r.exit_code == 1);
-    CHECK(r.message ==
-          "hornet: error: argument -L/--loglevel: invalid log level 'LOUD'. "
-          "Valid values are: DEBUG/INFO/WARNING/ERROR/CRITICAL\n");
+    CHECK(r.message == "hornet: error: argument -L/--loglevel: invalid log level 'LOUD'. "
+                       "Valid values are: DEBUG/INFO/WARNING/ERROR/CRITICAL\n");
 }
 
 TEST_CASE("parse: --csv-full-history needs --csv")

@@ -18,7 +18,8 @@ public:
     temp_folder()
     {
         std::random_device seed;
-        path_ = std::filesystem::temp_directory_path() / ("hornet-cli-" + std::to_string(seed()) + std::to_string(seed()));
+        path_ =
+            std::filesystem::temp_directory_path() / ("hornet-cli-" + std::to_string(seed()) + std::to_string(seed()));
         std::filesystem::create_directories(path_);
     }
     ~temp_folder()

@@ -32,7 +32,10 @@ struct harness
     master_core::clock::time_point now{std::chrono::seconds(1000)};
     master_core core;
 
-    harness() : core(settings(), [this](std::string_view id, const proto::message& m) { sent.emplace_back(std::string(id), m); }) {}
+    harness()
+        : core(settings(),
+               [this](std::string_view id, const proto::message& m) { sent.emplace_back(std::string(id), m); })
+    {}
 
     cluster::master_settings settings()
     {
@@ -46,15 +49,20 @@ struct harness
     void receive(const std::string& id, const proto::message& m)
     {
         auto typed = proto::decode_worker_message(proto::encode_message(m));
-        if (typed) core.on_message(id, std::move(*typed), now);
-        else core.on_bad_frame(id, typed.error());
+        if (typed)
+            core.on_message(id, std::move(*typed), now);
+        else
+            core.on_bad_frame(id, typed.error());
     }
     template <class P>
     void receive(const std::string& id, const P& payload)
     {
         receive(id, proto::make_message(payload, id));
     }
-    void hello(const std::string& id, std::string version = "2.12.1") { receive(id, proto::client_ready{std::move(version)}); }
+    void hello(const std::string& id, std::string version = "2.12.1")
+    {
+        receive(id, proto::client_ready{std::move(version)});
+    }
     void beat(const std::string& id, std::string state = "running", double cpu = 1)
     {
         receive(id, proto::heartbeat{std::move(state), cpu, 1000});
@@ -229,7 +237,7 @@ TEST_CASE("a silent worker goes missing after the heartbeat timeout; its users m
         h.core.on_heartbeat_tick(h.now);
         ++ticks;
     }
-    CHECK(ticks == 5); // liveness 3 -> 2, 1, 0, -1, then missing (Locust: 4-5 s)
+    CHECK(ticks == 5);               // liveness 3 -> 2, 1, 0, -1, then missing (Locust: 4-5 s)
     CHECK(h.core.user_count() == 6); // b_1's users no longer count
     auto a = h.last_spawn("a_1"), c = h.last_spawn("c_1");
     std::int64_t total = 0;
@@ -306,7 +314,7 @@ TEST_CASE("strangers and malformed messages are logged and dropped")
     harness h;
     h.hello("a_1");
     h.sent.clear();
-    h.receive("rogue", proto::spawning{});                                        // before client_ready
+    h.receive("rogue", proto::spawning{}); // before client_ready
     h.receive("rogue", proto::spawning_complete{counts(1, 0), 1});
     h.receive("rogue", proto::message{"stats", proto::value(proto::value::map_type{}), "rogue"});
     h.receive("rogue", proto::exception_report{"x", "y"});
@@ -314,9 +322,9 @@ TEST_CASE("strangers and malformed messages are logged and dropped")
     h.receive("rogue", proto::quit{});
     h.receive("a_1", proto::message{"heartbeat", proto::value("not a map"), "a_1"}); // wrong shape
     h.receive("a_1", proto::message{"stats", proto::value(3), "a_1"});
-    h.receive("a_1", proto::message{"what_is_this", proto::value(), "a_1"});        // unknown type
-    h.receive("a_1", proto::message{"spawn", proto::value(), "a_1"});               // wrong direction
-    h.receive("a_1", proto::message{"heartbeat", proto::value(), "b_1"});           // spoofed node id
+    h.receive("a_1", proto::message{"what_is_this", proto::value(), "a_1"}); // unknown type
+    h.receive("a_1", proto::message{"spawn", proto::value(), "a_1"});        // wrong direction
+    h.receive("a_1", proto::message{"heartbeat", proto::value(), "b_1"});    // spoofed node id
     CHECK(h.core.dropped_messages() == 11);
     CHECK(h.sent.empty());
     CHECK(h.core.stats().total().num_requests == 0);

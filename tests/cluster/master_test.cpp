@@ -1,8 +1,8 @@
 // Proves cluster/master.hpp is self-contained; the master role over real ZeroMQ sockets on
 // 127.0.0.1 with a worker played by a DEALER.
+#include "cluster/as_message.hpp"
 #include "cluster/master.hpp"
 #include "result_printing.hpp"
-#include "cluster/as_message.hpp"
 
 #include "cluster/dealer_endpoint.hpp"
 
@@ -51,7 +51,9 @@ TEST_CASE("a worker connects, the master waits for it, ramps it up and quits it"
     REQUIRE_FALSE(worker.connect("127.0.0.1", *port));
     std::vector<proto::message> got;
     worker.start([&](proto::master_message typed) {
-        auto msg = hornet::cluster::testing::as_message(typed); got.push_back(std::move(msg)); });
+        auto msg = hornet::cluster::testing::as_message(typed);
+        got.push_back(std::move(msg));
+    });
     auto has = [&](std::string_view type) {
         return std::any_of(got.begin(), got.end(), [&](const auto& msg) { return msg.type == type; });
     };
@@ -66,7 +68,8 @@ TEST_CASE("a worker connects, the master waits for it, ramps it up and quits it"
 
     m.start(3, 100);
     REQUIRE(run_until(io, [&] { return has("spawn"); }));
-    auto spawn = proto::parse<proto::spawn>(*std::find_if(got.begin(), got.end(), [](const auto& x) { return x.type == "spawn"; }));
+    auto spawn = proto::parse<proto::spawn>(
+        *std::find_if(got.begin(), got.end(), [](const auto& x) { return x.type == "spawn"; }));
     REQUIRE(spawn);
     CHECK(spawn->user_classes_count == proto::class_counts{{"QuickUser", 3}});
     proto::spawning_complete done;

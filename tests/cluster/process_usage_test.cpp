@@ -25,7 +25,7 @@ TEST_CASE("process usage: resident memory and CPU time of this process")
         for (int i = 0; i < 100000; ++i) sink = sink + touched[sink % touched.size()];
     CHECK(*cluster::process_usage::cpu_seconds() >= *before + 0.1);
     const double percent = usage.cpu_percent(std::chrono::milliseconds(0));
-    CHECK(percent > 0.0);   // the share of a core depends on the machine's load, not on us
+    CHECK(percent > 0.0); // the share of a core depends on the machine's load, not on us
     CHECK(percent < 400.0);
     // Within the interval the last value is kept.
     CHECK(usage.cpu_percent(std::chrono::hours(1)) == percent);

@@ -1,7 +1,7 @@
 // Proves cluster/router_endpoint.hpp is self-contained; ROUTER/DEALER transport on 127.0.0.1.
+#include "cluster/as_message.hpp"
 #include "cluster/router_endpoint.hpp"
 #include "result_printing.hpp"
-#include "cluster/as_message.hpp"
 
 #include "cluster/dealer_endpoint.hpp"
 #include "cluster/node_id.hpp"
@@ -96,15 +96,21 @@ TEST_CASE("a DEALER and a ROUTER exchange proto messages; the identity is the no
 
     std::vector<received> at_master;
     router.start([&](const std::string& identity, proto::worker_message typed) {
-        auto m = hornet::cluster::testing::as_message(typed); at_master.push_back({identity, std::move(m)}); });
+        auto m = hornet::cluster::testing::as_message(typed);
+        at_master.push_back({identity, std::move(m)});
+    });
 
     const std::string id = cluster::make_node_id();
     cluster::dealer_endpoint dealer(io.get_executor(), id);
     REQUIRE(!dealer.connect("127.0.0.1", *port));
     std::vector<proto::message> at_worker;
     std::vector<bool> changes;
-    dealer.start([&](proto::master_message typed) {
-        auto m = hornet::cluster::testing::as_message(typed); at_worker.push_back(std::move(m)); }, [&](bool c) { changes.push_back(c); });
+    dealer.start(
+        [&](proto::master_message typed) {
+            auto m = hornet::cluster::testing::as_message(typed);
+            at_worker.push_back(std::move(m));
+        },
+        [&](bool c) { changes.push_back(c); });
 
     // Queued before the connection exists, delivered once it does.
     REQUIRE(!dealer.send(proto::make_message(proto::client_ready{"2.12.1"}, id)));
@@ -147,14 +153,19 @@ TEST_CASE("malformed and oversized frames are dropped; the endpoint keeps servin
     REQUIRE(port);
     std::vector<received> good;
     std::vector<std::string> bad;
-    router.start([&](const std::string& identity, proto::worker_message typed) {
-        auto m = hornet::cluster::testing::as_message(typed); good.push_back({identity, std::move(m)}); },
-                 [&](const std::string& identity, const hornet::core::failure& why) { bad.push_back(identity + ": " + why.detail); });
+    router.start(
+        [&](const std::string& identity, proto::worker_message typed) {
+            auto m = hornet::cluster::testing::as_message(typed);
+            good.push_back({identity, std::move(m)});
+        },
+        [&](const std::string& identity, const hornet::core::failure& why) {
+            bad.push_back(identity + ": " + why.detail);
+        });
 
     raw_dealer evil(*port, "evil_1");
-    evil.send("\x93\xa4quit");                   // truncated
-    evil.send("\xc1");                            // reserved byte
-    evil.send("\x92\xa4quit\xc0");                // 2-array
+    evil.send("\x93\xa4quit");                                // truncated
+    evil.send("\xc1");                                        // reserved byte
+    evil.send("\x92\xa4quit\xc0");                            // 2-array
     evil.send(std::string("\x93\xa4quit\xc0\xa2w1\x00", 11)); // trailing byte
     evil.send(proto::encode_message({"quit", {}, "evil_1"}));
     REQUIRE(run_until(io, [&] { return good.size() == 1; }));
@@ -198,7 +209,9 @@ TEST_CASE("the worker survives garbage from the master")
     REQUIRE(!dealer.connect("127.0.0.1", port));
     std::vector<proto::message> got;
     dealer.start([&](proto::master_message typed) {
-        auto m = hornet::cluster::testing::as_message(typed); got.push_back(std::move(m)); });
+        auto m = hornet::cluster::testing::as_message(typed);
+        got.push_back(std::move(m));
+    });
     REQUIRE(!dealer.send(proto::make_message(proto::client_ready{"2.12.1"}, "w_1")));
 
     // Wait for the worker's frame so the raw ROUTER knows its identity.
@@ -235,7 +248,9 @@ TEST_CASE("reconnect keeps the identity and the handlers")
     REQUIRE(port);
     std::vector<received> at_master;
     router.start([&](const std::string& identity, proto::worker_message typed) {
-        auto m = hornet::cluster::testing::as_message(typed); at_master.push_back({identity, std::move(m)}); });
+        auto m = hornet::cluster::testing::as_message(typed);
+        at_master.push_back({identity, std::move(m)});
+    });
 
     cluster::dealer_endpoint dealer(io.get_executor(), "w_2");
     REQUIRE(!dealer.connect("127.0.0.1", *port));

@@ -1,7 +1,7 @@
 // Proves cluster/worker.hpp is self-contained; the worker against a scripted master on 127.0.0.1.
+#include "cluster/as_message.hpp"
 #include "cluster/worker.hpp"
 #include "result_printing.hpp"
-#include "cluster/as_message.hpp"
 
 #include "cluster/router_endpoint.hpp"
 #include "proto/stats_codec.hpp"
@@ -260,7 +260,8 @@ TEST_CASE("worker: a master that stops answering heartbeats ends the worker with
     std::size_t answered = 0;
     REQUIRE(master.run_until([&] {
         for (; answered < master.got.size(); ++answered)
-            if (master.got[answered].type == "heartbeat") master.router.send(proto::make_message(proto::heartbeat_reply{}, id));
+            if (master.got[answered].type == "heartbeat")
+                master.router.send(proto::make_message(proto::heartbeat_reply{}, id));
         return master.got.size() > 20;
     }));
     const auto t0 = std::chrono::steady_clock::now();

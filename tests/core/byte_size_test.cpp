@@ -22,6 +22,7 @@ TEST_CASE("parse_size: plain bytes, 1024-based and 1000-based units")
 
 TEST_CASE("parse_size: anything else is refused")
 {
-    for (const char* bad : {"", "MiB", "-1", "+5", "1.5MiB", "12 34", "5 TB", "5mib", "17179869184GiB", "18446744073709551616", "99999999999999999999", "0x10"})
+    for (const char* bad : {"", "MiB", "-1", "+5", "1.5MiB", "12 34", "5 TB", "5mib", "17179869184GiB",
+                            "18446744073709551616", "99999999999999999999", "0x10"})
         CHECK_MESSAGE(!parse_size(bad), bad);
 }

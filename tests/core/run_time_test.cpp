@@ -35,12 +35,12 @@ TEST_CASE("run time: malformed text is rejected, including 2.12's accepted prefi
 {
     CHECK_FALSE(parse_run_time(""));
     CHECK_FALSE(parse_run_time("   "));
-    CHECK_FALSE(parse_run_time("1h30"));     // 2.12: 3600 (prefix match)
+    CHECK_FALSE(parse_run_time("1h30")); // 2.12: 3600 (prefix match)
     CHECK_FALSE(parse_run_time("1m30"));
     CHECK_FALSE(parse_run_time("10m5"));
-    CHECK_FALSE(parse_run_time("30m1h"));    // wrong order
+    CHECK_FALSE(parse_run_time("30m1h")); // wrong order
     CHECK_FALSE(parse_run_time("1s1m"));
-    CHECK_FALSE(parse_run_time("1h1h"));     // repeated unit
+    CHECK_FALSE(parse_run_time("1h1h")); // repeated unit
     CHECK_FALSE(parse_run_time("h"));
     CHECK_FALSE(parse_run_time("s"));
     CHECK_FALSE(parse_run_time("1d"));

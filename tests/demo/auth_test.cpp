@@ -66,8 +66,9 @@ TEST_CASE("profiles: 401 without credentials, 403 for another user, 200 by token
           400);
 
     CHECK(c.get("/profile/alice", {{"Authorization", "Bearer " + bob}}).result_int() == 403);
-    CHECK(c.send(http::verb::put, "/profile/alice", R"({"bio":"pwned"})", {{"Cookie", "session=" + bob}}).result_int() ==
-          403);
+    CHECK(
+        c.send(http::verb::put, "/profile/alice", R"({"bio":"pwned"})", {{"Cookie", "session=" + bob}}).result_int() ==
+        403);
     CHECK(c.send(http::verb::put, "/profile/alice", R"({"bio":"x"})").result_int() == 401);
     CHECK(json_of(c.get("/profile/alice", {{"Authorization", "Bearer " + alice}}))["bio"] == "hi");
 

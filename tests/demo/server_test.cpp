@@ -64,7 +64,8 @@ TEST_CASE("pipelined requests are answered in order")
 {
     running_server s;
     client c(s.srv.port());
-    c.write_raw("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    c.write_raw(
+        "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
     CHECK(json_of(c.read())["count"] == 1);
     CHECK(json_of(c.read())["status"] == "ok");
     CHECK(json_of(c.read())["count"] == 2);

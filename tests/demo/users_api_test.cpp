@@ -58,8 +58,8 @@ TEST_CASE("users: bad bodies are 400 JSON errors")
 {
     running_server s;
     client c(s.srv.port());
-    for (const std::string body : {"", "not json", "[1,2]", R"({"dni":"1"})", R"({"dni":"1","name":null})",
-                                   R"({"dni":{"a":1},"name":"x"})"}) {
+    for (const std::string body :
+         {"", "not json", "[1,2]", R"({"dni":"1"})", R"({"dni":"1","name":null})", R"({"dni":{"a":1},"name":"x"})"}) {
         const auto res = c.send(http::verb::post, "/api/users/", body);
         CHECK_MESSAGE(res.result_int() == 400, body);
         CHECK(json_of(res).contains("error"));

@@ -18,8 +18,8 @@ namespace {
 
 // Feeds `wire` in pieces of `step` bytes as the session's read loop does, keeping the
 // unconsumed tail; returns whether a complete response came out.
-bool parse(std::string_view wire, std::size_t step, bool head, const response_limits& limits, bool eof,
-           response& out, response_parser& parser)
+bool parse(std::string_view wire, std::size_t step, bool head, const response_limits& limits, bool eof, response& out,
+           response_parser& parser)
 {
     parser.start(out, head, limits);
     std::string pending;
@@ -30,16 +30,12 @@ bool parse(std::string_view wire, std::size_t step, bool head, const response_li
         offset += n;
         boost::system::error_code ec;
         const std::size_t used = parser.put(pending.data(), pending.size(), ec);
-        if (used > pending.size())
-            std::abort(); // consumed more than it was given
+        if (used > pending.size()) std::abort(); // consumed more than it was given
         pending.erase(0, used);
-        if (ec && ec != boost::beast::http::error::need_more)
-            return false;
-        if (!ec && parser.done())
-            return true;
+        if (ec && ec != boost::beast::http::error::need_more) return false;
+        if (!ec && parser.done()) return true;
         if (offset == wire.size()) {
-            if (!eof)
-                return false;
+            if (!eof) return false;
             parser.put_eof(ec);
             return !ec && parser.done();
         }
@@ -50,8 +46,7 @@ bool parse(std::string_view wire, std::size_t step, bool head, const response_li
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    if (size < 2)
-        return 0;
+    if (size < 2) return 0;
     // Two control bytes: split size and options; the rest is the wire.
     const std::size_t step = 1 + data[0] % 64;
     const bool head = data[1] & 1;
@@ -66,23 +61,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     response_parser parser;
     const bool complete = parse(wire, step, head, limits, eof, out, parser);
     if (complete) {
-        if (out.status < 100 || out.status > 999)
-            std::abort();
-        if (head && (!out.body.empty() || out.content_length != 0))
-            std::abort();
-        if (out.body.size() > limit)
-            std::abort();
-        if (keep ? out.content_length != out.body.size() : !out.body.empty())
-            std::abort();
+        if (out.status < 100 || out.status > 999) std::abort();
+        if (head && (!out.body.empty() || out.content_length != 0)) std::abort();
+        if (out.body.size() > limit) std::abort();
+        if (keep ? out.content_length != out.body.size() : !out.body.empty()) std::abort();
         (void)parser.keep_alive();
     }
     // The same bytes in one piece must give the same verdict and the same response.
     response whole;
     response_parser again;
-    if (parse(wire, wire.size() + 1, head, limits, eof, whole, again) != complete)
-        std::abort();
-    if (complete && (whole.status != out.status || whole.body != out.body || whole.headers.size() != out.headers.size() ||
-                     whole.content_length != out.content_length))
+    if (parse(wire, wire.size() + 1, head, limits, eof, whole, again) != complete) std::abort();
+    if (complete && (whole.status != out.status || whole.body != out.body ||
+                     whole.headers.size() != out.headers.size() || whole.content_length != out.content_length))
         std::abort();
 
     cookie_jar jar;

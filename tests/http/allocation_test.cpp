@@ -26,26 +26,22 @@ thread_local long allocations = 0;
 } // namespace
 extern "C" void* malloc(std::size_t n)
 {
-    if (counting)
-        ++allocations;
+    if (counting) ++allocations;
     return __libc_malloc(n);
 }
 extern "C" void* calloc(std::size_t a, std::size_t b)
 {
-    if (counting)
-        ++allocations;
+    if (counting) ++allocations;
     return __libc_calloc(a, b);
 }
 extern "C" void* realloc(void* p, std::size_t n)
 {
-    if (counting)
-        ++allocations;
+    if (counting) ++allocations;
     return __libc_realloc(p, n);
 }
 extern "C" void* aligned_alloc(std::size_t align, std::size_t n)
 {
-    if (counting)
-        ++allocations;
+    if (counting) ++allocations;
     return __libc_memalign(align, n);
 }
 #endif
@@ -59,7 +55,8 @@ TEST_CASE("steady-state GET with a reused request and response allocates nothing
     // The server runs on its own thread so that its allocations are not counted.
     test::net::io_context server_io;
     test::test_server server(server_io, [](const test::server_request&) {
-        return test::reply{test::ok("ok", "Server: nginx\r\nDate: Sun, 22 Nov 2026 02:56:55 GMT\r\nContent-Type: text/plain\r\n")};
+        return test::reply{
+            test::ok("ok", "Server: nginx\r\nDate: Sun, 22 Nov 2026 02:56:55 GMT\r\nContent-Type: text/plain\r\n")};
     });
     auto guard = test::net::make_work_guard(server_io);
     std::thread server_thread([&] { server_io.run_for(std::chrono::seconds(30)); });
@@ -77,8 +74,7 @@ TEST_CASE("steady-state GET with a reused request and response allocates nothing
         REQUIRE(out.ok());
         allocations = 0;
         counting = true;
-        for (int i = 0; i < 500; ++i)
-            co_await s.send(req, out);
+        for (int i = 0; i < 500; ++i) co_await s.send(req, out);
         counting = false;
         during = allocations;
         CHECK(out.ok());

@@ -42,7 +42,8 @@ TEST_CASE("replacing, deleting and expiring")
     CHECK(jar.empty()); // already expired: not stored
     jar.set_from_header("c=1; Max-Age=999999999; Expires=Wed, 21 Oct 2015 07:28:00 GMT", "h", "/", now);
     CHECK(jar.size() == 1); // Max-Age wins over Expires
-    jar.set_from_header("d=1; Expires=Wed, 21 Oct 2015 07:28:00 GMT", "h", "/", std::chrono::system_clock::time_point{});
+    jar.set_from_header("d=1; Expires=Wed, 21 Oct 2015 07:28:00 GMT", "h", "/",
+                        std::chrono::system_clock::time_point{});
     CHECK(jar.size() == 2);
     // d expired long ago in real time: dropped when the header is built.
     CHECK(header_for(jar, "h", "/") == "Cookie: c=1\r\n");

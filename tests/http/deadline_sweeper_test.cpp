@@ -13,7 +13,8 @@ namespace {
 using namespace std::chrono_literals;
 using clock = std::chrono::steady_clock;
 
-struct probe final : deadline_node {
+struct probe final : deadline_node
+{
     int fired = 0;
     void on_deadline() noexcept override { ++fired; }
 };

@@ -21,9 +21,9 @@ TEST_CASE("a plain GET")
 TEST_CASE("user headers replace defaults; framing headers are ours")
 {
     const auto base = parse_base_url("https://user:pw@h/").value();
-    std::vector<header> headers{{"host", "virtual"},   {"User-Agent", "custom"},  {"Content-Length", "999"},
-                                {"X-Multi", "a\r\nb"}, {"Content-Type", "text/x"}, {"", "ignored"},
-                                {"Bad\r\nName", "x"}, {"a:b", "x"}};
+    std::vector<header> headers{
+        {"host", "virtual"},        {"User-Agent", "custom"}, {"Content-Length", "999"}, {"X-Multi", "a\r\nb"},
+        {"Content-Type", "text/x"}, {"", "ignored"},          {"Bad\r\nName", "x"},      {"a:b", "x"}};
     cookie_jar jar;
     jar.set("sid", "1");
     request_head head{"POST", &base, "submit", false, &headers, "hornet/1", 4};
@@ -56,8 +56,7 @@ TEST_CASE("a long cookie header does not invalidate the target view")
 {
     const auto base = parse_base_url("http://h").value();
     cookie_jar jar;
-    for (int i = 0; i < 50; ++i)
-        jar.set("name" + std::to_string(i), std::string(100, 'v'), "", "/p");
+    for (int i = 0; i < 50; ++i) jar.set("name" + std::to_string(i), std::string(100, 'v'), "", "/p");
     request_head head{"GET", &base, "/p/q", false, nullptr, "", 0};
     std::string out;
     out.shrink_to_fit();

@@ -13,7 +13,8 @@ namespace {
 namespace bhttp = boost::beast::http;
 using boost::system::error_code;
 
-struct parsed {
+struct parsed
+{
     response out;
     error_code ec;
     bool done = false;
@@ -44,13 +45,11 @@ parsed feed(std::string_view wire, std::size_t step, bool head = false, std::uin
             p.ec = ec;
             return p;
         }
-        if (!ec && parser.done())
-            break;
+        if (!ec && parser.done()) break;
         if (offset == wire.size()) {
             if (eof) {
                 parser.put_eof(p.ec);
-                if (p.ec)
-                    return p;
+                if (p.ec) return p;
                 break;
             }
             p.ec = bhttp::error::need_more;
@@ -63,7 +62,8 @@ parsed feed(std::string_view wire, std::size_t step, bool head = false, std::uin
     return p;
 }
 
-const std::string simple = "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
+const std::string simple =
+    "HTTP/1.1 200 OK\r\nServer: nginx\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok";
 
 TEST_CASE("a Content-Length response, whole and split at every byte")
 {
@@ -153,7 +153,8 @@ TEST_CASE("limits and malformed input")
     p = feed("HTTP/1.1 200 OK\r\nX: " + std::string(64 * 1024, 'a') + "\r\n\r\n", 4096);
     CHECK(p.ec == bhttp::error::header_limit);
 
-    for (std::string bad : {"HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 050 Low\r\n\r\n", "HTTP/2 200 OK\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
+    for (std::string bad : {"HTTP/1.1 2000 OK\r\n\r\n", "HTTP/1.1 050 Low\r\n\r\n", "HTTP/2 200 OK\r\n\r\n",
+                            "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n",
                             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "\x01\x02\r\n\r\n",
                             "HTTP/1.1 200 OK\r\nBad Header: x\r\n\r\n"}) {
         CAPTURE(bad);
@@ -170,8 +171,9 @@ TEST_CASE("limits and malformed input")
 TEST_CASE("a body nobody keeps is counted, whatever its size and framing")
 {
     const std::string big(300 * 1024, 'x');
-    for (const std::string& wire : {"HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big,
-                                    "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4b000\r\n" + big + "\r\n0\r\n\r\n"}) {
+    for (const std::string& wire :
+         {"HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(big.size()) + "\r\n\r\n" + big,
+          "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4b000\r\n" + big + "\r\n0\r\n\r\n"}) {
         auto p = feed(wire, 4096, false, 10, false, false);
         CHECK(!p.ec);
         CHECK(p.done);
@@ -192,7 +194,8 @@ TEST_CASE("a body nobody keeps is counted, whatever its size and framing")
 
 TEST_CASE("the header limit is the caller's: a 100 KB line and 10,000 fields pass under 1 MiB")
 {
-    const std::string line = "HTTP/1.1 200 OK\r\nX-Long: " + std::string(100 * 1024, 'v') + "\r\nContent-Length: 0\r\n\r\n";
+    const std::string line =
+        "HTTP/1.1 200 OK\r\nX-Long: " + std::string(100 * 1024, 'v') + "\r\nContent-Length: 0\r\n\r\n";
     std::string many = "HTTP/1.1 200 OK\r\n";
     for (int i = 0; i < 10000; ++i) many += "X-F" + std::to_string(i) + ": " + std::to_string(i) + "\r\n";
     many += "Content-Length: 0\r\n\r\n";
@@ -209,8 +212,10 @@ TEST_CASE("reuse keeps the header strings' storage and drops stale headers")
 {
     response out;
     response_parser parser;
-    const std::string first = "HTTP/1.1 200 OK\r\nDate: Sun, 22 Nov 2026 02:56:55 GMT\r\nX-A: 1\r\nX-B: 2\r\nContent-Length: 1\r\n\r\na";
-    const std::string second = "HTTP/1.1 404 Not Found\r\nDate: Sun, 22 Nov 2026 02:56:56 GMT\r\nContent-Length: 1\r\n\r\nb";
+    const std::string first =
+        "HTTP/1.1 200 OK\r\nDate: Sun, 22 Nov 2026 02:56:55 GMT\r\nX-A: 1\r\nX-B: 2\r\nContent-Length: 1\r\n\r\na";
+    const std::string second =
+        "HTTP/1.1 404 Not Found\r\nDate: Sun, 22 Nov 2026 02:56:56 GMT\r\nContent-Length: 1\r\n\r\nb";
     error_code ec;
     parser.start(out, false, {64 * 1024, true, 100});
     CHECK(parser.put(first.data(), first.size(), ec) == first.size());

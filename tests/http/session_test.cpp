@@ -12,9 +12,9 @@ namespace hornet::http {
 namespace {
 
 using namespace std::chrono_literals;
-using test::net::awaitable;
 using test::reply;
 using test::test_server;
+using test::net::awaitable;
 
 request get(std::string target)
 {
@@ -81,7 +81,9 @@ TEST_CASE("base URL path prefix is joined with relative targets")
 TEST_CASE("keep-alive: 100 requests use one connection, and a reused response allocates nothing new")
 {
     test::net::io_context io;
-    test_server server(io, [](const test::server_request&) { return reply{test::ok("ok", "Server: a-long-enough-server-name/1.0\r\n")}; });
+    test_server server(io, [](const test::server_request&) {
+        return reply{test::ok("ok", "Server: a-long-enough-server-name/1.0\r\n")};
+    });
     thread_context ctx(io, {});
     session s(ctx, server.url());
     test::run(io, [&]() -> awaitable<void> {
@@ -151,8 +153,7 @@ TEST_CASE("Connection: close from the server is honoured")
     thread_context ctx(io, {});
     session s(ctx, server.url());
     test::run(io, [&]() -> awaitable<void> {
-        for (int i = 0; i < 3; ++i)
-            CHECK((co_await s.send(get("/"))).ok());
+        for (int i = 0; i < 3; ++i) CHECK((co_await s.send(get("/"))).ok());
     }());
     CHECK(server.connections() == 3);
 }
@@ -232,8 +233,9 @@ TEST_CASE("sessions resolving the same name at once share one lookup")
         sessions.push_back(std::make_unique<session>(ctx, "http://localhost:" + std::to_string(server.port())));
     int ok = 0;
     for (auto& s : sessions)
-        test::net::co_spawn(io, [&]() -> awaitable<void> { ok += (co_await s->send(get("/x"))).ok() ? 1 : 0; },
-                            [](std::exception_ptr) {});
+        test::net::co_spawn(
+            io, [&]() -> awaitable<void> { ok += (co_await s->send(get("/x"))).ok() ? 1 : 0; },
+            [](std::exception_ptr) {});
     test::run(io, [&]() -> awaitable<void> {
         for (int i = 0; i < 200 && ok < 5; ++i) {
             test::net::steady_timer t(io, 10ms);
@@ -294,8 +296,8 @@ TEST_CASE("malformed responses are bad_response")
     test_server server(io, [&](const test::server_request&) { return reply{raw, reply::then::close}; });
     thread_context ctx(io, {});
     session s(ctx, server.url());
-    for (std::string bad : {"garbage\r\n\r\n", "HTTP/1.1 abc OK\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n",
-                            "HTTP/1.1 200 OK\r\nno colon\r\n\r\n"}) {
+    for (std::string bad : {"garbage\r\n\r\n", "HTTP/1.1 abc OK\r\n\r\n",
+                            "HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n", "HTTP/1.1 200 OK\r\nno colon\r\n\r\n"}) {
         CAPTURE(bad);
         raw = bad;
         test::run(io, [&]() -> awaitable<void> {
@@ -327,7 +329,8 @@ TEST_CASE("chunked response bodies and read-to-EOF bodies")
     test_server server(io, [&](const test::server_request&) { return reply{raw, after}; });
     thread_context ctx(io, {});
     session s(ctx, server.url());
-    raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1;ext=1\r\n \r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n";
+    raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1;ext=1\r\n "
+          "\r\n5\r\nworld\r\n0\r\nX-Trailer: t\r\n\r\n";
     test::run(io, [&]() -> awaitable<void> {
         auto r = co_await s.send(get("/chunked"));
         CHECK(r.ok());
@@ -364,7 +367,8 @@ TEST_CASE("body over max_body_size")
                          "code to read (--max-body-size)')");
         CHECK(r.body.empty());
     }());
-    raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3e8\r\n" + std::string(1000, 'y') + "\r\n1\r\nz\r\n0\r\n\r\n";
+    raw = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3e8\r\n" + std::string(1000, 'y') +
+          "\r\n1\r\nz\r\n0\r\n\r\n";
     test::run(io, [&]() -> awaitable<void> {
         auto r = co_await s.send(get("/big-chunked"));
         CHECK(r.failure == failure_kind::body_too_large);
@@ -381,8 +385,7 @@ TEST_CASE("large bodies across many reads")
 {
     test::net::io_context io;
     std::string big(3 * 1024 * 1024 + 7, '\0');
-    for (std::size_t i = 0; i < big.size(); ++i)
-        big[i] = static_cast<char>('a' + i % 26);
+    for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>('a' + i % 26);
     test_server server(io, [&](const test::server_request&) { return reply{test::ok(big)}; });
     thread_context ctx(io, {});
     session s(ctx, server.url());
@@ -398,7 +401,8 @@ TEST_CASE("large bodies across many reads")
 TEST_CASE("a request body larger than the socket buffer is written completely")
 {
     test::net::io_context io;
-    test_server server(io, [](const test::server_request& req) { return reply{test::ok(std::to_string(req.body().size()))}; });
+    test_server server(
+        io, [](const test::server_request& req) { return reply{test::ok(std::to_string(req.body().size()))}; });
     thread_context ctx(io, {});
     session s(ctx, server.url());
     test::run(io, [&]() -> awaitable<void> {
@@ -425,10 +429,8 @@ TEST_CASE("redirect chains, method rewriting and too many redirects")
             const std::string next = n > 1 ? "/r/" + std::to_string(n - 1) : "/final";
             return reply{test::make_response(302, "Found", "", "Location: " + next + "\r\n")};
         }
-        if (t == "/see-other")
-            return reply{test::make_response(303, "See Other", "", "Location: /final\r\n")};
-        if (t == "/temp")
-            return reply{test::make_response(307, "Temporary Redirect", "", "Location: /final\r\n")};
+        if (t == "/see-other") return reply{test::make_response(303, "See Other", "", "Location: /final\r\n")};
+        if (t == "/temp") return reply{test::make_response(307, "Temporary Redirect", "", "Location: /final\r\n")};
         return echo(req);
     });
     client_config config;
@@ -533,9 +535,9 @@ TEST_CASE("cookies set by the server are sent back")
     test::net::io_context io;
     test_server server(io, [](const test::server_request& req) {
         if (req.target() == "/login")
-            return reply{test::ok("in", "Set-Cookie: sid=abc123; Path=/; HttpOnly\r\nSet-Cookie: other=1; Path=/admin\r\n")};
-        if (req.target() == "/logout")
-            return reply{test::ok("out", "Set-Cookie: sid=; Max-Age=0; Path=/\r\n")};
+            return reply{
+                test::ok("in", "Set-Cookie: sid=abc123; Path=/; HttpOnly\r\nSet-Cookie: other=1; Path=/admin\r\n")};
+        if (req.target() == "/logout") return reply{test::ok("out", "Set-Cookie: sid=; Max-Age=0; Path=/\r\n")};
         return reply{test::ok(std::string(req["cookie"]))};
     });
     thread_context ctx(io, {});
@@ -559,10 +561,8 @@ TEST_CASE("status >= 400 is a failure with requests' HTTPError text")
 {
     test::net::io_context io;
     test_server server(io, [](const test::server_request& req) {
-        if (req.target() == "/missing")
-            return reply{test::make_response(404, "Not Found", "nope")};
-        if (req.target() == "/odd")
-            return reply{test::make_response(503, "", "")};
+        if (req.target() == "/missing") return reply{test::make_response(404, "Not Found", "nope")};
+        if (req.target() == "/odd") return reply{test::make_response(503, "", "")};
         return reply{test::make_response(500, "Internal Server Error", "boom")};
     });
     thread_context ctx(io, {});
@@ -588,7 +588,8 @@ TEST_CASE("bad base URLs and targets fail with a clear error")
     test::net::io_context io;
     thread_context ctx(io, {});
     session s(ctx, "localhost:8000");
-    CHECK(s.base_error() == "Invalid URL 'localhost:8000': No scheme supplied. Perhaps you meant http://localhost:8000?");
+    CHECK(s.base_error() ==
+          "Invalid URL 'localhost:8000': No scheme supplied. Perhaps you meant http://localhost:8000?");
     test::run(io, [&]() -> awaitable<void> {
         auto r = co_await s.send(get("/"));
         CHECK(r.failure == failure_kind::connect);
@@ -611,7 +612,8 @@ TEST_CASE("unresolvable host names are dns failures")
 TEST_CASE("HEAD responses have no body even with Content-Length")
 {
     test::net::io_context io;
-    test_server server(io, [](const test::server_request&) { return reply{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"}; });
+    test_server server(
+        io, [](const test::server_request&) { return reply{"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n"}; });
     thread_context ctx(io, {});
     session s(ctx, server.url());
     test::run(io, [&]() -> awaitable<void> {

@@ -31,12 +31,14 @@ using tcp = net::ip::tcp;
 using server_request = bhttp::request<bhttp::string_body>;
 
 /// What the server does for one request.
-struct reply {
+struct reply
+{
     enum class then { keep, close, reset, hang, late_then_close };
-    reply(std::string r = {}, then a = then::keep, std::string l = {}) : raw(std::move(r)), after(a), late(std::move(l)) {}
-    std::string raw;     ///< bytes written back (may be anything)
+    reply(std::string r = {}, then a = then::keep, std::string l = {}) : raw(std::move(r)), after(a), late(std::move(l))
+    {}
+    std::string raw; ///< bytes written back (may be anything)
     then after = then::keep;
-    std::string late;    ///< for late_then_close: written 200 ms later, unasked, before closing
+    std::string late; ///< for late_then_close: written 200 ms later, unasked, before closing
 };
 
 /// A complete response with Content-Length.
@@ -57,7 +59,8 @@ inline std::string ok(std::string_view body, std::string_view extra_headers = {}
 
 /// Accepts on 127.0.0.1:0, reads requests with Beast, answers with `handler`. Counts
 /// connections and requests. stop() closes everything so io_context::run() can return.
-class test_server {
+class test_server
+{
 public:
     using handler = std::function<reply(const server_request&)>;
 
@@ -84,8 +87,7 @@ public:
     {
         boost::system::error_code ignored;
         acceptor_.close(ignored);
-        for (auto& s : sockets_)
-            s->close(ignored);
+        for (auto& s : sockets_) s->close(ignored);
         sockets_.clear();
     }
 
@@ -94,8 +96,7 @@ private:
     {
         for (int i = 0; i < 1000; ++i) { // bounded: tests open a handful of connections
             auto [ec, socket] = co_await acceptor_.async_accept(net::as_tuple(net::use_awaitable));
-            if (ec)
-                co_return;
+            if (ec) co_return;
             ++connections_;
             auto s = std::make_shared<tcp::socket>(std::move(socket));
             sockets_.push_back(s);
@@ -120,9 +121,9 @@ private:
             last_ = req;
             reply r = handler_(req);
             if (!r.raw.empty()) {
-                auto [wec, wn] = co_await net::async_write(*socket, net::buffer(r.raw), net::as_tuple(net::use_awaitable));
-                if (wec)
-                    co_return;
+                auto [wec, wn] =
+                    co_await net::async_write(*socket, net::buffer(r.raw), net::as_tuple(net::use_awaitable));
+                if (wec) co_return;
             }
             boost::system::error_code ignored;
             switch (r.after) {
@@ -169,13 +170,11 @@ void run(net::io_context& io, Awaitable coro, std::chrono::seconds limit = std::
     });
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (!done && std::chrono::steady_clock::now() < deadline) {
-        if (io.stopped())
-            io.restart();
+        if (io.stopped()) io.restart();
         io.run_one_for(std::chrono::milliseconds(50));
     }
     REQUIRE(done);
-    if (error)
-        std::rethrow_exception(error);
+    if (error) std::rethrow_exception(error);
 }
 
 } // namespace hornet::http::test

@@ -46,7 +46,8 @@ std::pair<std::string, std::string> make_self_signed()
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
+                               0);
     X509_set_issuer_name(cert.get(), name);
     X509V3_CTX v3;
     X509V3_set_ctx_nodb(&v3);
@@ -66,9 +67,11 @@ std::pair<std::string, std::string> make_self_signed()
 }
 
 // Answers every request with "<sni>|<target>"; closes after each response when asked to.
-class tls_server {
+class tls_server
+{
 public:
-    tls_server(net::io_context& io, bool close_each) : io_(io), acceptor_(io), ctx_(ssl::context::tls_server), close_each_(close_each)
+    tls_server(net::io_context& io, bool close_each)
+        : io_(io), acceptor_(io), ctx_(ssl::context::tls_server), close_each_(close_each)
     {
         const auto [cert, key] = make_self_signed();
         cert_pem = cert;
@@ -84,8 +87,7 @@ public:
     {
         boost::system::error_code ignored;
         acceptor_.close(ignored);
-        for (auto& s : streams_)
-            s->next_layer().close(ignored);
+        for (auto& s : streams_) s->next_layer().close(ignored);
     }
 
     unsigned short port() const { return acceptor_.local_endpoint().port(); }
@@ -99,8 +101,7 @@ private:
     {
         for (int i = 0; i < 100; ++i) {
             auto [ec, socket] = co_await acceptor_.async_accept(net::as_tuple(net::use_awaitable));
-            if (ec)
-                co_return;
+            if (ec) co_return;
             ++connections;
             auto stream = std::make_shared<ssl::stream<tcp::socket>>(std::move(socket), ctx_);
             streams_.push_back(stream);
@@ -111,22 +112,18 @@ private:
     net::awaitable<void> serve(std::shared_ptr<ssl::stream<tcp::socket>> stream)
     {
         auto [hec] = co_await stream->async_handshake(ssl::stream_base::server, net::as_tuple(net::use_awaitable));
-        if (hec)
-            co_return;
+        if (hec) co_return;
         ++handshakes;
-        if (SSL_session_reused(stream->native_handle()))
-            ++resumed;
+        if (SSL_session_reused(stream->native_handle())) ++resumed;
         const char* sni = SSL_get_servername(stream->native_handle(), TLSEXT_NAMETYPE_host_name);
         boost::beast::flat_buffer buffer;
         for (int i = 0; i < 1000; ++i) {
             test::server_request req;
             auto [ec, n] = co_await test::bhttp::async_read(*stream, buffer, req, net::as_tuple(net::use_awaitable));
-            if (ec)
-                co_return;
+            if (ec) co_return;
             const std::string raw = test::ok(std::string(sni ? sni : "-") + "|" + std::string(req.target()));
             auto [wec, wn] = co_await net::async_write(*stream, net::buffer(raw), net::as_tuple(net::use_awaitable));
-            if (wec)
-                co_return;
+            if (wec) co_return;
             if (close_each_) {
                 co_await stream->async_shutdown(net::as_tuple(net::use_awaitable));
                 boost::system::error_code ignored;
@@ -262,7 +259,8 @@ TEST_CASE("a session's own config (a user class's) overrides the thread's TLS ve
 {
     net::io_context io;
     tls_server server(io, false);
-    const auto ca = std::filesystem::temp_directory_path() / ("hornet-class-ca-" + std::to_string(server.port()) + ".pem");
+    const auto ca =
+        std::filesystem::temp_directory_path() / ("hornet-class-ca-" + std::to_string(server.port()) + ".pem");
     std::ofstream(ca) << server.cert_pem;
     const std::string url = "https://localhost:" + std::to_string(server.port());
 
@@ -309,8 +307,7 @@ TEST_CASE("https to a plain HTTP server is a TLS failure")
     tcp::socket peer(io);
     char scratch[4096];
     acceptor.async_accept(peer, [&](boost::system::error_code ec) {
-        if (ec)
-            return;
+        if (ec) return;
         peer.async_read_some(net::buffer(scratch), [&](boost::system::error_code, std::size_t) {
             static const std::string bad = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n";
             boost::system::error_code ignored;

@@ -52,9 +52,11 @@ TEST_CASE("parse_base_url explains what is wrong")
     CHECK(parse_base_url("").error().code == core::error::invalid_url);
     CHECK(parse_base_url("localhost:8000").error().detail ==
           "Invalid URL 'localhost:8000': No scheme supplied. Perhaps you meant http://localhost:8000?");
-    CHECK(parse_base_url("ftp://h/").error().detail == "Invalid URL 'ftp://h/': unsupported scheme 'ftp' (use http:// or https://)");
+    CHECK(parse_base_url("ftp://h/").error().detail ==
+          "Invalid URL 'ftp://h/': unsupported scheme 'ftp' (use http:// or https://)");
     CHECK(parse_base_url("http://h:99999").error().detail == "Invalid URL 'http://h:99999': invalid port '99999'");
-    CHECK(parse_base_url("http://h/?q=1").error().detail == "Invalid URL 'http://h/?q=1': a base URL cannot have a query");
+    CHECK(parse_base_url("http://h/?q=1").error().detail ==
+          "Invalid URL 'http://h/?q=1': a base URL cannot have a query");
     CHECK_FALSE(parse_base_url("http:///path"));
     CHECK_FALSE(parse_base_url("http://"));
 }

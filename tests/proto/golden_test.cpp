@@ -25,7 +25,8 @@ std::string golden(const std::string& name)
     std::string text;
     in >> text;
     std::string out;
-    for (std::size_t i = 0; i + 1 < text.size(); i += 2) out += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < text.size(); i += 2)
+        out += static_cast<char>(std::stoi(text.substr(i, 2), nullptr, 16));
     return out;
 }
 
@@ -57,11 +58,29 @@ void check_reencodes(const std::string& name)
 
 constexpr const char* worker_id = "vm_a3860a1f3d0c42be9eee04131d117c4e";
 
-const std::vector<std::string> all_vectors{
-    "client_ready", "client_ready_debian_empty", "client_ready_minus_one", "heartbeat", "heartbeat_running",
-    "spawning", "spawning_complete", "exception", "client_stopped", "quit_worker", "stats_2_12", "stats_newest",
-    "stats_idle", "ack", "ack_old_master", "spawn_2_12", "spawn_stop_timeout", "spawn_newest", "heartbeat_master",
-    "spawning_complete_master", "stop", "quit", "reconnect"};
+const std::vector<std::string> all_vectors{"client_ready",
+                                           "client_ready_debian_empty",
+                                           "client_ready_minus_one",
+                                           "heartbeat",
+                                           "heartbeat_running",
+                                           "spawning",
+                                           "spawning_complete",
+                                           "exception",
+                                           "client_stopped",
+                                           "quit_worker",
+                                           "stats_2_12",
+                                           "stats_newest",
+                                           "stats_idle",
+                                           "ack",
+                                           "ack_old_master",
+                                           "spawn_2_12",
+                                           "spawn_stop_timeout",
+                                           "spawn_newest",
+                                           "heartbeat_master",
+                                           "spawning_complete_master",
+                                           "stop",
+                                           "quit",
+                                           "reconnect"};
 
 } // namespace
 
@@ -166,8 +185,8 @@ TEST_CASE("stats vectors: Locust's fields, both dialects, error keys")
     CHECK(r.snapshot.total.num_requests == 12);
     CHECK(r.snapshot.total.num_failures == 4);
     CHECK(r.snapshot.errors.size() == 4);
-    CHECK(r.snapshot.errors.find("GET", "/missing/[id]",
-                                 "HTTPError('404 Client Error: Not Found for url: /missing/[id]')")
+    CHECK(r.snapshot.errors
+              .find("GET", "/missing/[id]", "HTTPError('404 Client Error: Not Found for url: /missing/[id]')")
               ->occurrences == 1);
     CHECK(r.user_classes_count == class_counts{{"QuickUser", 2}, {"ApiUser", 1}});
     CHECK(r.user_count == 3);

@@ -158,8 +158,8 @@ TEST_CASE("typed payloads with wrong field types give reasons")
     CHECK(reason("spawning_complete", value(map{})) ==
           "spawning_complete: neither 'user_classes_count' nor 'user_count'");
     // boomer's shape: "count" instead of "user_count"
-    auto boomer = parse<spawning_complete>(
-        message{"spawning_complete", value(map{{value("count"), value(5)}, {value("user_classes_count"), value(map{})}}), "w"});
+    auto boomer = parse<spawning_complete>(message{
+        "spawning_complete", value(map{{value("count"), value(5)}, {value("user_classes_count"), value(map{})}}), "w"});
     REQUIRE(boomer);
     CHECK(boomer->user_count == 5);
 }

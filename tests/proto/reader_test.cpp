@@ -10,9 +10,9 @@ using hornet::core::error;
 
 TEST_CASE("items carry their value, text as a view, containers as a count")
 {
-    const std::string bytes = encode(value(value::array_type{
-        value(-3), value(std::uint64_t{1} << 63), value(1.5), value("hé"), value::binary("\x01\x02"),
-        value(value::map_type{{value("k"), value(true)}}), value()}));
+    const std::string bytes = encode(value(
+        value::array_type{value(-3), value(std::uint64_t{1} << 63), value(1.5), value("hé"), value::binary("\x01\x02"),
+                          value(value::map_type{{value("k"), value(true)}}), value()}));
     reader r(bytes);
     item it;
     REQUIRE(r.next(it));
@@ -78,7 +78,7 @@ TEST_CASE("non-text keys are skipped whole; skip and read_value bound the nestin
 TEST_CASE("lengths that exceed the input fail before anything is allocated; the first failure stays")
 {
     const std::string huge("\xdd\x7f\xff\xff\xff", 5); // array of 2^31 - 1 elements, no bytes
-    reader r(huge); // a reader views its input: the bytes must outlive it
+    reader r(huge);                                    // a reader views its input: the bytes must outlive it
     item it;
     CHECK_FALSE(r.next(it));
     CHECK(r.failure().code == error::malformed);

@@ -54,9 +54,9 @@ stats_report round_trip(const stats_report& r, stats_encode_options options)
 TEST_CASE("Locust bucket rounding, half to even, from microseconds")
 {
     CHECK(locust_bucket_ms(0) == 0);
-    CHECK(locust_bucket_ms(500) == 0);   // round(0.5) == 0
-    CHECK(locust_bucket_ms(1500) == 2);  // round(1.5) == 2
-    CHECK(locust_bucket_ms(2500) == 2);  // round(2.5) == 2
+    CHECK(locust_bucket_ms(500) == 0);  // round(0.5) == 0
+    CHECK(locust_bucket_ms(1500) == 2); // round(1.5) == 2
+    CHECK(locust_bucket_ms(2500) == 2); // round(2.5) == 2
     CHECK(locust_bucket_ms(2501) == 3);
     CHECK(locust_bucket_ms(99'600) == 100);
     CHECK(locust_bucket_ms(145'000) == 140); // round(145, -1) == 140
@@ -77,15 +77,25 @@ TEST_CASE("Locust encoding: field order, int bucket keys, int epoch seconds")
     const char* keys[] = {"stats", "stats_total", "errors", "user_classes_count", "user_count"};
     for (std::size_t i = 0; i < 5; ++i) CHECK(*top[i].first.as_str() == keys[i]);
     const value& e = v.find("stats")->as_array()->at(0);
-    const char* fields[] = {"name", "method", "last_request_timestamp", "start_time", "num_requests",
-                            "num_none_requests", "num_failures", "total_response_time", "max_response_time",
-                            "min_response_time", "total_content_length", "response_times", "num_reqs_per_sec",
+    const char* fields[] = {"name",
+                            "method",
+                            "last_request_timestamp",
+                            "start_time",
+                            "num_requests",
+                            "num_none_requests",
+                            "num_failures",
+                            "total_response_time",
+                            "max_response_time",
+                            "min_response_time",
+                            "total_content_length",
+                            "response_times",
+                            "num_reqs_per_sec",
                             "num_fail_per_sec"};
     REQUIRE(e.as_map()->size() == 14);
     for (std::size_t i = 0; i < 14; ++i) CHECK(*e.as_map()->at(i).first.as_str() == fields[i]);
-    value::map_type expected_buckets{{value(0), value(1)},  {value(1), value(1)},    {value(2), value(1)},
-                                     {value(4), value(1)},  {value(12), value(1)},   {value(100), value(1)},
-                                     {value(140), value(1)}, {value(150), value(1)}, {value(1000), value(1)},
+    value::map_type expected_buckets{{value(0), value(1)},    {value(1), value(1)},    {value(2), value(1)},
+                                     {value(4), value(1)},    {value(12), value(1)},   {value(100), value(1)},
+                                     {value(140), value(1)},  {value(150), value(1)},  {value(1000), value(1)},
                                      {value(3400), value(1)}, {value(59000), value(1)}};
     CHECK(*e.find("response_times") == value(expected_buckets));
     const auto& rps = *e.find("num_reqs_per_sec")->as_map();
@@ -181,18 +191,23 @@ TEST_CASE("malformed stats data gives reasons")
     CHECK(entry_field("hornet_hdr", value(1)) == "hornet_hdr is not an array of 4");
     CHECK(entry_field("hornet_hdr", value(value::array_type{value(1), value(1), value(1), value::binary("\x80")})) ==
           "hornet_hdr pairs are truncated");
-    CHECK(entry_field("hornet_hdr", value(value::array_type{value(1), value(1), value(1), value::binary(std::string("\x05\x01\x00\x01", 4))})) ==
+    CHECK(entry_field("hornet_hdr", value(value::array_type{value(1), value(1), value(1),
+                                                            value::binary(std::string("\x05\x01\x00\x01", 4))})) ==
           "hornet_hdr pairs are not ascending non-empty counters");
-    CHECK(entry_field("hornet_hdr", value(value::array_type{value(1), value(1), value(1), value::binary("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x01")})) ==
+    CHECK(entry_field("hornet_hdr",
+                      value(value::array_type{value(1), value(1), value(1),
+                                              value::binary("\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f\x01")})) ==
           "hornet_hdr pairs are truncated");
 
     // Float bucket keys (2.12) name whole milliseconds; float epoch seconds are floored.
     value floats = good;
     auto& e = floats.as_map()->at(0).second.as_array()->at(0);
     for (auto& [k, item] : *e.as_map()) {
-        if (*k.as_str() == "response_times") item = value(value::map_type{{value(150.0), value(2)}, {value(3), value(1)}});
+        if (*k.as_str() == "response_times")
+            item = value(value::map_type{{value(150.0), value(2)}, {value(3), value(1)}});
         if (*k.as_str() == "num_reqs_per_sec") item = value(value::map_type{{value(1700000000.9), value(3)}});
-        if (*k.as_str() == "hornet_hdr") item = value(value::array_type{value(0), value(0), value(0), value::binary("")});
+        if (*k.as_str() == "hornet_hdr")
+            item = value(value::array_type{value(0), value(0), value(0), value::binary("")});
     }
     e.as_map()->pop_back(); // drop hornet_hdr: buckets must be used
     stats_report out;

@@ -27,7 +27,8 @@ std::string hex(std::string_view bytes)
 std::string unhex(std::string_view text)
 {
     std::string out;
-    for (std::size_t i = 0; i + 1 < text.size(); i += 2) out += static_cast<char>(std::stoi(std::string(text.substr(i, 2)), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < text.size(); i += 2)
+        out += static_cast<char>(std::stoi(std::string(text.substr(i, 2)), nullptr, 16));
     return out;
 }
 
@@ -74,7 +75,9 @@ TEST_CASE("strings, bins, arrays and maps switch header width at Python's thresh
 
 TEST_CASE("decode round-trips every kind and keeps map order and non-string keys")
 {
-    value::map_type m{{value(150.0), value(2)}, {value(3), value(1)}, {value("k"), value(value::array_type{value(-5), value::binary("x")})}};
+    value::map_type m{{value(150.0), value(2)},
+                      {value(3), value(1)},
+                      {value("k"), value(value::array_type{value(-5), value::binary("x")})}};
     const std::string bytes = encode(value(m));
     CHECK(hex(bytes).substr(0, 24) == "83cb4062c000000000000203"); // §1.11: {150.0: 2, 3: 1, ...}
     auto back = decode(bytes);
@@ -123,12 +126,12 @@ TEST_CASE("hostile input is rejected with a reason")
     CHECK(reason("dd0000000300") == "array length larger than the input at offset 0");
     CHECK(reason("a2c3a9").empty()); // "é" is fine
     CHECK(reason("a1ff") == "invalid UTF-8 in str at offset 0");
-    CHECK(reason("a2c0af") == "invalid UTF-8 in str at offset 0");        // overlong
-    CHECK(reason("a3eda080") == "invalid UTF-8 in str at offset 0");      // surrogate
-    CHECK(reason("a4f4908080") == "invalid UTF-8 in str at offset 0");    // > U+10FFFF
+    CHECK(reason("a2c0af") == "invalid UTF-8 in str at offset 0");     // overlong
+    CHECK(reason("a3eda080") == "invalid UTF-8 in str at offset 0");   // surrogate
+    CHECK(reason("a4f4908080") == "invalid UTF-8 in str at offset 0"); // > U+10FFFF
     CHECK(reason("d40100") == "unsupported ext type at offset 0");
     CHECK(decode(unhex("c4ff")).error().detail == "bin length larger than the input at offset 0");
-    CHECK(decode(unhex("c402fffe")));                                    // bin need not be UTF-8
+    CHECK(decode(unhex("c402fffe"))); // bin need not be UTF-8
 }
 
 TEST_CASE("nesting deeper than the limit is refused without deep recursion")
@@ -147,7 +150,8 @@ TEST_CASE("nesting deeper than the limit is refused without deep recursion")
 
 TEST_CASE("find looks up text keys (str or bin) with Python dict semantics")
 {
-    value m(value::map_type{{value("a"), value(1)}, {value::binary("b"), value(2)}, {value("a"), value(3)}, {value(7), value(4)}});
+    value m(value::map_type{
+        {value("a"), value(1)}, {value::binary("b"), value(2)}, {value("a"), value(3)}, {value(7), value(4)}});
     CHECK(m.find("a")->as_int64() == 3);
     CHECK(m.find("b")->as_int64() == 2);
     CHECK(m.find("c") == nullptr);

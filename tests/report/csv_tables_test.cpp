@@ -39,15 +39,15 @@ TEST_CASE("stats rows match Locust's, Aggregated last with an empty Type")
         "GET,/a,33,14,10,10.0,10.0,10.0,100.0,3.333333333333341,1.4141414141414175,10,10,10,10,10,10,10,10,10,10,10\r\n"
         "POST,\"/b,\"\"x\"\"\",1,0,57,57.0,57.0,57.0,11.0,0.10101010101010124,0.0,57,57,57,57,57,57,57,57,57,57,57\r\n"
         "GET,/c,1,1,2,2.0,2.0,2.0,0.0,0.10101010101010124,0.10101010101010124,2,2,2,2,2,2,2,2,2,2,2\r\n"
-        ",Aggregated,35,15,10,11.114285714285714,2.0,57.0,94.6,3.5353535353535435,1.5151515151515187,10,10,10,10,10,10,57,57,57,57,57\r\n";
+        ",Aggregated,35,15,10,11.114285714285714,2.0,57.0,94.6,3.5353535353535435,1.5151515151515187,10,10,10,10,10,10,"
+        "57,57,57,57,57\r\n";
     CHECK(report::stats_csv_rows(test::sample_run()) == expected);
 }
 
 TEST_CASE("rows without requests print N/A percentiles and integer zeros")
 {
-    std::string expected =
-        "GET,/idle,0,0,0,0.0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n"
-        ",Aggregated,0,0,0,0.0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n";
+    std::string expected = "GET,/idle,0,0,0,0.0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n"
+                           ",Aggregated,0,0,0,0.0,0,0,0,0.0,0.0,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A\r\n";
     CHECK(report::stats_csv_rows(test::idle_run()) == expected);
 
     std::string history =
@@ -59,8 +59,8 @@ TEST_CASE("rows without requests print N/A percentiles and integer zeros")
 TEST_CASE("history rows: Aggregated only by default, every row with full history")
 {
     auto agg = test::sample_run();
-    CHECK(report::history_csv_rows(agg, 4, 1010, false) ==
-          "1010,4,,Aggregated,3.428571,2.000000,10,10,10,10,10,10,57,57,57,57,57,35,15,10,11.114285714285714,2.0,57.0,94.6\r\n");
+    CHECK(report::history_csv_rows(agg, 4, 1010, false) == "1010,4,,Aggregated,3.428571,2.000000,10,10,10,10,10,10,57,"
+                                                           "57,57,57,57,35,15,10,11.114285714285714,2.0,57.0,94.6\r\n");
 
     // Locust prints 0 current percentiles for rows created less than 2 s ago (no cached
     // snapshot yet); Hornet's window has their requests, so /b and /c show real values.
@@ -68,7 +68,8 @@ TEST_CASE("history rows: Aggregated only by default, every row with full history
         "1010,4,GET,/a,3.428571,2.000000,10,10,10,10,10,10,10,10,10,10,10,33,14,10,10.0,10.0,10.0,100.0\r\n"
         "1010,4,POST,\"/b,\"\"x\"\"\",0.000000,0.000000,57,57,57,57,57,57,57,57,57,57,57,1,0,57,57.0,57.0,57.0,11.0\r\n"
         "1010,4,GET,/c,0.000000,0.000000,2,2,2,2,2,2,2,2,2,2,2,1,1,2,2.0,2.0,2.0,0.0\r\n"
-        "1010,4,,Aggregated,3.428571,2.000000,10,10,10,10,10,10,57,57,57,57,57,35,15,10,11.114285714285714,2.0,57.0,94.6\r\n";
+        "1010,4,,Aggregated,3.428571,2.000000,10,10,10,10,10,10,57,57,57,57,57,35,15,10,11.114285714285714,2.0,57.0,94."
+        "6\r\n";
     CHECK(report::history_csv_rows(agg, 4, 1010, true) == full);
 
     // Twenty seconds later the window is empty: current percentiles are 0, totals stay.
@@ -79,14 +80,12 @@ TEST_CASE("history rows: Aggregated only by default, every row with full history
 TEST_CASE("failures rows in first-seen order; exceptions with quoted tracebacks")
 {
     auto agg = test::sample_run();
-    CHECK(report::failures_csv_rows(agg) ==
-          "GET,/a,HTTPError('500 Server Error'),14\r\n"
-          "GET,/c,\"ConnectionRefusedError(111, 'Connection refused')\",1\r\n");
-    CHECK(report::exceptions_csv_rows(agg) ==
-          "2,ValueError('bad'),\"Traceback (most recent call last):\n"
-          "  File \"\"x.py\"\", line 1\n"
-          "ValueError: bad\n"
-          "\",local\r\n");
+    CHECK(report::failures_csv_rows(agg) == "GET,/a,HTTPError('500 Server Error'),14\r\n"
+                                            "GET,/c,\"ConnectionRefusedError(111, 'Connection refused')\",1\r\n");
+    CHECK(report::exceptions_csv_rows(agg) == "2,ValueError('bad'),\"Traceback (most recent call last):\n"
+                                              "  File \"\"x.py\"\", line 1\n"
+                                              "ValueError: bad\n"
+                                              "\",local\r\n");
 }
 
 TEST_CASE("exception nodes are joined with a comma and a space")

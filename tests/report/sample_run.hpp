@@ -16,8 +16,10 @@ inline stats::aggregate sample_run()
         s.record("GET", "/a", 10.0, 100, i < 14 ? "HTTPError('500 Server Error')" : "", 1001.0 + i * 0.25);
     s.record("POST", "/b,\"x\"", 57.0, 11, "", 1009.5);
     s.record("GET", "/c", 2.0, 0, "ConnectionRefusedError(111, 'Connection refused')", 1009.9);
-    s.record_exception("ValueError('bad')", "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n");
-    s.record_exception("ValueError('bad')", "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n");
+    s.record_exception("ValueError('bad')",
+                       "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n");
+    s.record_exception("ValueError('bad')",
+                       "Traceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad\n");
     agg.merge(s.take());
     return agg;
 }

@@ -70,14 +70,17 @@ TEST_CASE("a JSON user logs in, carries the extracted token, fails a check, and 
     runner.start_threads();
     runner.start(1, 100);
     bool stopped = false;
-    net::co_spawn(control, [&]() -> net::awaitable<void> {
-        co_await pause(600ms);
-        co_await runner.stop(5.0);
-        runner.collect();
-        co_await pause(100ms);
-        runner.shutdown();
-        stopped = true;
-    }, [](std::exception_ptr e) { REQUIRE(!e); });
+    net::co_spawn(
+        control,
+        [&]() -> net::awaitable<void> {
+            co_await pause(600ms);
+            co_await runner.stop(5.0);
+            runner.collect();
+            co_await pause(100ms);
+            runner.shutdown();
+            stopped = true;
+        },
+        [](std::exception_ptr e) { REQUIRE(!e); });
     control.run_for(10s);
     REQUIRE(stopped);
 

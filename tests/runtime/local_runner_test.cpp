@@ -42,15 +42,18 @@ TEST_CASE("users failing without I/O and without a wait still stop on time, with
     bool stopped = false;
     std::uint64_t collected = 0;
     auto begin = std::chrono::steady_clock::now();
-    net::co_spawn(control, [&]() -> net::awaitable<void> {
-        co_await pause(300ms);
-        runner.collect(); // answered only if the engine thread gets a turn
-        co_await pause(200ms);
-        collected = runner.stats().total().num_requests;
-        co_await runner.stop(1.0);
-        runner.shutdown();
-        stopped = true;
-    }, [](std::exception_ptr e) { REQUIRE(!e); });
+    net::co_spawn(
+        control,
+        [&]() -> net::awaitable<void> {
+            co_await pause(300ms);
+            runner.collect(); // answered only if the engine thread gets a turn
+            co_await pause(200ms);
+            collected = runner.stats().total().num_requests;
+            co_await runner.stop(1.0);
+            runner.shutdown();
+            stopped = true;
+        },
+        [](std::exception_ptr e) { REQUIRE(!e); });
     control.run_for(20s);
     auto took = std::chrono::steady_clock::now() - begin;
 

@@ -99,7 +99,8 @@ TEST_CASE("a C++ user's random_digits(n) has n digits, the first not 0; random_s
             if (n > 0) REQUIRE(d[0] != '0');
             auto s = e.user.random_string(n);
             REQUIRE(s.size() == n);
-            REQUIRE(std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
+            REQUIRE(
+                std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }));
         }
     }
 }

@@ -68,9 +68,8 @@ TEST_CASE("a plain list runs in order, then the cursor stays at its end")
 TEST_CASE("repeats run their block as many times as drawn, nested too")
 {
     steps_builder b;
-    std::vector<compiled_step> steps{b.request("a"),
-                                     b.repeat(2, {b.request("x"), b.repeat(3, {b.request("y")}), b.request("z")}),
-                                     b.request("b")};
+    std::vector<compiled_step> steps{
+        b.request("a"), b.repeat(2, {b.request("x"), b.repeat(3, {b.request("y")}), b.request("z")}), b.request("b")};
     step_cursor cursor;
     CHECK(walk(cursor, steps) == "axyyyzxyyyzb");
 }

@@ -16,8 +16,7 @@ namespace {
 std::shared_ptr<data_set> load_ok(const std::string& text, data_set::order how = data_set::order::sequential)
 {
     auto r = data_set::load_text("d", text, how);
-    if (!r)
-        FAIL(r.error().message);
+    if (!r) FAIL(r.error().message);
     return *r;
 }
 

@@ -56,9 +56,11 @@ void expect_error(const std::string& text, const std::string& expected, const lo
 TEST_CASE("JSON syntax: a missing value and a trailing comma")
 {
     expect_error("{\n  \"users\": [\n    {\"name\": \"A\", \"tasks\": }\n  ]\n}",
-                 "bad.json:3:28: invalid JSON: syntax error while parsing value - unexpected '}'; expected '[', '{', or a literal");
+                 "bad.json:3:28: invalid JSON: syntax error while parsing value - unexpected '}'; expected '[', '{', "
+                 "or a literal");
     expect_error("{\"users\": [\n  {\"name\": \"A\", \"tasks\": [{\"get\": \"/\"},]}\n]}",
-                 "bad.json:2:40: invalid JSON: syntax error while parsing value - unexpected ']'; expected '[', '{', or a literal");
+                 "bad.json:2:40: invalid JSON: syntax error while parsing value - unexpected ']'; expected '[', '{', "
+                 "or a literal");
 }
 
 TEST_CASE("unknown keys suggest the right one in a class, task, step, check and extract")
@@ -85,20 +87,24 @@ TEST_CASE("template errors point into the string")
 {
     // Unclosed: the column is the one of the "{{" inside the string.
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/users/{{id"}]}]})",
-                 "bad.json:1:52: at /users/0/tasks/0/get: unclosed \"{{\": a placeholder ends with \"}}\" (write \"{{{{\" for a literal \"{{\")");
+                 "bad.json:1:52: at /users/0/tasks/0/get: unclosed \"{{\": a placeholder ends with \"}}\" (write "
+                 "\"{{{{\" for a literal \"{{\")");
     // Unknown variable, with a suggestion from the class's variables.
     expect_error(R"({"users": [{"name": "A", "variables": {"token": "t"},
   "tasks": [{"get": "/", "headers": {"Authorization": "Bearer {{tokn}}"}}]}]})",
-                 "bad.json:2:63: at /users/0/tasks/0/headers/Authorization: unknown variable \"tokn\" (did you mean \"token\"?)");
+                 "bad.json:2:63: at /users/0/tasks/0/headers/Authorization: unknown variable \"tokn\" (did you mean "
+                 "\"token\"?)");
     // A string with escapes: the place is the string's start.
     expect_error(R"({"users": [{"name": "A", "tasks": [{"post": "/", "body": "a\"b{{nope}}"}]}]})",
-                 "bad.json:1:58: at /users/0/tasks/0/body: unknown variable \"nope\" (declare it in \"variables\" or set it with \"extract\")");
+                 "bad.json:1:58: at /users/0/tasks/0/body: unknown variable \"nope\" (declare it in \"variables\" or "
+                 "set it with \"extract\")");
 }
 
 TEST_CASE("generators: unknown name with a suggestion, bad arguments")
 {
-    expect_error(R"({"users": [{"name": "A", "tasks": [{"post": "/", "json": {"n": "{{random.nmae}}"}}]}]})",
-                 "bad.json:1:65: at /users/0/tasks/0/json/n: unknown generator \"random.nmae\" (did you mean \"random.name\"?)");
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"post": "/", "json": {"n": "{{random.nmae}}"}}]}]})",
+        "bad.json:1:65: at /users/0/tasks/0/json/n: unknown generator \"random.nmae\" (did you mean \"random.name\"?)");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/x", "query": {"n": "{{random.int(5, 1)}}"}}]}]})",
                  "bad.json:1:66: at /users/0/tasks/0/query/n: random.int(5, 1): lo is greater than hi");
 }
@@ -106,18 +112,22 @@ TEST_CASE("generators: unknown name with a suggestion, bad arguments")
 TEST_CASE("JSON pointers in extract and check")
 {
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "extract": {"id": {"json": "id"}}}]}]})",
-                 "bad.json:1:76: at /users/0/tasks/0/extract/id/json: a JSON pointer starts with \"/\" (\"/id\", \"/items/0/name\"), got \"id\"");
+                 "bad.json:1:76: at /users/0/tasks/0/extract/id/json: a JSON pointer starts with \"/\" (\"/id\", "
+                 "\"/items/0/name\"), got \"id\"");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"json_exists": "/a~2"}}]}]})",
-                 "bad.json:1:74: at /users/0/tasks/0/check/json_exists: invalid JSON pointer \"/a~2\": escape character '~' must be followed with '0' or '1'");
+                 "bad.json:1:74: at /users/0/tasks/0/check/json_exists: invalid JSON pointer \"/a~2\": escape "
+                 "character '~' must be followed with '0' or '1'");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"json": {"id": 5}}}]}]})",
-                 "bad.json:1:68: at /users/0/tasks/0/check/json: a JSON pointer starts with \"/\" (\"/id\", \"/items/0/name\"), got \"id\"");
+                 "bad.json:1:68: at /users/0/tasks/0/check/json: a JSON pointer starts with \"/\" (\"/id\", "
+                 "\"/items/0/name\"), got \"id\"");
 }
 
 TEST_CASE("a regular expression that does not compile")
 {
     // The reason is libstdc++'s (GCC 12, Debian 12).
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "extract": {"id": {"regex": "id=(\\d+"}}}]}]})",
-                 "bad.json:1:77: at /users/0/tasks/0/extract/id/regex: invalid regular expression \"id=(\\d+\": Mismatched '(' and ')' in regular expression");
+                 "bad.json:1:77: at /users/0/tasks/0/extract/id/regex: invalid regular expression \"id=(\\d+\": "
+                 "Mismatched '(' and ')' in regular expression");
 }
 
 TEST_CASE("data files: missing file, unknown column")
@@ -132,7 +142,9 @@ TEST_CASE("data files: missing file, unknown column")
                  "bad.json:1:30: at /data/people/file: data file /dev/zero is not a regular file", opts);
     expect_error(R"({"data": {"customers": {"file": "customers.csv"}},
  "users": [{"name": "A", "tasks": [{"get": "/?e={{customers.mail}}"}]}]})",
-                 "bad.json:2:49: at /users/0/tasks/0/get: data set \"customers\" has no column \"mail\" (did you mean \"email\"?)", opts);
+                 "bad.json:2:49: at /users/0/tasks/0/get: data set \"customers\" has no column \"mail\" (did you mean "
+                 "\"email\"?)",
+                 opts);
 }
 
 TEST_CASE("weights: zero total task weight, zero class weight")
@@ -145,7 +157,8 @@ TEST_CASE("weights: zero total task weight, zero class weight")
 
 TEST_CASE("a class name used twice")
 {
-    expect_error("{\"users\": [{\"name\": \"A\", \"tasks\": [{\"get\": \"/\"}]},\n {\"name\": \"A\", \"tasks\": [{\"get\": \"/\"}]}]}",
+    expect_error("{\"users\": [{\"name\": \"A\", \"tasks\": [{\"get\": \"/\"}]},\n {\"name\": \"A\", \"tasks\": "
+                 "[{\"get\": \"/\"}]}]}",
                  "bad.json:2:11: at /users/1/name: user class \"A\" is defined twice (names must be unique)");
 }
 
@@ -167,15 +180,17 @@ TEST_CASE("repeat: count out of range, nesting too deep")
                  "bad.json:1:51: at /users/0/tasks/0/repeat/1: expected a count from 1 to 1000000, got 2000000");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"repeat": [5, 2], "steps": [{"get": "/"}]}]}]})",
                  "bad.json:1:47: at /users/0/tasks/0/repeat: min must not be greater than max, got [5,2]");
-    expect_error(R"({"users": [{"name": "A", "tasks": [{"repeat": 2, "steps": [{"repeat": 2, "steps": [{"repeat": 2, "steps": [
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"repeat": 2, "steps": [{"repeat": 2, "steps": [{"repeat": 2, "steps": [
   {"repeat": 2, "steps": [{"repeat": 2, "steps": [{"get": "/"}]}]}]}]}]}]}]})",
-                 "bad.json:2:38: at /users/0/tasks/0/steps/0/steps/0/steps/0/steps/0/repeat: repeat blocks nest at most 4 deep");
+        "bad.json:2:38: at /users/0/tasks/0/steps/0/steps/0/steps/0/steps/0/repeat: repeat blocks nest at most 4 deep");
 }
 
 TEST_CASE("a document nested too deep is refused before it is walked")
 {
-    std::string deep = "{\"users\": [{\"name\": \"A\", \"tasks\": [{\"post\": \"/\", \"json\": " + std::string(70, '[') +
-                       std::string(70, ']') + "}]}]}";
+    std::string deep =
+        "{\"users\": [{\"name\": \"A\", \"tasks\": [{\"post\": \"/\", \"json\": " + std::string(70, '[') +
+        std::string(70, ']') + "}]}]}";
     expect_error(deep, "bad.json:1:117: the document nests more than 64 levels deep");
 }
 
@@ -188,11 +203,14 @@ TEST_CASE("check: status out of range")
 TEST_CASE("env: unset variable in a template, and in the host")
 {
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/{{env.NOPE}}"}]}]})",
-                 "bad.json:1:46: at /users/0/tasks/0/get: environment variable \"NOPE\" is not set (set it, or give a default: {{env.NOPE|default}})");
+                 "bad.json:1:46: at /users/0/tasks/0/get: environment variable \"NOPE\" is not set (set it, or give a "
+                 "default: {{env.NOPE|default}})");
     expect_error(R"({"users": [{"name": "A", "host": "{{env.NOPE}}", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:35: at /users/0/host: environment variable \"NOPE\" is not set (set it, or give a default: {{env.NOPE|default}})");
+                 "bad.json:1:35: at /users/0/host: environment variable \"NOPE\" is not set (set it, or give a "
+                 "default: {{env.NOPE|default}})");
     expect_error(R"({"users": [{"name": "A", "host": "{{random.uuid}}", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:34: at /users/0/host: the host may only use {{env.NAME}} or {{env.NAME|default}}, resolved when the file loads");
+                 "bad.json:1:34: at /users/0/host: the host may only use {{env.NAME}} or {{env.NAME|default}}, "
+                 "resolved when the file loads");
 }
 
 TEST_CASE("on_failure takes continue or skip_task")
@@ -204,28 +222,34 @@ TEST_CASE("on_failure takes continue or skip_task")
 TEST_CASE("variable names must be identifiers, and not a data set's name")
 {
     expect_error(R"({"users": [{"name": "A", "variables": {"my-id": "1"}, "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:40: at /users/0/variables: invalid variable name \"my-id\": use letters, digits and _, not starting with a digit");
+                 "bad.json:1:40: at /users/0/variables: invalid variable name \"my-id\": use letters, digits and _, "
+                 "not starting with a digit");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "extract": {"1st": {"header": "X"}}}]}]})",
-                 "bad.json:1:61: at /users/0/tasks/0/extract: invalid variable name \"1st\": use letters, digits and _, not starting with a digit");
+                 "bad.json:1:61: at /users/0/tasks/0/extract: invalid variable name \"1st\": use letters, digits and "
+                 "_, not starting with a digit");
     data_folder folder;
-    expect_error(R"({"data": {"customers": {"file": "customers.csv"}},
+    expect_error(
+        R"({"data": {"customers": {"file": "customers.csv"}},
  "users": [{"name": "A", "variables": {"customers": ""}, "tasks": [{"get": "/"}]}]})",
-                 "bad.json:2:40: at /users/0/variables: variable \"customers\" has the name of a data set: rename one of them",
-                 options_with(folder.dir.string()));
+        "bad.json:2:40: at /users/0/variables: variable \"customers\" has the name of a data set: rename one of them",
+        options_with(folder.dir.string()));
 }
 
 TEST_CASE("data set names: identifiers, not a generator namespace")
 {
-    expect_error(R"({"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:11: at /data: \"random\" is taken by the {{random.…}} templates: choose another data set name");
-    expect_error(R"({"data": {"c": {"file": "x.csv", "order": "shuffled"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:43: at /data/c/order: expected \"sequential\" or \"random\", got \"shuffled\"");
+    expect_error(
+        R"({"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]})",
+        "bad.json:1:11: at /data: \"random\" is taken by the {{random.…}} templates: choose another data set name");
+    expect_error(
+        R"({"data": {"c": {"file": "x.csv", "order": "shuffled"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]})",
+        "bad.json:1:43: at /data/c/order: expected \"sequential\" or \"random\", got \"shuffled\"");
 }
 
 TEST_CASE("a step with steps but no repeat")
 {
     expect_error(R"({"users": [{"name": "A", "tasks": [{"steps": [{"get": "/", "steps": []}]}]}]})",
-                 "bad.json:1:60: at /users/0/tasks/0/steps/0: \"steps\" here needs \"repeat\": a count (a repeat block), or move them into a task");
+                 "bad.json:1:60: at /users/0/tasks/0/steps/0: \"steps\" here needs \"repeat\": a count (a repeat "
+                 "block), or move them into a task");
 }
 
 TEST_CASE("max_ms must be positive, body_contains not an empty list")
@@ -233,7 +257,8 @@ TEST_CASE("max_ms must be positive, body_contains not an empty list")
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"max_ms": 0}}]}]})",
                  "bad.json:1:69: at /users/0/tasks/0/check/max_ms: expected a number of milliseconds > 0, got 0");
     expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"body_contains": []}}]}]})",
-                 "bad.json:1:76: at /users/0/tasks/0/check/body_contains: expected a string or an array of strings, got an empty array");
+                 "bad.json:1:76: at /users/0/tasks/0/check/body_contains: expected a string or an array of strings, "
+                 "got an empty array");
 }
 
 TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clear refusals")
@@ -248,7 +273,8 @@ TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clea
     CHECK(c.connect_timeout == 2.5);
     CHECK(c.request_timeout == 10.0);
     CHECK(!load_json(R"({"users": [{"name": "A", "tasks": [{"get": "/"}]}]})", "ok.json", options_with())
-               ->users[0].client.max_body_size);
+               ->users[0]
+               .client.max_body_size);
 
     expect_error("{\"users\": [{\"name\": \"A\", \"max_body_size\": \"lots\", \"tasks\": [{\"get\": \"/\"}]}]}",
                  "bad.json:1:43: at /users/0/max_body_size: expected a size such as 65536, \"512k\" or \"64MiB\", "
@@ -284,15 +310,18 @@ TEST_CASE("TLS settings of a class: tls_verify, a ca_file next to the scenario t
 
     expect_error(R"({"users": [{"name": "A", "tls_verify": "yes", "tasks": [{"get": "/"}]}]})",
                  "bad.json:1:40: at /users/0/tls_verify: expected true or false, got a string", options);
-    expect_error(R"({"users": [{"name": "A", "ca_file": 5, "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:37: at /users/0/ca_file: expected the path of a PEM file of CA certificates, got an integer",
-                 options);
+    expect_error(
+        R"({"users": [{"name": "A", "ca_file": 5, "tasks": [{"get": "/"}]}]})",
+        "bad.json:1:37: at /users/0/ca_file: expected the path of a PEM file of CA certificates, got an integer",
+        options);
     expect_error(R"({"users": [{"name": "A", "ca_file": "", "tasks": [{"get": "/"}]}]})",
                  "bad.json:1:37: at /users/0/ca_file: the CA file path is empty", options);
     expect_error(R"({"users": [{"name": "A", "ca_file": "missing.pem", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:37: at /users/0/ca_file: no such CA file " + (folder.dir / "missing.pem").string(), options);
+                 "bad.json:1:37: at /users/0/ca_file: no such CA file " + (folder.dir / "missing.pem").string(),
+                 options);
     expect_error(R"({"users": [{"name": "A", "ca_file": "certs", "tasks": [{"get": "/"}]}]})",
-                 "bad.json:1:37: at /users/0/ca_file: CA file " + (folder.dir / "certs").string() + " is not a regular file",
+                 "bad.json:1:37: at /users/0/ca_file: CA file " + (folder.dir / "certs").string() +
+                     " is not a regular file",
                  options);
     expect_error(R"({"users": [{"name": "A", "tls_verify": false, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]})",
                  "bad.json:1:40: at /users/0/tls_verify: false contradicts \"ca_file\", which turns verification on: "

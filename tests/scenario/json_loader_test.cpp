@@ -32,7 +32,8 @@ TEST_CASE("a full scenario loads")
     {"name": "Other", "fixed_count": 2, "wait_time": {"constant_throughput": 2}, "sequential": true,
      "tasks": [{"delete": "/d"}]}
   ]
-})", "s.json");
+})",
+                       "s.json");
     REQUIRE(r.has_value());
     const auto& m = *r;
     REQUIRE(m.users.size() == 2);
@@ -73,8 +74,10 @@ TEST_CASE("each kind of mistake has a precise message")
           "s.json:1:36: at /users/0/weight: expected a weight >= 0, got a string");
     CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "/", "weight": 0}]}]})") ==
           "s.json:1:35: at /users/0/tasks: the task weights add up to 0: no task could ever run");
-    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"weight": 1}]}]})").find("a step needs a request") != std::string::npos);
-    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "api"}]}]})").find("must start with \"/\"") != std::string::npos);
+    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"weight": 1}]}]})").find("a step needs a request") !=
+          std::string::npos);
+    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "api"}]}]})").find("must start with \"/\"") !=
+          std::string::npos);
     CHECK(error_of(R"({"users": [{"name": "A", "wait_time": {"between": [3, 1]}, "tasks": [{"get": "/"}]}]})")
               .find("low must not be greater than high") != std::string::npos);
     CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "/"}]}, {"name": "A", "tasks": [{"get": "/"}]}]})")
@@ -83,7 +86,8 @@ TEST_CASE("each kind of mistake has a precise message")
               .find("every user class has weight 0") != std::string::npos);
     CHECK(error_of(R"({"users": [{"name": "A", "host": "localhost", "tasks": [{"get": "/"}]}]})")
               .find("http:// or https://") != std::string::npos);
-    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "/", "post": "/"}]}]})").find("several methods") != std::string::npos);
+    CHECK(error_of(R"({"users": [{"name": "A", "tasks": [{"get": "/", "post": "/"}]}]})").find("several methods") !=
+          std::string::npos);
     CHECK(error_of(R"([1, 2])") == "s.json:1:1: expected an object with a \"users\" array, got an array");
 }
 
@@ -131,7 +135,8 @@ TEST_CASE("templates, variables and extracts: every class variable gets a slot, 
   "tasks": [
     {"get": "/me", "headers": {"Authorization": "Bearer {{token}}"}},
     {"steps": [{"repeat": [1, 3], "steps": [{"get": "/x/{{later}}", "extract": {"later": {"regex": "id=(\\d+)"}}}]}]}
-  ]}]})J", "s.json", test_env());
+  ]}]})J",
+                       "s.json", test_env());
     REQUIRE(r.has_value());
     const auto& u = r->users[0];
     CHECK(u.variables == std::vector<std::string>{"password", "token", "later"});
@@ -158,10 +163,12 @@ TEST_CASE("a JSON body is nlohmann's dump, with JSON-escaped placeholders in its
     auto r = load_json(R"({"users": [{"name": "A", "tasks": [
   {"post": "/a", "json": {"z": [1, 2.5, true, null], "a": {"s": "line\nbreak \"q\""}, "u": "é"}},
   {"post": "/b", "json": {"id": "{{random.uuid}}", "n": 3}, "headers": {"content-type": "application/vnd+json"}}
-]}]})", "s.json");
+]}]})",
+                       "s.json");
     REQUIRE(r.has_value());
     const auto& a = r->users[0].tasks[0].steps[0];
-    auto expected = nlohmann::json::parse(R"({"z": [1, 2.5, true, null], "a": {"s": "line\nbreak \"q\""}, "u": "é"})").dump();
+    auto expected =
+        nlohmann::json::parse(R"({"z": [1, 2.5, true, null], "a": {"s": "line\nbreak \"q\""}, "u": "é"})").dump();
     CHECK(a.body.literal() == expected);
     REQUIRE(a.headers.size() == 1);
     CHECK(a.headers[0].name == "Content-Type");
@@ -178,7 +185,8 @@ TEST_CASE("query and form: names and values url-encoded, placeholders encode whe
     auto r = load_json(R"({"users": [{"name": "A", "tasks": [
   {"get": "/s", "query": {"q": "red lamp", "n": 10, "all": true, "id": "{{user.id}}"}},
   {"post": "/f", "form": {"a b": "x&y", "c": "{{counter.user}}"}}
-]}]})", "s.json");
+]}]})",
+                       "s.json");
     REQUIRE(r.has_value());
     const auto& q = r->users[0].tasks[0].steps[0].query;
     REQUIRE(q.size() == 4);
@@ -201,7 +209,8 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
   {"get": "/missing", "check": {"status": 404}},
   {"get": "/x", "check": {"status": [200, 204], "body_contains": ["ok", "{{user.id}}"], "json": {"/id": 5, "/name": "{{user.id}}"},
                           "json_exists": ["/a", "/b/0"], "max_ms": 250}}
-]}]})", "s.json");
+]}]})",
+                       "s.json");
     REQUIRE(r.has_value());
     CHECK(r->users[0].tasks[0].steps[0].expect.status == std::vector<unsigned>{404});
     const auto& c = r->users[0].tasks[1].steps[0].expect;
@@ -224,7 +233,8 @@ TEST_CASE("on_failure: a task sets the default of its steps, a step or repeat bl
      {"repeat": 2, "on_failure": "continue", "steps": [{"get": "/c"}]}]},
   {"get": "/d", "on_failure": "skip_task"},
   {"get": "/e"}
-]}]})", "s.json");
+]}]})",
+                       "s.json");
     REQUIRE(r.has_value());
     const auto& t = r->users[0].tasks;
     CHECK(t[0].steps[0].skip_rest_on_failure);
@@ -239,7 +249,8 @@ TEST_CASE("host from the environment, resolved at load; an empty value leaves th
 {
     auto r = load_json(R"({"users": [{"name": "A", "host": "{{env.TARGET}}", "tasks": [{"get": "/"}]},
   {"name": "B", "host": "{{env.UNSET|https://example.test}}", "tasks": [{"get": "/"}]},
-  {"name": "C", "host": "{{env.EMPTY}}", "tasks": [{"get": "/"}]}]})", "s.json", test_env());
+  {"name": "C", "host": "{{env.EMPTY}}", "tasks": [{"get": "/"}]}]})",
+                       "s.json", test_env());
     REQUIRE(r.has_value());
     CHECK(r->users[0].host == "http://127.0.0.1:9");
     CHECK(r->users[1].host == "https://example.test");

@@ -154,8 +154,8 @@ public:
     const char* choose() { return random_choice(colours); }
     std::vector<std::string> generate()
     {
-        return {random_digits(8), random_string(12), random_uuid(), random_first_name(), random_last_name(),
-                random_name(), random_email()};
+        return {random_digits(8),   random_string(12), random_uuid(), random_first_name(),
+                random_last_name(), random_name(),     random_email()};
     }
 
 private:
@@ -273,7 +273,11 @@ TEST_CASE("the text generators are the engine's: each member asks for its own ge
     auto values = u.generate();
     CHECK(values == std::vector<std::string>(7, "generated"));
     using g = hornet::detail::generator;
-    CHECK(ctx.generated == std::vector<std::pair<g, std::size_t>>{{g::digits, 8}, {g::string, 12}, {g::uuid, 0},
-                                                                 {g::first_name, 0}, {g::last_name, 0},
-                                                                 {g::name, 0}, {g::email, 0}});
+    CHECK(ctx.generated == std::vector<std::pair<g, std::size_t>>{{g::digits, 8},
+                                                                  {g::string, 12},
+                                                                  {g::uuid, 0},
+                                                                  {g::first_name, 0},
+                                                                  {g::last_name, 0},
+                                                                  {g::name, 0},
+                                                                  {g::email, 0}});
 }

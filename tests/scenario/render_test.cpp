@@ -34,8 +34,7 @@ struct fixture
     template_text parse(std::string_view text, escape esc = escape::none)
     {
         auto r = parse_template(text, scope, esc);
-        if (!r)
-            FAIL(r.error().message);
+        if (!r) FAIL(r.error().message);
         return *r;
     }
 
@@ -146,8 +145,7 @@ TEST_CASE("random.digits has exactly n digits and never starts with 0")
             for (std::size_t k = 1; k < v.size(); ++k) others.insert(v[k]);
         }
         CHECK(firsts.size() == 9);
-        if (n > 1)
-            CHECK(others.size() == 10);
+        if (n > 1) CHECK(others.size() == 10);
     }
 }
 
@@ -269,7 +267,8 @@ TEST_CASE("data columns render the user's row")
 {
     std::mt19937_64 rng(3);
     shared_state shared;
-    auto loaded = data_set::load_text("customers", "email,name\na@x,\"A, \"\"B\"\"\"\nb@x,B\n", data_set::order::sequential);
+    auto loaded =
+        data_set::load_text("customers", "email,name\na@x,\"A, \"\"B\"\"\"\nb@x,B\n", data_set::order::sequential);
     REQUIRE(loaded.has_value());
     shared.data.push_back(*loaded);
     template_scope scope;

@@ -12,7 +12,8 @@ model sample()
 {
     auto r = load_json(R"({"users": [
         {"name": "A", "tasks": [{"get": "/a1", "tags": ["read"]}, {"get": "/a2", "tags": ["write", "slow"]}, {"get": "/a3"}]},
-        {"name": "B", "tasks": [{"get": "/b1", "tags": ["slow"]}]}]})", "t.json");
+        {"name": "B", "tasks": [{"get": "/b1", "tags": ["slow"]}]}]})",
+                       "t.json");
     REQUIRE(r.has_value());
     return *r;
 }

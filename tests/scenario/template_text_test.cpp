@@ -19,8 +19,7 @@ template_scope scope_with(std::vector<std::string> variables = {"id", "token"})
     s.env = [](const std::string& name) -> std::optional<std::string> {
         static const std::map<std::string, std::string> env = {{"HOST", "http://app:5000"}, {"SPACE", "a b"}};
         auto it = env.find(name);
-        if (it == env.end())
-            return std::nullopt;
+        if (it == env.end()) return std::nullopt;
         return it->second;
     };
     return s;
@@ -130,7 +129,8 @@ TEST_CASE("env variables are substituted at load time, with defaults")
 
     auto e = error_of("x {{env.MISSING}}", s);
     CHECK(e.offset == 2);
-    CHECK(e.message == "environment variable \"MISSING\" is not set (set it, or give a default: {{env.MISSING|default}})");
+    CHECK(e.message ==
+          "environment variable \"MISSING\" is not set (set it, or give a default: {{env.MISSING|default}})");
 }
 
 TEST_CASE("data set columns resolve, unknown columns suggest")

@@ -107,7 +107,7 @@ TEST_CASE("current rps averages the seconds [max(int(L) - 12, int(S)), int(L) - 
 {
     // Seconds 985..1000 carry 1..16 requests; L = 1000.5 -> window 988..997 (10 seconds).
     std::initializer_list<std::pair<std::int64_t, std::uint64_t>> reqs = {
-        {985, 1}, {986, 2}, {987, 3}, {988, 4}, {989, 5}, {990, 6}, {991, 7}, {992, 8},
+        {985, 1}, {986, 2},  {987, 3},  {988, 4},  {989, 5},  {990, 6},  {991, 7},  {992, 8},
         {993, 9}, {994, 10}, {995, 11}, {996, 12}, {997, 13}, {998, 14}, {999, 15}, {1000, 16}};
     aggregate a(900.0);
     a.merge(delta_with_seconds(1000.5, reqs, {{990, 3}, {999, 7}}));

@@ -87,10 +87,10 @@ TEST_CASE("percentiles are whole ms from HDR values clamped to the exact min and
     entry e("GET", "/p");
     for (int ms = 1; ms <= 100; ++ms) e.log(ms, 0, 10.0);
     auto p = e.percentiles();
-    CHECK(p[0] == 50);  // 50%
-    CHECK(p[1] == 66);  // 66%
-    CHECK(p[4] == 90);  // 90%
-    CHECK(p[7] == 99);  // 99%
+    CHECK(p[0] == 50);   // 50%
+    CHECK(p[1] == 66);   // 66%
+    CHECK(p[4] == 90);   // 90%
+    CHECK(p[7] == 99);   // 99%
     CHECK(p[10] == 100); // 100%
     CHECK(e.percentile(50) == 50);
 

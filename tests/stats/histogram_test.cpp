@@ -160,7 +160,8 @@ TEST_CASE("for_each values land in the same counters when re-recorded")
     CHECK(copy.mean() == h.mean());
     copy.set_exact(1, h.max(), 0); // 1 is not in the min's counter: ignored
     CHECK(copy.min() == 3);
-    for (double p : {10.0, 30.0, 50.0, 70.0, 90.0, 100.0}) CHECK(copy.value_at_percentile(p) == h.value_at_percentile(p));
+    for (double p : {10.0, 30.0, 50.0, 70.0, 90.0, 100.0})
+        CHECK(copy.value_at_percentile(p) == h.value_at_percentile(p));
 }
 
 TEST_CASE("values_at_percentiles equals value_at_percentile for each")

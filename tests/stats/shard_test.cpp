@@ -91,7 +91,7 @@ TEST_CASE("idle keys are dropped once a shard holds too many")
     for (std::size_t i = 0; i <= shard::max_idle_keys; ++i)
         s.record("GET", "/item/" + std::to_string(i), 1.0, 0, "", 10.0);
     CHECK(s.take().entries.size() == shard::max_idle_keys + 1);
-    s.take(); // all idle: dropped
+    s.take();                                     // all idle: dropped
     s.record("GET", "/item/1", 2.0, 0, "", 11.0); // and re-created on demand
     snapshot d = s.take();
     REQUIRE(d.entries.size() == 1);

@@ -18,18 +18,18 @@ struct task_spec
 {
     std::string name;
     int weight = 1;
-    std::vector<std::string> tags;              ///< for -T/--tags and -E/--exclude-tags
+    std::vector<std::string> tags; ///< for -T/--tags and -E/--exclude-tags
     std::function<task<>(user&)> run;
 };
 
 struct class_spec
 {
-    std::string name;                           ///< the class name (the master/worker contract)
+    std::string name; ///< the class name (the master/worker contract)
     double weight = 1;
-    int fixed_count = 0;                        ///< > 0: exactly this many users, weight ignored
+    int fixed_count = 0; ///< > 0: exactly this many users, weight ignored
     wait_time wait;
-    std::string host;                           ///< overridden by -H
-    bool sequential = false;                    ///< tasks in order, cycling
+    std::string host;        ///< overridden by -H
+    bool sequential = false; ///< tasks in order, cycling
     std::function<std::unique_ptr<user>()> make;
     std::vector<task_spec> tasks;
 };
@@ -73,18 +73,37 @@ class class_builder
 public:
     class_builder(registry& r, std::size_t index) : r_(r), index_(index) {}
 
-    class_builder& weight(double w) { spec().weight = w; return *this; }
-    class_builder& fixed_count(int n) { spec().fixed_count = n; return *this; }
-    class_builder& wait(wait_time w) { spec().wait = w; return *this; }
-    class_builder& host(std::string url) { spec().host = std::move(url); return *this; }
-    class_builder& sequential(bool on = true) { spec().sequential = on; return *this; }
+    class_builder& weight(double w)
+    {
+        spec().weight = w;
+        return *this;
+    }
+    class_builder& fixed_count(int n)
+    {
+        spec().fixed_count = n;
+        return *this;
+    }
+    class_builder& wait(wait_time w)
+    {
+        spec().wait = w;
+        return *this;
+    }
+    class_builder& host(std::string url)
+    {
+        spec().host = std::move(url);
+        return *this;
+    }
+    class_builder& sequential(bool on = true)
+    {
+        spec().sequential = on;
+        return *this;
+    }
 
     /// A task: `fn` is a member of T returning hornet::task<>; picked with this weight.
-    class_builder& task(std::string name, hornet::task<> (T::*fn)(), int weight = 1,
-                        std::vector<std::string> tags = {})
+    class_builder& task(std::string name, hornet::task<> (T::*fn)(), int weight = 1, std::vector<std::string> tags = {})
     {
-        spec().tasks.push_back({std::move(name), weight, std::move(tags),
-                                [fn](user& u) { return (static_cast<T&>(u).*fn)(); }});
+        spec().tasks.push_back(
+            {std::move(name), weight, std::move(tags), [fn](user& u) { return (static_cast<T&>(u).*fn)(); }});
         return *this;
     }
 

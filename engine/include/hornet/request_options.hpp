@@ -59,11 +59,11 @@ private:
 ///     co_await post("/api/users/", {.json = user});
 struct request_options
 {
-    std::string_view name = {};                ///< statistics name (Locust's name=); empty = the path
-    header_list headers = {};                 ///< extra headers
-    std::string_view body = {};               ///< raw body
-    json_ref json = {};                       ///< JSON body (wins over body), Content-Type added
-    bool catch_response = false;            ///< the verdict is the user's: see hornet::response
+    std::string_view name = {};  ///< statistics name (Locust's name=); empty = the path
+    header_list headers = {};    ///< extra headers
+    std::string_view body = {};  ///< raw body
+    json_ref json = {};          ///< JSON body (wins over body), Content-Type added
+    bool catch_response = false; ///< the verdict is the user's: see hornet::response
 };
 
 } // namespace hornet

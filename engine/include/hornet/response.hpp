@@ -25,12 +25,10 @@ class response
 public:
     response(detail::user_context* ctx, std::uint32_t slot, const detail::response_data& data) noexcept
         : ctx_(ctx), slot_(slot), data_(data)
-    {
-    }
+    {}
     response(response&& other) noexcept
         : ctx_(std::exchange(other.ctx_, nullptr)), slot_(other.slot_), data_(other.data_)
-    {
-    }
+    {}
     response& operator=(response&& other) noexcept
     {
         if (this != &other) {

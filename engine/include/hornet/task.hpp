@@ -47,7 +47,10 @@ struct promise : promise_base
     std::optional<T> value;
     task<T> get_return_object() noexcept;
     template <class U>
-    void return_value(U&& v) { value.emplace(std::forward<U>(v)); }
+    void return_value(U&& v)
+    {
+        value.emplace(std::forward<U>(v));
+    }
     T take()
     {
         if (error) std::rethrow_exception(error);

@@ -32,8 +32,7 @@ class [[nodiscard]] request_awaiter
 public:
     request_awaiter(detail::user_context* ctx, std::string_view method, std::string_view path, request_options&& o)
         : ctx_(ctx), method_(method), path_(path), options_(std::move(o))
-    {
-    }
+    {}
 
     bool await_ready() const noexcept { return false; }
     void await_suspend(std::coroutine_handle<> h)
@@ -105,7 +104,10 @@ protected:
     request_awaiter get(std::string_view path, request_options o = {}) { return request("GET", path, std::move(o)); }
     request_awaiter post(std::string_view path, request_options o = {}) { return request("POST", path, std::move(o)); }
     request_awaiter put(std::string_view path, request_options o = {}) { return request("PUT", path, std::move(o)); }
-    request_awaiter patch(std::string_view path, request_options o = {}) { return request("PATCH", path, std::move(o)); }
+    request_awaiter patch(std::string_view path, request_options o = {})
+    {
+        return request("PATCH", path, std::move(o));
+    }
     request_awaiter del(std::string_view path, request_options o = {}) { return request("DELETE", path, std::move(o)); }
     request_awaiter head(std::string_view path, request_options o = {}) { return request("HEAD", path, std::move(o)); }
 
@@ -161,7 +163,10 @@ private:
 };
 
 namespace detail {
-inline void bind(user& u, user_context* ctx) noexcept { u.ctx_ = ctx; }
+inline void bind(user& u, user_context* ctx) noexcept
+{
+    u.ctx_ = ctx;
+}
 } // namespace detail
 
 } // namespace hornet

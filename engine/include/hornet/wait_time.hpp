@@ -12,10 +12,19 @@ struct wait_time
 };
 
 /// A random wait in [low, high] seconds.
-inline wait_time between(double low, double high) { return {wait_time::kind::between, low, high}; }
-inline wait_time constant(double seconds) { return {wait_time::kind::constant, seconds, 0}; }
+inline wait_time between(double low, double high)
+{
+    return {wait_time::kind::between, low, high};
+}
+inline wait_time constant(double seconds)
+{
+    return {wait_time::kind::constant, seconds, 0};
+}
 /// Tasks start every `seconds` at most (the task's own time is subtracted).
-inline wait_time constant_pacing(double seconds) { return {wait_time::kind::constant_pacing, seconds, 0}; }
+inline wait_time constant_pacing(double seconds)
+{
+    return {wait_time::kind::constant_pacing, seconds, 0};
+}
 /// At most `tasks_per_second` tasks per second per user.
 inline wait_time constant_throughput(double tasks_per_second)
 {

@@ -41,8 +41,7 @@ public:
     local_control(net::io_context& io, const std::vector<compiled_class>& classes, unsigned threads,
                   const http::client_config& config)
         : runner_(io, classes, threads, config)
-    {
-    }
+    {}
 
     net::awaitable<bool> prepare() override
     {
@@ -68,8 +67,7 @@ class headless_driver
 public:
     headless_driver(const cli::options& opts, net::io_context& io, run_control& control)
         : opts_(opts), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_)
-    {
-    }
+    {}
 
     int run()
     {
@@ -112,7 +110,8 @@ private:
         runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
 
         auto started = std::chrono::steady_clock::now();
-        auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(run_time));
+        auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                      std::chrono::duration<double>(run_time));
         auto next_tick = started + csv_interval;
         auto next_print = started + console_interval;
         while (!stop_requested_) {

@@ -29,8 +29,8 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
                       "(e.g. hornet -H http://127.0.0.1:5000 --headless -u 10 -t 30s)";
             return c;
         }
-        auto [base, target] = opts.host.empty() ? std::pair<std::string_view, std::string_view>{"", "/"}
-                                                : http::split_origin(opts.host);
+        auto [base, target] =
+            opts.host.empty() ? std::pair<std::string_view, std::string_view>{"", "/"} : http::split_origin(opts.host);
         c.host = std::string(base);
         c.model = scenario::quick_model(std::string(target));
     }
@@ -39,8 +39,8 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
     if (!opts.user_classes.empty()) {
         std::vector<scenario::user_class> chosen;
         for (const auto& name : opts.user_classes) {
-            auto it = std::find_if(c.model.users.begin(), c.model.users.end(),
-                                   [&](const auto& u) { return u.name == name; });
+            auto it =
+                std::find_if(c.model.users.begin(), c.model.users.end(), [&](const auto& u) { return u.name == name; });
             if (it == c.model.users.end()) {
                 c.error = "unknown user class \"" + name + "\" (hornet --list shows them)";
                 return c;

@@ -16,7 +16,7 @@ namespace hornet::cli {
 namespace {
 
 const char* const run_time_formats = "Valid --run-time formats are: 20, 20s, 3m, 2h, 1h20m, 3h30m10s, etc.";
-constexpr std::int64_t max_threads = 1024;  // beyond this a typo is likelier than a machine
+constexpr std::int64_t max_threads = 1024; // beyond this a typo is likelier than a machine
 
 const std::string& single(const raw_value& raw)
 {
@@ -63,7 +63,9 @@ std::uint64_t to_size(const raw_value& raw, std::uint64_t low, std::uint64_t hig
 {
     const std::string& text = single(raw);
     auto value = core::parse_size(text);
-    if (!value) throw argument_error(raw.origin + ": invalid size '" + text + "', expected bytes (65536) or a size (64MiB, 512k)");
+    if (!value)
+        throw argument_error(raw.origin + ": invalid size '" + text +
+                             "', expected bytes (65536) or a size (64MiB, 512k)");
     if (*value < low || *value > high) {
         throw argument_error(raw.origin + ": must be between " + std::to_string(low) + " and " + std::to_string(high) +
                              " bytes, got " + text);
@@ -71,14 +73,21 @@ std::uint64_t to_size(const raw_value& raw, std::uint64_t low, std::uint64_t hig
     return *value;
 }
 
-bool to_flag(const raw_value& raw) { return single(raw) == "true"; }
+bool to_flag(const raw_value& raw)
+{
+    return single(raw) == "true";
+}
 
 void apply(options& o, const std::string& key, const raw_value& raw)
 {
-    if (key == "locustfile") o.locustfile = single(raw);
-    else if (key == "host") o.host = single(raw);
-    else if (key == "users") o.users = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());
-    else if (key == "spawn-rate") o.spawn_rate = to_positive_number(raw);
+    if (key == "locustfile")
+        o.locustfile = single(raw);
+    else if (key == "host")
+        o.host = single(raw);
+    else if (key == "users")
+        o.users = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());
+    else if (key == "spawn-rate")
+        o.spawn_rate = to_positive_number(raw);
     else if (key == "run-time") {
         auto seconds = core::parse_run_time(single(raw));
         if (!seconds) {
@@ -86,18 +95,28 @@ void apply(options& o, const std::string& key, const raw_value& raw)
                                      run_time_formats);
         }
         o.run_time = seconds;
-    }
-    else if (key == "stop-timeout") o.stop_timeout = to_stop_timeout(raw);
-    else if (key == "headless") o.headless = to_flag(raw);
-    else if (key == "list") o.list = to_flag(raw);
-    else if (key == "tags") o.tags = raw.values;
-    else if (key == "exclude-tags") o.exclude_tags = raw.values;
-    else if (key == "csv") o.csv_prefix = single(raw);
-    else if (key == "csv-full-history") o.csv_full_history = to_flag(raw);
-    else if (key == "print-stats") o.print_stats = to_flag(raw);
-    else if (key == "only-summary") o.only_summary = to_flag(raw);
-    else if (key == "reset-stats") o.reset_stats = to_flag(raw);
-    else if (key == "exit-code-on-error") o.exit_code_on_error = static_cast<int>(to_int(raw, 0, 255));
+    } else if (key == "stop-timeout")
+        o.stop_timeout = to_stop_timeout(raw);
+    else if (key == "headless")
+        o.headless = to_flag(raw);
+    else if (key == "list")
+        o.list = to_flag(raw);
+    else if (key == "tags")
+        o.tags = raw.values;
+    else if (key == "exclude-tags")
+        o.exclude_tags = raw.values;
+    else if (key == "csv")
+        o.csv_prefix = single(raw);
+    else if (key == "csv-full-history")
+        o.csv_full_history = to_flag(raw);
+    else if (key == "print-stats")
+        o.print_stats = to_flag(raw);
+    else if (key == "only-summary")
+        o.only_summary = to_flag(raw);
+    else if (key == "reset-stats")
+        o.reset_stats = to_flag(raw);
+    else if (key == "exit-code-on-error")
+        o.exit_code_on_error = static_cast<int>(to_int(raw, 0, 255));
     else if (key == "loglevel") {
         auto level = core::parse_log_level(single(raw));
         if (!level) {
@@ -106,32 +125,45 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         }
         static const char* const names[] = {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"};
         o.loglevel = names[static_cast<int>(*level) / 10 - 1];
-    }
-    else if (key == "logfile") o.logfile = single(raw);
-    else if (key == "master") o.master = to_flag(raw);
-    else if (key == "master-bind-host") o.master_bind_host = single(raw);
-    else if (key == "master-bind-port") o.master_bind_port = static_cast<std::uint16_t>(to_int(raw, 0, 65535));
-    else if (key == "expect-workers") o.expect_workers = to_int(raw, 1, std::numeric_limits<std::int64_t>::max());
+    } else if (key == "logfile")
+        o.logfile = single(raw);
+    else if (key == "master")
+        o.master = to_flag(raw);
+    else if (key == "master-bind-host")
+        o.master_bind_host = single(raw);
+    else if (key == "master-bind-port")
+        o.master_bind_port = static_cast<std::uint16_t>(to_int(raw, 0, 65535));
+    else if (key == "expect-workers")
+        o.expect_workers = to_int(raw, 1, std::numeric_limits<std::int64_t>::max());
     else if (key == "expect-workers-max-wait")
         o.expect_workers_max_wait = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());
-    else if (key == "worker") o.worker = to_flag(raw);
-    else if (key == "master-host") o.master_host = single(raw);
-    else if (key == "master-timeout") o.master_timeout = to_positive_number(raw);
-    else if (key == "master-port") o.master_port = static_cast<std::uint16_t>(to_int(raw, 1, 65535));
-    else if (key == "threads") o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
-    else if (key == "tls-verify") o.tls_verify = to_flag(raw);
+    else if (key == "worker")
+        o.worker = to_flag(raw);
+    else if (key == "master-host")
+        o.master_host = single(raw);
+    else if (key == "master-timeout")
+        o.master_timeout = to_positive_number(raw);
+    else if (key == "master-port")
+        o.master_port = static_cast<std::uint16_t>(to_int(raw, 1, 65535));
+    else if (key == "threads")
+        o.threads = static_cast<unsigned>(to_int(raw, 0, max_threads));
+    else if (key == "tls-verify")
+        o.tls_verify = to_flag(raw);
     else if (key == "ca-file") {
         o.ca_file = single(raw);
         std::error_code ec;
         if (!std::filesystem::is_regular_file(o.ca_file, ec))
             throw argument_error(raw.origin + ": no such file '" + o.ca_file + "'");
         o.tls_verify = true;
-    }
-    else if (key == "connect-timeout") o.connect_timeout = to_positive_number(raw);
-    else if (key == "request-timeout") o.request_timeout = to_positive_number(raw);
-    else if (key == "max-body-size") o.max_body_size = to_size(raw, 0, std::numeric_limits<std::uint64_t>::max());
+    } else if (key == "connect-timeout")
+        o.connect_timeout = to_positive_number(raw);
+    else if (key == "request-timeout")
+        o.request_timeout = to_positive_number(raw);
+    else if (key == "max-body-size")
+        o.max_body_size = to_size(raw, 0, std::numeric_limits<std::uint64_t>::max());
     // Beast counts header bytes in 32 bits.
-    else if (key == "max-header-size") o.max_header_size = to_size(raw, 1024, std::numeric_limits<std::uint32_t>::max());
+    else if (key == "max-header-size")
+        o.max_header_size = to_size(raw, 1024, std::numeric_limits<std::uint32_t>::max());
 }
 
 } // namespace
@@ -144,9 +176,11 @@ options build_options(const raw_settings& settings)
         throw argument_error("'--csv-full-history' requires '--csv'.");
     }
     // Locust's exit codes for these two: -1 (255) and 1.
-    if (o.master && o.worker) throw usage_error(255, "hornet: error: The --master argument cannot be combined with --worker");
+    if (o.master && o.worker)
+        throw usage_error(255, "hornet: error: The --master argument cannot be combined with --worker");
     if (o.worker && o.run_time && *o.run_time > 0) {
-        throw usage_error(1, "hornet: error: --run-time should be specified on the master node, and not on worker nodes");
+        throw usage_error(1,
+                          "hornet: error: --run-time should be specified on the master node, and not on worker nodes");
     }
     return o;
 }

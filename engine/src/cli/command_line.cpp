@@ -92,7 +92,8 @@ void check_values_present(int argc, const char* const* argv)
 std::string suggest_option(std::string_view token)
 {
     if (token.substr(0, 2) != "--") return {};
-    std::string_view word = token.substr(2, token.find('=') == std::string_view::npos ? token.npos : token.find('=') - 2);
+    std::string_view word =
+        token.substr(2, token.find('=') == std::string_view::npos ? token.npos : token.find('=') - 2);
     if (word.empty()) return {};
     std::vector<std::string> keys;
     for (const auto& spec : option_specs()) keys.emplace_back(spec.key);
@@ -121,7 +122,7 @@ command_line read_command_line(int argc, const char* const* argv)
 
     CLI::App app{"", "hornet"};
     app.set_help_flag();
-    app.allow_extras();  // collected below, to word the error like argparse
+    app.allow_extras(); // collected below, to word the error like argparse
 
     std::deque<slot> slots;
     for (const auto& spec : option_specs()) {
@@ -129,9 +130,7 @@ command_line read_command_line(int argc, const char* const* argv)
         s.spec = &spec;
         std::string names = cli11_names(spec);
         switch (spec.kind) {
-        case option_kind::flag:
-            s.option = app.add_flag(names, s.flag);
-            break;
+        case option_kind::flag: s.option = app.add_flag(names, s.flag); break;
         case option_kind::list:
             s.option = app.add_option(names, s.items)->expected(0, CLI::detail::expected_max_vector_size);
             break;
@@ -139,8 +138,7 @@ command_line read_command_line(int argc, const char* const* argv)
         case option_kind::action:
             if (spec.key == "help" || spec.key == "version") {
                 s.option = app.add_flag(names, s.flag);
-            }
-            else {
+            } else {
                 s.option = app.add_option(names, s.text)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
             }
             break;
@@ -151,8 +149,7 @@ command_line read_command_line(int argc, const char* const* argv)
 
     try {
         app.parse(argc, argv);
-    }
-    catch (const CLI::ArgumentMismatch& e) {
+    } catch (const CLI::ArgumentMismatch& e) {
         // CLI11 says "--users: 1 required NUM missing"; argparse's wording is what users know.
         std::string_view what(e.what());
         auto colon = what.find(':');
@@ -160,8 +157,7 @@ command_line read_command_line(int argc, const char* const* argv)
             what.substr(0, 2) == "--" && colon != what.npos ? find_option(what.substr(2, colon - 2)) : nullptr;
         if (spec != nullptr) throw argument_error("argument " + display_name(*spec) + ": expected one argument");
         throw argument_error(std::string("argument ") + e.what());
-    }
-    catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError& e) {
         throw argument_error(std::string("argument ") + e.what());
     }
 
@@ -188,17 +184,13 @@ command_line read_command_line(int argc, const char* const* argv)
         }
         raw_value raw{{}, "argument " + display_name(spec)};
         switch (spec.kind) {
-        case option_kind::flag:
-            raw.values.emplace_back(s.flag ? "true" : "false");
-            break;
+        case option_kind::flag: raw.values.emplace_back(s.flag ? "true" : "false"); break;
         case option_kind::list:
             for (const auto& item : s.items) {
                 for (auto& part : split_list(item)) raw.values.push_back(std::move(part));
             }
             break;
-        default:
-            raw.values.push_back(s.text);
-            break;
+        default: raw.values.push_back(s.text); break;
         }
         out.settings[std::string(spec.key)] = std::move(raw);
     }

@@ -12,11 +12,11 @@ namespace hornet::cli {
 
 struct command_line
 {
-    raw_settings settings;                   ///< only the options actually given
-    std::vector<std::string> user_classes;   ///< positional UserClass names
-    std::optional<std::string> config_file;  ///< --config FILE
-    bool help = false;                       ///< -h/--help came first among help/version
-    bool version = false;                    ///< -V/--version came first
+    raw_settings settings;                  ///< only the options actually given
+    std::vector<std::string> user_classes;  ///< positional UserClass names
+    std::optional<std::string> config_file; ///< --config FILE
+    bool help = false;                      ///< -h/--help came first among help/version
+    bool version = false;                   ///< -V/--version came first
 };
 
 /// Reads argv (argv[0] is the program). Like argparse, -h/-V win over any other problem.

@@ -16,7 +16,10 @@ namespace hornet::cli {
 
 namespace {
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c)
+{
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 // Cuts a trailing " # comment" / " ; comment"; a '#' glued to text (a URL fragment) stays.
 std::string_view strip_comment(std::string_view value)
@@ -80,9 +83,7 @@ void read_line(std::string_view line, const std::string& where, raw_settings& in
         raw.values.emplace_back(*on ? "true" : "false");
         break;
     }
-    case option_kind::list:
-        raw.values = split_list(value);
-        break;
+    case option_kind::list: raw.values = split_list(value); break;
     default:
         if (value.empty()) throw argument_error(where + ": '" + std::string(spec->key) + "' needs a value");
         raw.values.emplace_back(value);
@@ -95,7 +96,7 @@ void read_line(std::string_view line, const std::string& where, raw_settings& in
 
 void read_config_text(std::string_view text, const std::string& file_name, raw_settings& into)
 {
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // editors on Windows add a BOM
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3); // editors on Windows add a BOM
     std::size_t line_number = 0;
     while (!text.empty()) {
         ++line_number;
@@ -103,7 +104,7 @@ void read_config_text(std::string_view text, const std::string& file_name, raw_s
         std::string_view line = trim(text.substr(0, newline));
         text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
         if (line.empty() || line.front() == '#' || line.front() == ';') continue;
-        if (line.front() == '[' && line.back() == ']') continue;  // e.g. a [locust] section header
+        if (line.front() == '[' && line.back() == ']') continue; // e.g. a [locust] section header
         read_line(line, file_name + ":" + std::to_string(line_number), into);
     }
 }

@@ -26,12 +26,8 @@ void read_variable(const option_spec& spec, const std::string& name, const std::
         raw.values.emplace_back(*on ? "true" : "false");
         break;
     }
-    case option_kind::list:
-        raw.values = split_list(text);
-        break;
-    default:
-        raw.values.emplace_back(trim(text));
-        break;
+    case option_kind::list: raw.values = split_list(text); break;
+    default: raw.values.emplace_back(trim(text)); break;
     }
     into[std::string(spec.key)] = std::move(raw);
 }

@@ -20,8 +20,7 @@ void wrap(std::string& out, std::string_view text, std::size_t used)
 {
     if (used < text_column) {
         out.append(text_column - used, ' ');
-    }
-    else {
+    } else {
         out += '\n';
         out.append(text_column, ' ');
     }
@@ -58,8 +57,7 @@ std::string option_label(const option_spec& spec)
         label += '-';
         label += spec.short_name;
         label += ", ";
-    }
-    else {
+    } else {
         label += "    ";
     }
     label += "--";

@@ -13,22 +13,18 @@ using g = option_group;
 constexpr std::array specs{
     // key               short kind       metavar   group          env                locust config default / help
     option_spec{"locustfile", 'f', k::value, "FILE", g::common, "LOCUSTFILE", true, true,
-                "hornet.json if present, else quick mode",
-                "Scenario to run: a .json scenario file or a .so plugin."},
+                "hornet.json if present, else quick mode", "Scenario to run: a .json scenario file or a .so plugin."},
     option_spec{"config", 0, k::action, "FILE", g::common, "", false, false, "",
                 "Extra config file, read after ~/.locust.conf, ./locust.conf and ./hornet.conf."},
-    option_spec{"host", 'H', k::value, "URL", g::common, "HOST", true, true,
-                "the scenario's own host",
+    option_spec{"host", 'H', k::value, "URL", g::common, "HOST", true, true, "the scenario's own host",
                 "Base URL of the system under test, e.g. http://127.0.0.1:8000."},
-    option_spec{"users", 'u', k::value, "NUM", g::common, "USERS", true, true,
-                "1 when starting headless", "Peak number of concurrent users."},
-    option_spec{"spawn-rate", 'r', k::value, "RATE", g::common, "SPAWN_RATE", true, true,
-                "1", "Users started per second while ramping up (may be fractional)."},
-    option_spec{"run-time", 't', k::value, "TIME", g::common, "RUN_TIME", true, true,
-                "none, run until stopped",
+    option_spec{"users", 'u', k::value, "NUM", g::common, "USERS", true, true, "1 when starting headless",
+                "Peak number of concurrent users."},
+    option_spec{"spawn-rate", 'r', k::value, "RATE", g::common, "SPAWN_RATE", true, true, "1",
+                "Users started per second while ramping up (may be fractional)."},
+    option_spec{"run-time", 't', k::value, "TIME", g::common, "RUN_TIME", true, true, "none, run until stopped",
                 "Stop after this long: 20, 20s, 3m, 2h, 1h20m, 3h30m10s. 0 = no limit."},
-    option_spec{"stop-timeout", 's', k::value, "SECONDS", g::common, "STOP_TIMEOUT", true, true,
-                "0, stop at once",
+    option_spec{"stop-timeout", 's', k::value, "SECONDS", g::common, "STOP_TIMEOUT", true, true, "0, stop at once",
                 "On stop, let running tasks finish for up to this long (seconds or a run time)."},
     option_spec{"headless", 0, k::flag, "", g::common, "HEADLESS", true, true, "off",
                 "No web UI: start the test at once and print stats to the console."},
@@ -36,30 +32,27 @@ constexpr std::array specs{
                 "Print the user classes of the scenario and exit."},
     option_spec{"tags", 'T', k::list, "TAG", g::common, "TAGS", true, true, "all tasks",
                 "Only run tasks tagged with any of these (space or comma separated)."},
-    option_spec{"exclude-tags", 'E', k::list, "TAG", g::common, "EXCLUDE_TAGS", true, true,
-                "none", "Skip tasks with any of these tags."},
-    option_spec{"help", 'h', k::action, "", g::common, "", false, false, "",
-                "Show this help and exit."},
-    option_spec{"version", 'V', k::action, "", g::common, "", false, false, "",
-                "Show the version and exit."},
+    option_spec{"exclude-tags", 'E', k::list, "TAG", g::common, "EXCLUDE_TAGS", true, true, "none",
+                "Skip tasks with any of these tags."},
+    option_spec{"help", 'h', k::action, "", g::common, "", false, false, "", "Show this help and exit."},
+    option_spec{"version", 'V', k::action, "", g::common, "", false, false, "", "Show the version and exit."},
 
     option_spec{"master", 0, k::flag, "", g::master, "MODE_MASTER", true, true, "off",
                 "Run as the master of a distributed test: Locust or Hornet workers connect to it."},
     option_spec{"master-bind-host", 0, k::value, "HOST", g::master, "MASTER_BIND_HOST", true, true,
                 "* (all interfaces)", "Interface the master listens on for workers."},
-    option_spec{"master-bind-port", 0, k::value, "PORT", g::master, "MASTER_BIND_PORT", true, true,
-                "5557", "Port the master listens on for workers (0 = any free port)."},
+    option_spec{"master-bind-port", 0, k::value, "PORT", g::master, "MASTER_BIND_PORT", true, true, "5557",
+                "Port the master listens on for workers (0 = any free port)."},
     option_spec{"expect-workers", 0, k::value, "NUM", g::master, "EXPECT_WORKERS", true, true, "1",
                 "With --headless: wait for this many workers to be ready before starting."},
-    option_spec{"expect-workers-max-wait", 0, k::value, "SECONDS", g::master, "EXPECT_WORKERS_MAX_WAIT",
-                true, true, "0 = wait forever",
-                "Give up (exit 1) if the expected workers are not ready in time."},
+    option_spec{"expect-workers-max-wait", 0, k::value, "SECONDS", g::master, "EXPECT_WORKERS_MAX_WAIT", true, true,
+                "0 = wait forever", "Give up (exit 1) if the expected workers are not ready in time."},
 
     option_spec{"worker", 0, k::flag, "", g::worker, "MODE_WORKER", true, true, "off",
                 "Run as a worker: connect to a master (Locust's or Hornet's) and run the users it "
                 "asks for. The scenario (-f, or quick mode) must define the classes the master names."},
-    option_spec{"master-host", 0, k::value, "HOST", g::worker, "MASTER_NODE_HOST", true, true,
-                "127.0.0.1", "Host or IP address of the master."},
+    option_spec{"master-host", 0, k::value, "HOST", g::worker, "MASTER_NODE_HOST", true, true, "127.0.0.1",
+                "Host or IP address of the master."},
     option_spec{"master-port", 0, k::value, "PORT", g::worker, "MASTER_NODE_PORT", true, true, "5557",
                 "Port of the master."},
     option_spec{"master-timeout", 0, k::value, "SECONDS", g::worker, "MASTER_TIMEOUT", false, true, "60",
@@ -69,24 +62,23 @@ constexpr std::array specs{
     option_spec{"csv", 0, k::value, "PREFIX", g::statistics, "CSV", true, true, "none",
                 "Write PREFIX_stats.csv, PREFIX_stats_history.csv, PREFIX_failures.csv and "
                 "PREFIX_exceptions.csv, in Locust's format."},
-    option_spec{"csv-full-history", 0, k::flag, "", g::statistics, "CSV_FULL_HISTORY", true, true,
-                "off", "Also write every entry, not just Aggregated, to the history file. Needs --csv."},
+    option_spec{"csv-full-history", 0, k::flag, "", g::statistics, "CSV_FULL_HISTORY", true, true, "off",
+                "Also write every entry, not just Aggregated, to the history file. Needs --csv."},
     option_spec{"print-stats", 0, k::flag, "", g::statistics, "PRINT_STATS", true, true, "off",
                 "Print the stats table to the console while the web UI runs too."},
     option_spec{"only-summary", 0, k::flag, "", g::statistics, "ONLY_SUMMARY", true, true, "off",
                 "Print only the final summary, not the periodic tables."},
     option_spec{"reset-stats", 0, k::flag, "", g::statistics, "RESET_STATS", true, true, "off",
                 "Reset the statistics once spawning has completed."},
-    option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR",
-                true, true, "1", "Exit code when any request failed or a task raised."},
+    option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR", true, true, "1",
+                "Exit code when any request failed or a task raised."},
 
     option_spec{"loglevel", 'L', k::value, "LEVEL", g::logging, "LOGLEVEL", true, true, "INFO",
                 "DEBUG, INFO, WARNING, ERROR or CRITICAL (any case)."},
     option_spec{"logfile", 0, k::value, "FILE", g::logging, "LOGFILE", true, true, "stderr",
                 "Write log lines to this file; stats tables still go to stderr."},
 
-    option_spec{"threads", 0, k::value, "N", g::hornet, "THREADS", false, true,
-                "0 = one per CPU core",
+    option_spec{"threads", 0, k::value, "N", g::hornet, "THREADS", false, true, "0 = one per CPU core",
                 "Worker threads, each with its own event loop, users and stats shard."},
     option_spec{"connect-timeout", 0, k::value, "SECONDS", g::hornet, "CONNECT_TIMEOUT", false, true, "60",
                 "DNS lookup, TCP connect and TLS handshake of a request; longer fails it with a TimeoutError."},
@@ -108,7 +100,10 @@ constexpr std::array specs{
 
 } // namespace
 
-std::span<const option_spec> option_specs() { return specs; }
+std::span<const option_spec> option_specs()
+{
+    return specs;
+}
 
 const option_spec* find_option(std::string_view key)
 {

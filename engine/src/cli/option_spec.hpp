@@ -8,25 +8,25 @@
 namespace hornet::cli {
 
 enum class option_kind {
-    flag,    ///< on/off; "--x", "x = true", LOCUST_X=yes
-    value,   ///< one value; the last one given wins
-    list,    ///< zero or more values; "-T a b", "a,b", "[a, b]"
-    action,  ///< --help, --version, --config: handled by parse() itself
+    flag,   ///< on/off; "--x", "x = true", LOCUST_X=yes
+    value,  ///< one value; the last one given wins
+    list,   ///< zero or more values; "-T a b", "a,b", "[a, b]"
+    action, ///< --help, --version, --config: handled by parse() itself
 };
 
 enum class option_group { common, master, worker, statistics, logging, hornet };
 
 struct option_spec
 {
-    std::string_view key;           ///< long name without "--"; also the config-file key
-    char short_name;                ///< 0 when there is none
+    std::string_view key; ///< long name without "--"; also the config-file key
+    char short_name;      ///< 0 when there is none
     option_kind kind;
-    std::string_view metavar;       ///< placeholder shown in --help ("NUM", "FILE")
+    std::string_view metavar; ///< placeholder shown in --help ("NUM", "FILE")
     option_group group;
-    std::string_view env;           ///< suffix after LOCUST_/HORNET_; empty = no variable
-    bool locust_env;                ///< LOCUST_<env> is read too (false: Hornet-only option)
-    bool in_config;                 ///< may be set from a config file
-    std::string_view default_text;  ///< for --help
+    std::string_view env;          ///< suffix after LOCUST_/HORNET_; empty = no variable
+    bool locust_env;               ///< LOCUST_<env> is read too (false: Hornet-only option)
+    bool in_config;                ///< may be set from a config file
+    std::string_view default_text; ///< for --help
     std::string_view help;
 };
 

@@ -14,24 +14,24 @@ namespace hornet::cli {
 struct options
 {
     // What to run
-    std::string locustfile;                 ///< -f; empty = hornet.json in cwd if present, else quick mode
-    std::vector<std::string> user_classes;  ///< positional UserClass names (empty = all)
-    std::string host;                       ///< -H, base URL
-    std::optional<std::int64_t> users;      ///< -u
-    std::optional<double> spawn_rate;       ///< -r
-    std::optional<double> run_time;         ///< -t, seconds; nullopt or 0 = forever
-    std::optional<double> stop_timeout;     ///< -s, seconds
+    std::string locustfile;                ///< -f; empty = hornet.json in cwd if present, else quick mode
+    std::vector<std::string> user_classes; ///< positional UserClass names (empty = all)
+    std::string host;                      ///< -H, base URL
+    std::optional<std::int64_t> users;     ///< -u
+    std::optional<double> spawn_rate;      ///< -r
+    std::optional<double> run_time;        ///< -t, seconds; nullopt or 0 = forever
+    std::optional<double> stop_timeout;    ///< -s, seconds
     bool headless = false;
-    bool list = false;                      ///< -l/--list
+    bool list = false; ///< -l/--list
 
     // Statistics and reports
-    std::string csv_prefix;                 ///< --csv
+    std::string csv_prefix; ///< --csv
     bool csv_full_history = false;
     bool print_stats = false;
     bool only_summary = false;
     bool reset_stats = false;
-    std::vector<std::string> tags;          ///< -T
-    std::vector<std::string> exclude_tags;  ///< -E
+    std::vector<std::string> tags;         ///< -T
+    std::vector<std::string> exclude_tags; ///< -E
     int exit_code_on_error = 1;
 
     // Logging
@@ -39,24 +39,24 @@ struct options
     std::string logfile;
 
     // Distributed mode (Locust's master/worker protocol)
-    bool master = false;                    ///< --master
-    std::string master_bind_host = "*";     ///< --master-bind-host; "*" = all interfaces
-    std::uint16_t master_bind_port = 5557;  ///< --master-bind-port; 0 = any free port
-    std::int64_t expect_workers = 1;        ///< --expect-workers (headless master)
+    bool master = false;                      ///< --master
+    std::string master_bind_host = "*";       ///< --master-bind-host; "*" = all interfaces
+    std::uint16_t master_bind_port = 5557;    ///< --master-bind-port; 0 = any free port
+    std::int64_t expect_workers = 1;          ///< --expect-workers (headless master)
     std::int64_t expect_workers_max_wait = 0; ///< seconds; 0 = wait forever
-    bool worker = false;                    ///< --worker
-    std::string master_host = "127.0.0.1";  ///< --master-host (worker)
-    std::uint16_t master_port = 5557;       ///< --master-port (worker)
-    double master_timeout = 60;             ///< --master-timeout: seconds without the master before a worker quits
+    bool worker = false;                      ///< --worker
+    std::string master_host = "127.0.0.1";    ///< --master-host (worker)
+    std::uint16_t master_port = 5557;         ///< --master-port (worker)
+    double master_timeout = 60;               ///< --master-timeout: seconds without the master before a worker quits
 
     // Hornet's own
-    unsigned threads = 0;                   ///< --threads; 0 = number of cores
-    bool tls_verify = false;                ///< --tls-verify
-    std::string ca_file;                    ///< --ca-file (implies tls_verify)
-    double connect_timeout = 60;            ///< --connect-timeout, seconds
-    double request_timeout = 60;            ///< --request-timeout, seconds
-    std::uint64_t max_body_size = 64ull << 20;   ///< --max-body-size: most body bytes kept for readers
-    std::uint64_t max_header_size = 1ull << 20;  ///< --max-header-size
+    unsigned threads = 0;                       ///< --threads; 0 = number of cores
+    bool tls_verify = false;                    ///< --tls-verify
+    std::string ca_file;                        ///< --ca-file (implies tls_verify)
+    double connect_timeout = 60;                ///< --connect-timeout, seconds
+    double request_timeout = 60;                ///< --request-timeout, seconds
+    std::uint64_t max_body_size = 64ull << 20;  ///< --max-body-size: most body bytes kept for readers
+    std::uint64_t max_header_size = 1ull << 20; ///< --max-header-size
 };
 
 /// Outcome of parsing: either options to run with, or an exit code and what to print
@@ -68,14 +68,14 @@ struct parse_result
 {
     std::optional<options> opts;
     int exit_code = 0;
-    std::string message;    ///< ends with '\n'; to stdout for help/version (exit 0), stderr otherwise
+    std::string message; ///< ends with '\n'; to stdout for help/version (exit 0), stderr otherwise
 };
 
 /// Parses argv and the environment (envp == nullptr: use ::environ). `cwd` and `home`
 /// locate locust.conf/hornet.conf and ~/.locust.conf (home "" = $HOME from envp); tests
 /// pass temporary folders. `hornet demo-target ...` is not parsed here: main dispatches
 /// on argv[1] first.
-parse_result parse(int argc, const char* const* argv, const char* const* envp = nullptr,
-                   const std::string& cwd = ".", const std::string& home = "");
+parse_result parse(int argc, const char* const* argv, const char* const* envp = nullptr, const std::string& cwd = ".",
+                   const std::string& home = "");
 
 } // namespace hornet::cli

@@ -46,8 +46,7 @@ parse_result parse(int argc, const char* const* argv, const char* const* envp, c
         options opts = build_options(settings);
         opts.user_classes = std::move(given.user_classes);
         return {std::move(opts), 0, {}};
-    }
-    catch (const usage_error& e) {
+    } catch (const usage_error& e) {
         return {std::nullopt, e.exit_code(), std::string(e.what()) + "\n"};
     }
 }

@@ -11,10 +11,7 @@ namespace hornet::cli {
 class usage_error : public std::runtime_error
 {
 public:
-    usage_error(int exit_code, const std::string& message)
-        : std::runtime_error(message), exit_code_(exit_code)
-    {
-    }
+    usage_error(int exit_code, const std::string& message) : std::runtime_error(message), exit_code_(exit_code) {}
 
     int exit_code() const noexcept { return exit_code_; }
 

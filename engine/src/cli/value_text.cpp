@@ -66,7 +66,8 @@ std::optional<double> parse_number(std::string_view text)
     // strtod also reads hex floats, "inf" and "nan"; Python's float() has no hex and the
     // others make no sense for a count or a rate.
     for (char c : copy) {
-        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-')) {
+        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == 'E' || c == '+' ||
+              c == '-')) {
             return std::nullopt;
         }
     }

@@ -26,8 +26,7 @@ std::string next_monitor_address()
 
 dealer_endpoint::dealer_endpoint(boost::asio::any_io_executor ex, std::string identity, endpoint_options options)
     : options_(options), identity_(std::move(identity)), channel_(ex), monitor_(ex)
-{
-}
+{}
 
 dealer_endpoint::~dealer_endpoint()
 {
@@ -56,7 +55,8 @@ boost::system::error_code dealer_endpoint::open()
     if (!ec && is_ipv6_literal(host_) && zmq_setsockopt(s, ZMQ_IPV6, &one, sizeof one) != 0) ec = last_zmq_error();
     // The monitor must exist before connect() or the first handshake could go unreported.
     const std::string monitor_address = next_monitor_address();
-    if (!ec && zmq_socket_monitor(s, monitor_address.c_str(), ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED) != 0)
+    if (!ec &&
+        zmq_socket_monitor(s, monitor_address.c_str(), ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ_EVENT_DISCONNECTED) != 0)
         ec = last_zmq_error();
     if (!ec) ec = monitor_.open(context, ZMQ_PAIR);
     if (!ec && zmq_connect(monitor_.handle(), monitor_address.c_str()) != 0) ec = last_zmq_error();

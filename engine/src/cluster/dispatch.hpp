@@ -84,11 +84,11 @@ private:
     std::vector<const scenario::user_class*> classes_;
     std::vector<std::string> names_;
     runtime::class_picker picker_;
-    std::vector<std::string> workers_;          // Locust order
-    std::vector<std::uint32_t> stack_;          // class of user k; user k runs on workers_[k % W]
-    std::vector<class_vector> per_worker_;      // parallel to workers_
+    std::vector<std::string> workers_;     // Locust order
+    std::vector<std::uint32_t> stack_;     // class of user k; user k runs on workers_[k % W]
+    std::vector<class_vector> per_worker_; // parallel to workers_
     class_vector totals_;
-    std::vector<std::size_t> picker_counts_;    // totals_ as class_picker wants them
+    std::vector<std::size_t> picker_counts_; // totals_ as class_picker wants them
 };
 
 } // namespace hornet::cluster

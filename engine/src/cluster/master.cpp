@@ -16,21 +16,16 @@ using namespace std::chrono_literals;
 using clock = std::chrono::steady_clock;
 
 master::master(net::io_context& io, master_options options)
-    : io_(io)
-    , options_(std::move(options))
-    , router_(io.get_executor(), options_.endpoint)
-    , core_(options_.settings,
+    : io_(io), options_(std::move(options)), router_(io.get_executor(), options_.endpoint),
+      core_(options_.settings,
             [this](std::string_view id, const proto::message& m) {
                 if (closed_) return;
                 if (auto ec = router_.send_to(id, m))
-                    core::log::debug("hornet.runners", "Could not send '" + m.type + "' to " + printable_id(id) + ": " +
-                                                           ec.message());
-            })
-    , heartbeat_timer_(io)
-    , advance_timer_(io)
-    , wait_timer_(io)
-{
-}
+                    core::log::debug("hornet.runners",
+                                     "Could not send '" + m.type + "' to " + printable_id(id) + ": " + ec.message());
+            }),
+      heartbeat_timer_(io), advance_timer_(io), wait_timer_(io)
+{}
 
 master::~master()
 {
@@ -131,9 +126,10 @@ net::awaitable<void> master::stop(double stop_timeout)
     // sends its last stats and `quit`. Wait for all of them, bounded.
     core_.quit();
     pump();
-    auto deadline = clock::now() + std::chrono::duration_cast<clock::duration>(
-                                       std::chrono::duration<double>(std::max(0.0, stop_timeout))) +
-                    options_.quit_grace;
+    auto deadline =
+        clock::now() +
+        std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(std::max(0.0, stop_timeout))) +
+        options_.quit_grace;
     awaiting_quit_ = true;
     while (core_.active_worker_count() > 0 && !hurried_ && clock::now() < deadline) {
         wait_timer_.expires_at(deadline);
@@ -141,8 +137,9 @@ net::awaitable<void> master::stop(double stop_timeout)
     }
     awaiting_quit_ = false;
     if (core_.active_worker_count() > 0)
-        core::log::warning("hornet.runners", std::to_string(core_.active_worker_count()) +
-                                                 " worker(s) did not confirm the quit; their last statistics may be missing");
+        core::log::warning("hornet.runners",
+                           std::to_string(core_.active_worker_count()) +
+                               " worker(s) did not confirm the quit; their last statistics may be missing");
 }
 
 void master::shutdown()

@@ -53,8 +53,7 @@ std::string printable_id(std::string_view id)
 
 master_core::master_core(master_settings settings, send_function send)
     : settings_(std::move(settings)), send_(std::move(send)), stats_(core::unix_now())
-{
-}
+{}
 
 void master_core::send(std::string_view id, proto::message m)
 {
@@ -77,7 +76,7 @@ void master_core::on_bad_frame(std::string_view identity, const core::failure& w
     // (the transport has logged the frame already).
     bool known = workers_.find(identity) != nullptr;
     core::log::debug(logger, "Could not decode a message from " + printable_id(identity) + ": " + why.detail +
-                                   (known ? " (asking the worker to reconnect)" : ""));
+                                 (known ? " (asking the worker to reconnect)" : ""));
     if (known) send(identity, proto::make_message(proto::reconnect{}, std::string(identity)));
 }
 
@@ -107,8 +106,8 @@ void master_core::on_message(std::string_view identity, proto::worker_message m,
 void master_core::handle(std::string_view id, proto::old_worker_hello&, clock::time_point)
 {
     ++dropped_;
-    core::log::error(logger, "An old (pre 2.0) worker tried to connect (" + printable_id(id) +
-                                 "). That's not going to work.");
+    core::log::error(logger,
+                     "An old (pre 2.0) worker tried to connect (" + printable_id(id) + "). That's not going to work.");
 }
 
 void master_core::handle(std::string_view id, proto::malformed& m, clock::time_point)
@@ -122,9 +121,12 @@ void master_core::handle(std::string_view id, proto::malformed& m, clock::time_p
 
 void master_core::handle(std::string_view id, proto::unhandled& m, clock::time_point)
 {
-    if (m.type == "logs") core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
-    else if (m.type == "locustfile") drop(id, "sending the locustfile to workers (-f -) is not supported");
-    else if (m.known) drop(id, "'" + printable_id(m.type) + "' is a master-to-worker message");
+    if (m.type == "logs")
+        core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
+    else if (m.type == "locustfile")
+        drop(id, "sending the locustfile to workers (-f -) is not supported");
+    else if (m.known)
+        drop(id, "'" + printable_id(m.type) + "' is a master-to-worker message");
     else {
         ++dropped_;
         core::log::warning(logger, "Unknown message type received from worker " + printable_id(id) + ": " +
@@ -183,7 +185,8 @@ void master_core::handle(std::string_view id, proto::stats_report& report, clock
     // a peer that never completed the handshake is a stranger.
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
     pending_.add(std::move(report.snapshot));
-    if (worker_info* w = workers_.find(id); w && w->active()) w->user_classes_count = std::move(report.user_classes_count);
+    if (worker_info* w = workers_.find(id); w && w->active())
+        w->user_classes_count = std::move(report.user_classes_count);
 }
 
 void master_core::flush_stats()
@@ -281,7 +284,8 @@ void master_core::on_heartbeat_tick(clock::time_point now)
 bool master_core::start(std::int64_t users, double rate, clock::time_point now)
 {
     if (workers_.active_count() == 0) {
-        core::log::warning(logger, "You can't start a distributed test before at least one worker processes has connected");
+        core::log::warning(logger,
+                           "You can't start a distributed test before at least one worker processes has connected");
         return false;
     }
     if (!test_active()) {
@@ -356,7 +360,8 @@ void master_core::finish_ramp()
         core::log::info(logger, "All users spawned: " + spawned_summary());
     else
         core::log::info(logger, "Spawning is complete and report waittime is expired, but not all reports received "
-                                "from workers: " + spawned_summary());
+                                "from workers: " +
+                                    spawned_summary());
     for (const auto& [id, w] : workers_.workers())
         if (w.active() && w.dialect.spawning_complete_notice) {
             proto::spawning_complete notice;

@@ -26,8 +26,8 @@ struct master_settings
     /// The scenario's classes: names, weights and fixed counts drive the dispatch, and every
     /// name is sent in each spawn (a Python worker needs all of them, zeros included).
     std::vector<const scenario::user_class*> classes;
-    std::optional<std::string> host;         // -H, sent in spawn (nil: the workers' own)
-    std::optional<double> stop_timeout;      // sent in spawn
+    std::optional<std::string> host;    // -H, sent in spawn (nil: the workers' own)
+    std::optional<double> stop_timeout; // sent in spawn
     proto::value parsed_options = proto::value::map_type{};
     /// How long after the last ramp step the master waits for the workers to report all users
     /// (Locust: LOCUST_WAIT_FOR_WORKERS_REPORT_AFTER_RAMP_UP, 1 s).
@@ -136,9 +136,9 @@ private:
     std::int64_t target_ = 0;
     double rate_ = 1;
     ramp_pace pace_;
-    std::optional<clock::time_point> next_step_;     // ramp in progress
-    std::optional<clock::time_point> report_until_;  // ramp done, waiting for the workers' counts
-    bool completion_pending_ = false;                 // on_spawning_complete not yet fired
+    std::optional<clock::time_point> next_step_;    // ramp in progress
+    std::optional<clock::time_point> report_until_; // ramp done, waiting for the workers' counts
+    bool completion_pending_ = false;               // on_spawning_complete not yet fired
     bool all_quit_ = false;
     bool cpu_exceeded_ = false;
     double last_spawn_timestamp_ = 0;

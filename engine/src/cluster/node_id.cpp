@@ -12,7 +12,8 @@ namespace hornet::cluster {
 std::string make_node_id()
 {
     std::array<char, 256> host{};
-    if (::gethostname(host.data(), host.size() - 1) != 0 || host[0] == '\0') host = {'l', 'o', 'c', 'a', 'l', 'h', 'o', 's', 't'};
+    if (::gethostname(host.data(), host.size() - 1) != 0 || host[0] == '\0')
+        host = {'l', 'o', 'c', 'a', 'l', 'h', 'o', 's', 't'};
     std::random_device rd;
     std::array<std::uint8_t, 16> bytes{};
     for (auto& b : bytes) b = static_cast<std::uint8_t>(rd());

@@ -9,10 +9,8 @@
 
 namespace hornet::cluster {
 
-process_usage::process_usage()
-    : sampled_at_(std::chrono::steady_clock::now()), sampled_cpu_(cpu_seconds().value_or(0))
-{
-}
+process_usage::process_usage() : sampled_at_(std::chrono::steady_clock::now()), sampled_cpu_(cpu_seconds().value_or(0))
+{}
 
 std::optional<double> process_usage::cpu_seconds()
 {

@@ -13,8 +13,7 @@ namespace hornet::cluster {
 
 router_endpoint::router_endpoint(boost::asio::any_io_executor ex, endpoint_options options)
     : options_(options), channel_(ex)
-{
-}
+{}
 
 router_endpoint::~router_endpoint()
 {
@@ -56,8 +55,8 @@ void router_endpoint::on_frames(zmq_channel::frames& f)
     const std::string& identity = f.front();
     auto m = proto::decode_worker_message(f.back(), options_.decode_limits);
     if (!m) {
-        core::log::warning("hornet.cluster", "dropped a malformed message from " + core::py_repr(identity) + ": " +
-                                                 m.error().detail);
+        core::log::warning("hornet.cluster",
+                           "dropped a malformed message from " + core::py_repr(identity) + ": " + m.error().detail);
         if (on_bad_frame_) on_bad_frame_(identity, m.error());
         return;
     }

@@ -25,8 +25,9 @@ boost::system::error_code apply_socket_options(void* s, const endpoint_options& 
     const int heartbeat_ivl = static_cast<int>(o.zmtp_heartbeat_interval.count());
     const int heartbeat_timeout = static_cast<int>(o.zmtp_heartbeat_timeout.count());
     bool ok = set<std::int64_t>(s, ZMQ_MAXMSGSIZE, o.max_message_bytes) && set<int>(s, ZMQ_SNDHWM, o.high_water_mark) &&
-              set<int>(s, ZMQ_RCVHWM, o.high_water_mark) && set<int>(s, ZMQ_LINGER, static_cast<int>(o.linger.count())) &&
-              set<int>(s, ZMQ_TCP_KEEPALIVE, 1) && set<int>(s, ZMQ_TCP_KEEPALIVE_IDLE, o.tcp_keepalive_idle_s);
+              set<int>(s, ZMQ_RCVHWM, o.high_water_mark) &&
+              set<int>(s, ZMQ_LINGER, static_cast<int>(o.linger.count())) && set<int>(s, ZMQ_TCP_KEEPALIVE, 1) &&
+              set<int>(s, ZMQ_TCP_KEEPALIVE_IDLE, o.tcp_keepalive_idle_s);
     if (ok && heartbeat_ivl > 0)
         ok = set<int>(s, ZMQ_HEARTBEAT_IVL, heartbeat_ivl) && set<int>(s, ZMQ_HEARTBEAT_TIMEOUT, heartbeat_timeout);
     return ok ? boost::system::error_code{} : last_zmq_error();

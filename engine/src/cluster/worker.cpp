@@ -54,16 +54,10 @@ void log_exception(std::exception_ptr e, const char* what)
 } // namespace
 
 worker::worker(net::io_context& io, const scenario::model& model, worker_settings settings)
-    : io_(io)
-    , model_(model)
-    , settings_(std::move(settings))
-    , dealer_(io.get_executor(), settings_.node_id.empty() ? make_node_id() : settings_.node_id, settings_.endpoint)
-    , wake_(io)
-    , heartbeat_timer_(io)
-    , stats_timer_(io)
-    , deltas_in_(io)
-{
-}
+    : io_(io), model_(model), settings_(std::move(settings)),
+      dealer_(io.get_executor(), settings_.node_id.empty() ? make_node_id() : settings_.node_id, settings_.endpoint),
+      wake_(io), heartbeat_timer_(io), stats_timer_(io), deltas_in_(io)
+{}
 
 worker::~worker()
 {
@@ -92,8 +86,10 @@ void worker::request_quit()
 
 void worker::push(event e, bool urgent)
 {
-    if (urgent) inbox_.push_front(std::move(e));
-    else inbox_.push_back(std::move(e));
+    if (urgent)
+        inbox_.push_front(std::move(e));
+    else
+        inbox_.push_back(std::move(e));
     wake_.cancel();
 }
 
@@ -122,8 +118,10 @@ void worker::on_message(proto::master_message m)
             } else if constexpr (std::is_same_v<T, proto::malformed>) {
                 core::log::error(logger, "Ignored a malformed " + body.type + " message: " + body.why.detail);
             } else if constexpr (std::is_same_v<T, proto::unhandled>) {
-                if (body.known) push(notice{std::move(body.type)}, false);
-                else core::log::warning(logger, "Unknown message type received: " + body.type);
+                if (body.known)
+                    push(notice{std::move(body.type)}, false);
+                else
+                    core::log::warning(logger, "Unknown message type received: " + body.type);
             } else {
                 push(std::move(body), false); // the commands: spawn, stop, quit, reconnect
             }
@@ -153,7 +151,8 @@ bool worker::send(const proto::message& m)
         send_failing_ = false;
         return true;
     }
-    if (!send_failing_) core::log::error(logger, "Temporary connection lost to master server: " + ec.message() + ", will retry later.");
+    if (!send_failing_)
+        core::log::error(logger, "Temporary connection lost to master server: " + ec.message() + ", will retry later.");
     send_failing_ = true;
     return false;
 }
@@ -264,8 +263,9 @@ net::awaitable<std::optional<int>> worker::handle(event e)
     } else if (std::holds_alternative<proto::stop>(e)) {
         co_await on_stop();
     } else if (std::holds_alternative<proto::quit>(e) || std::holds_alternative<quit_requested>(e)) {
-        core::log::info(logger, std::holds_alternative<proto::quit>(e) ? "Got quit message from master, shutting down..."
-                                                                        : "Shutting down...");
+        core::log::info(logger, std::holds_alternative<proto::quit>(e)
+                                    ? "Got quit message from master, shutting down..."
+                                    : "Shutting down...");
         co_await stop_users(stop_timeout_);
         co_await send_stats(); // the last samples
         send(proto::make_message(proto::quit{}, node_id()));
@@ -286,7 +286,8 @@ net::awaitable<void> worker::on_spawn(const proto::spawn& job)
 {
     send(proto::make_message(proto::spawning{}, node_id()));
     if (job.timestamp <= last_spawn_timestamp_) {
-        core::log::info(logger, "Discard spawn message with older or equal timestamp than timestamp of previous spawn message");
+        core::log::info(logger,
+                        "Discard spawn message with older or equal timestamp than timestamp of previous spawn message");
         co_return;
     }
     last_spawn_timestamp_ = job.timestamp;
@@ -306,7 +307,8 @@ net::awaitable<void> worker::on_spawn(const proto::spawn& job)
         for (const auto& name : runner_->set_class_counts(job.user_classes_count, stop_timeout_)) {
             auto it = std::find_if(job.user_classes_count.begin(), job.user_classes_count.end(),
                                    [&](const auto& p) { return p.first == name; });
-            if (it == job.user_classes_count.end() || it->second <= 0 || !reported_unknown_.insert(name).second) continue;
+            if (it == job.user_classes_count.end() || it->second <= 0 || !reported_unknown_.insert(name).second)
+                continue;
             report_error("Unknown user class '" + name + "': this worker's scenario has no such class, its " +
                          std::to_string(it->second) + " users are not started");
         }
@@ -331,7 +333,8 @@ bool worker::prepare_runner(const std::string& host)
     classes_ = std::move(fresh);
     compiled_host_ = host;
     if (!runner_) {
-        runner_ = std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), settings_.http);
+        runner_ =
+            std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), settings_.http);
         runner_->on_delta = [this](stats::snapshot&& delta) {
             buffer_.add(std::move(delta));
             if (--pending_deltas_ == 0) deltas_in_.cancel();
@@ -401,7 +404,8 @@ proto::class_counts worker::class_counts(const proto::class_counts* named) const
     if (named)
         for (const auto& entry : *named) {
             const std::string& name = entry.first; // a plain reference: lambdas may not capture bindings (clang 14)
-            if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.first == name; })) out.emplace_back(name, 0);
+            if (std::none_of(out.begin(), out.end(), [&](const auto& p) { return p.first == name; }))
+                out.emplace_back(name, 0);
         }
     return out;
 }

@@ -32,9 +32,9 @@ struct worker_settings
 {
     std::string master_host = "127.0.0.1";
     std::uint16_t master_port = 5557;
-    std::string node_id;          ///< empty: make_node_id()
+    std::string node_id; ///< empty: make_node_id()
     unsigned threads = 1;
-    std::string host;             ///< -H: used when the master's spawn carries no host
+    std::string host; ///< -H: used when the master's spawn carries no host
     // Locust's constants (§1.6)
     std::chrono::milliseconds heartbeat_interval{1000};
     std::chrono::milliseconds stats_interval{3000};
@@ -46,14 +46,14 @@ struct worker_settings
     /// LOCUST_WORKER_ADDITIONAL_WAIT_BEFORE_READY_AFTER_STOP
     std::chrono::milliseconds extra_wait_after_stop{0};
     endpoint_options endpoint;
-    http::client_config http;     ///< the users' HTTP client
+    http::client_config http; ///< the users' HTTP client
 };
 
 /// Exit codes of run().
 enum worker_exit : int {
-    worker_done = 0,           ///< the master said quit, or SIGINT/SIGTERM
-    worker_master_lost = 1,    ///< no heartbeat / no connection for master_timeout
-    worker_never_acked = 255,  ///< Locust: "Failed to connect to the Locust master"
+    worker_done = 0,          ///< the master said quit, or SIGINT/SIGTERM
+    worker_master_lost = 1,   ///< no heartbeat / no connection for master_timeout
+    worker_never_acked = 255, ///< Locust: "Failed to connect to the Locust master"
 };
 
 /// Lives on the caller's io_context (the control thread); the users run on the runner's threads.
@@ -83,11 +83,16 @@ private:
 
     // What the loop handles, in order: the master's commands, decoded once, and the worker's own
     // events (which go first).
-    struct quit_requested {};   ///< SIGINT/SIGTERM
-    struct master_lost {};      ///< no heartbeat or no connection for master_timeout
-    struct notice { std::string type; }; ///< newer masters' news a worker has nothing to do with
-    using event = std::variant<proto::spawn, proto::stop, proto::quit, proto::reconnect, notice, quit_requested,
-                               master_lost>;
+    struct quit_requested
+    {}; ///< SIGINT/SIGTERM
+    struct master_lost
+    {}; ///< no heartbeat or no connection for master_timeout
+    struct notice
+    {
+        std::string type;
+    }; ///< newer masters' news a worker has nothing to do with
+    using event =
+        std::variant<proto::spawn, proto::stop, proto::quit, proto::reconnect, notice, quit_requested, master_lost>;
 
     void on_message(proto::master_message m);
     void on_connection(bool connected);

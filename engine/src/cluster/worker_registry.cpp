@@ -26,10 +26,12 @@ worker_dialect dialect_of(const proto::client_ready& hello)
     // "major.minor[.patch...]": anything unparsable after a digit counts as old (safe default).
     long major = 0, minor = 0;
     std::size_t i = 0;
-    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])) && major < 100000) major = major * 10 + (v[i++] - '0');
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])) && major < 100000)
+        major = major * 10 + (v[i++] - '0');
     if (i >= v.size() || v[i] != '.') return major > 2 ? newest : worker_dialect{};
     ++i;
-    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])) && minor < 100000) minor = minor * 10 + (v[i++] - '0');
+    while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i])) && minor < 100000)
+        minor = minor * 10 + (v[i++] - '0');
     if (major != 2) return major > 2 ? newest : worker_dialect{};
     return {minor >= 19, minor >= 29};
 }
@@ -110,10 +112,14 @@ bool worker_registry::heartbeat(worker_info& w, const proto::heartbeat& hb)
     bool healed = w.state == worker_state::missing;
     w.liveness = heartbeat_liveness;
     // The worker's own report wins (Locust); unknown words keep the master's view.
-    if (hb.state == "ready") w.state = worker_state::ready;
-    else if (hb.state == "spawning") w.state = worker_state::spawning;
-    else if (hb.state == "running") w.state = worker_state::running;
-    else if (healed) w.state = worker_state::ready;
+    if (hb.state == "ready")
+        w.state = worker_state::ready;
+    else if (hb.state == "spawning")
+        w.state = worker_state::spawning;
+    else if (hb.state == "running")
+        w.state = worker_state::running;
+    else if (healed)
+        w.state = worker_state::ready;
     w.cpu_percent = hb.current_cpu_usage;
     w.memory_bytes = hb.current_memory_usage;
     return healed;

@@ -18,7 +18,7 @@ std::string_view to_string(worker_state s) noexcept;
 /// What a worker's client_ready version says about the messages it understands.
 struct worker_dialect
 {
-    bool heartbeat_replies = false;       // Locust >= 2.19 (2.12 warns on each unknown message)
+    bool heartbeat_replies = false;        // Locust >= 2.19 (2.12 warns on each unknown message)
     bool spawning_complete_notice = false; // Locust >= 2.29
 };
 

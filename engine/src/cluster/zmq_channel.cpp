@@ -4,8 +4,8 @@
 #include "cluster/zmq_error.hpp"
 #include "core/log.hpp"
 
-#include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
 #include <zmq.h>

@@ -23,12 +23,25 @@ std::optional<std::uint64_t> parse_size(std::string_view text)
     }
     std::string_view unit = text.substr(digits);
     while (!unit.empty() && blank(unit.front())) unit.remove_prefix(1);
-    struct multiple { std::string_view unit; std::uint64_t factor; };
+    struct multiple
+    {
+        std::string_view unit;
+        std::uint64_t factor;
+    };
     static constexpr multiple units[] = {
-        {"", 1}, {"B", 1},
-        {"k", 1ull << 10}, {"K", 1ull << 10}, {"KiB", 1ull << 10}, {"KB", 1000}, {"kB", 1000},
-        {"M", 1ull << 20}, {"MiB", 1ull << 20}, {"MB", 1000 * 1000},
-        {"G", 1ull << 30}, {"GiB", 1ull << 30}, {"GB", 1000 * 1000 * 1000},
+        {"", 1},
+        {"B", 1},
+        {"k", 1ull << 10},
+        {"K", 1ull << 10},
+        {"KiB", 1ull << 10},
+        {"KB", 1000},
+        {"kB", 1000},
+        {"M", 1ull << 20},
+        {"MiB", 1ull << 20},
+        {"MB", 1000 * 1000},
+        {"G", 1ull << 30},
+        {"GiB", 1ull << 30},
+        {"GB", 1000 * 1000 * 1000},
     };
     for (const auto& m : units)
         if (unit == m.unit) {

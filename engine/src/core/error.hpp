@@ -67,5 +67,4 @@ using result = boost::system::result<T, failure>;
 
 template <>
 struct boost::system::is_error_code_enum<hornet::core::error> : std::true_type
-{
-};
+{};

@@ -54,8 +54,14 @@ std::optional<log_level> parse_log_level(std::string_view text)
     return std::nullopt;
 }
 
-void log::set_level(log_level l) { level_ = l; }
-log_level log::level() { return level_; }
+void log::set_level(log_level l)
+{
+    level_ = l;
+}
+log_level log::level()
+{
+    return level_;
+}
 
 bool log::set_file(const std::string& path)
 {
@@ -79,9 +85,8 @@ void log::write(log_level l, std::string_view logger, std::string_view message)
     std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
     std::lock_guard lock(mutex_);
     std::FILE* out = file_ ? file_ : stderr;
-    std::fprintf(out, "[%s,%03d] %s/%s/%.*s: %.*s\n", stamp, static_cast<int>(ms), host_name().c_str(),
-                 level_name(l), static_cast<int>(logger.size()), logger.data(),
-                 static_cast<int>(message.size()), message.data());
+    std::fprintf(out, "[%s,%03d] %s/%s/%.*s: %.*s\n", stamp, static_cast<int>(ms), host_name().c_str(), level_name(l),
+                 static_cast<int>(logger.size()), logger.data(), static_cast<int>(message.size()), message.data());
     std::fflush(out);
 }
 

@@ -35,7 +35,8 @@ std::string py_float(double value)
         } else if (static_cast<std::size_t>(point) >= digits.size()) {
             out = digits + std::string(static_cast<std::size_t>(point) - digits.size(), '0') + ".0";
         } else {
-            out = digits.substr(0, static_cast<std::size_t>(point)) + "." + digits.substr(static_cast<std::size_t>(point));
+            out = digits.substr(0, static_cast<std::size_t>(point)) + "." +
+                  digits.substr(static_cast<std::size_t>(point));
         }
     } else {
         out = digits.substr(0, 1);

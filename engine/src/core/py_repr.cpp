@@ -64,8 +64,7 @@ bool valid_utf8(std::string_view text) noexcept
             if ((p[i] & 0xc0) != 0x80) return false;
             cp = (cp << 6) | (p[i] & 0x3f);
         }
-        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
-            (cp >= 0xd800 && cp <= 0xdfff))
+        if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
             return false;
         p += len;
     }

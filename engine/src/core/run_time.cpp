@@ -8,7 +8,10 @@ namespace hornet::core {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 // Reads a run of digits starting at `pos`; nullopt if there is none or it would overflow
 // (no real run is longer than a few decades, so 18 digits is a generous cap).
@@ -44,8 +47,11 @@ std::optional<double> parse_run_time(std::string_view text)
     if (plain && pos == text.size()) return static_cast<double>(*plain);
 
     // Units must come in this order, each at most once.
-    static constexpr struct { char unit; std::uint64_t seconds; } units[] = {
-        {'h', 3600}, {'m', 60}, {'s', 1}};
+    static constexpr struct
+    {
+        char unit;
+        std::uint64_t seconds;
+    } units[] = {{'h', 3600}, {'m', 60}, {'s', 1}};
     pos = 0;
     std::size_t next_unit = 0;
     double total = 0;

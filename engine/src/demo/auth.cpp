@@ -59,8 +59,7 @@ bool iequals_prefix(std::string_view text, std::string_view prefix)
 
 auth::auth(std::size_t max_accounts, std::size_t max_sessions)
     : rng_(std::random_device{}()), max_accounts_(max_accounts), max_sessions_(std::max<std::size_t>(max_sessions, 1))
-{
-}
+{}
 
 std::string auth::new_token()
 {
@@ -87,8 +86,9 @@ response auth::register_user(const request& req)
 {
     auto c = read_credentials(req);
     if (!c) {
-        return error_response(http::status::bad_request,
-                              "body must be {\"username\": non-empty string, \"password\": string}, each at most 256 bytes");
+        return error_response(
+            http::status::bad_request,
+            "body must be {\"username\": non-empty string, \"password\": string}, each at most 256 bytes");
     }
     std::lock_guard lock(mutex_);
     if (accounts_.count(c->username) != 0) {
@@ -156,7 +156,8 @@ std::optional<response> auth::refuse(std::string_view username, const request& r
 {
     const auto token = presented_token(req);
     if (!token) {
-        return error_response(http::status::unauthorized, "credentials required (Authorization: Bearer or session cookie)");
+        return error_response(http::status::unauthorized,
+                              "credentials required (Authorization: Bearer or session cookie)");
     }
     const auto it = sessions_.find(*token);
     if (it == sessions_.end()) {

@@ -13,12 +13,12 @@ namespace http = boost::beast::http;
 namespace {
 
 constexpr std::array<std::string_view, 60> vocabulary{
-    "red",      "blue",     "green",   "black",    "white",    "silver",  "golden",   "wooden",  "steel",  "cotton",
-    "leather",  "glass",    "small",   "large",    "light",    "heavy",   "smart",    "classic", "modern", "vintage",
-    "portable", "wireless", "digital", "electric", "organic",  "premium", "compact",  "deluxe",  "ultra",  "mini",
-    "lamp",     "chair",    "table",   "desk",     "bottle",   "phone",   "watch",    "camera",  "speaker", "jacket",
-    "shoes",    "backpack", "kettle",  "blender",  "mixer",    "knife",   "pan",      "mug",     "pillow", "blanket",
-    "mirror",   "clock",    "guitar",  "bicycle",  "helmet",   "tent",    "book",     "pen",     "wallet", "umbrella",
+    "red",      "blue",     "green",   "black",    "white",   "silver",  "golden",  "wooden",  "steel",   "cotton",
+    "leather",  "glass",    "small",   "large",    "light",   "heavy",   "smart",   "classic", "modern",  "vintage",
+    "portable", "wireless", "digital", "electric", "organic", "premium", "compact", "deluxe",  "ultra",   "mini",
+    "lamp",     "chair",    "table",   "desk",     "bottle",  "phone",   "watch",   "camera",  "speaker", "jacket",
+    "shoes",    "backpack", "kettle",  "blender",  "mixer",   "knife",   "pan",     "mug",     "pillow",  "blanket",
+    "mirror",   "clock",    "guitar",  "bicycle",  "helmet",  "tent",    "book",    "pen",     "wallet",  "umbrella",
 };
 static_assert(vocabulary.size() <= 64, "word masks are 64 bits");
 

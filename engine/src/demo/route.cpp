@@ -46,14 +46,10 @@ constexpr std::array<route_entry, 20> table{{
 std::string_view route_pattern(route r)
 {
     switch (r) {
-    case route::hornet_unknown:
-        return "/__hornet/*";
-    case route::unknown:
-        return "<unknown>";
-    case route::malformed:
-        return "<malformed>";
-    default:
-        break;
+    case route::hornet_unknown: return "/__hornet/*";
+    case route::unknown: return "<unknown>";
+    case route::malformed: return "<malformed>";
+    default: break;
     }
     for (const auto& entry : table) {
         if (entry.which == r) {

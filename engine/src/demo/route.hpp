@@ -10,29 +10,29 @@ namespace hornet::demo {
 
 /// Every endpoint the demo target knows, plus two pseudo-routes for requests that name none.
 enum class route : std::uint8_t {
-    root,            // GET /                         the counter app
-    health,          // GET /health
-    state,           // GET /state
-    metrics,         // GET /metrics
-    users,           // GET|POST /api/users
-    user_item,       // GET|PUT|PATCH|DELETE /api/users/{id}
-    register_user,   // POST /register
-    login,           // POST /login
-    profile,         // GET|PUT|PATCH /profile/{username}
-    product_search,  // GET /products/search?q=
-    slow,            // ANY /slow?ms=N
-    status,          // ANY /status/{code}
-    bytes,           // GET /bytes/{n}
-    redirect,        // GET /redirect/{n}
-    chunked,         // GET /chunked/{n}
-    set_cookie,      // GET /set-cookie?name=value
-    cookies,         // GET /cookies
-    echo,            // ANY /echo
-    hornet_counts,   // GET /__hornet/counts   (never counted)
-    hornet_reset,    // POST /__hornet/reset   (never counted)
-    hornet_unknown,  // any other /__hornet/*  (never counted)
-    unknown,         // no route: 404
-    malformed,       // the request could not be parsed (400, 413, 431)
+    root,           // GET /                         the counter app
+    health,         // GET /health
+    state,          // GET /state
+    metrics,        // GET /metrics
+    users,          // GET|POST /api/users
+    user_item,      // GET|PUT|PATCH|DELETE /api/users/{id}
+    register_user,  // POST /register
+    login,          // POST /login
+    profile,        // GET|PUT|PATCH /profile/{username}
+    product_search, // GET /products/search?q=
+    slow,           // ANY /slow?ms=N
+    status,         // ANY /status/{code}
+    bytes,          // GET /bytes/{n}
+    redirect,       // GET /redirect/{n}
+    chunked,        // GET /chunked/{n}
+    set_cookie,     // GET /set-cookie?name=value
+    cookies,        // GET /cookies
+    echo,           // ANY /echo
+    hornet_counts,  // GET /__hornet/counts   (never counted)
+    hornet_reset,   // POST /__hornet/reset   (never counted)
+    hornet_unknown, // any other /__hornet/*  (never counted)
+    unknown,        // no route: 404
+    malformed,      // the request could not be parsed (400, 413, 431)
 };
 
 inline constexpr std::size_t route_count = static_cast<std::size_t>(route::malformed) + 1;

@@ -217,10 +217,8 @@ reply router::dispatch(const route_match& m, const request& req, verb method)
             return not_allowed({verb::get});
         }
         return {catalog_.search(m.query)};
-    case route::slow:
-        return slow_reply(m.query);
-    case route::status:
-        return {status_reply(m.param)};
+    case route::slow: return slow_reply(m.query);
+    case route::status: return {status_reply(m.param)};
     case route::bytes:
     case route::chunked:
         if (method != verb::get) {
@@ -242,8 +240,7 @@ reply router::dispatch(const route_match& m, const request& req, verb method)
             return not_allowed({verb::get});
         }
         return {cookies_reply(req)};
-    case route::echo:
-        return {echo_reply(req)};
+    case route::echo: return {echo_reply(req)};
     case route::hornet_counts:
         if (method != verb::get) {
             return not_allowed({verb::get});
@@ -257,8 +254,7 @@ reply router::dispatch(const route_match& m, const request& req, verb method)
         return {json_response(http::status::ok, nlohmann::json{{"reset", true}})};
     case route::hornet_unknown:
     case route::unknown:
-    case route::malformed:
-        break;
+    case route::malformed: break;
     }
     return {error_response(http::status::not_found, "no such route")};
 }
@@ -324,8 +320,8 @@ response router::metrics_reply() const
         append_number(out, n);
         out += '\n';
     }
-    static constexpr std::array<std::string_view, demo_event_count> event_names{
-        "user_created", "profile_update", "forbidden", "search"};
+    static constexpr std::array<std::string_view, demo_event_count> event_names{"user_created", "profile_update",
+                                                                                "forbidden", "search"};
     out += "# HELP demo_events_total Scenario events seen by the demo target.\n"
            "# TYPE demo_events_total counter\n";
     for (std::size_t e = 0; e < demo_event_count; ++e) {
@@ -339,7 +335,8 @@ response router::metrics_reply() const
         out.append("# HELP ").append(name).append(" ").append(help).append("\n# TYPE ").append(name);
         out.append(" gauge\n").append(name).append(" ").append(value).append("\n");
     };
-    gauge("demo_counter", "Value of the counter app (GET /).", std::to_string(counter_.load(std::memory_order_relaxed)));
+    gauge("demo_counter", "Value of the counter app (GET /).",
+          std::to_string(counter_.load(std::memory_order_relaxed)));
     gauge("demo_users", "Users held by the users API.", std::to_string(users_.size()));
     gauge("demo_accounts", "Registered accounts.", std::to_string(auth_.accounts()));
     char uptime[32];

@@ -14,8 +14,8 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
-#include <optional>
 #include <exception>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -32,8 +32,7 @@ constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 
 [[noreturn]] void fail(const error_code& ec, const server_config& config)
 {
-    throw std::system_error(std::error_code(ec),
-                            "cannot listen on " + config.host + ":" + std::to_string(config.port));
+    throw std::system_error(std::error_code(ec), "cannot listen on " + config.host + ":" + std::to_string(config.port));
 }
 
 void log_exception(std::exception_ptr e, const char* what)

@@ -75,7 +75,8 @@ net::awaitable<bool> write_chunked(session_socket& socket, response& res)
     }
     for (std::size_t offset = 0; offset < body.size(); offset += chunk_size) {
         const auto size = std::min(chunk_size, body.size() - offset);
-        auto [ec, n] = co_await net::async_write(socket, http::make_chunk(net::buffer(body.data() + offset, size)), use_tuple);
+        auto [ec, n] =
+            co_await net::async_write(socket, http::make_chunk(net::buffer(body.data() + offset, size)), use_tuple);
         if (ec) {
             co_return false;
         }

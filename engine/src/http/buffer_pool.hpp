@@ -10,7 +10,8 @@ namespace hornet::http {
 
 /// Per thread; not thread-safe. Keeps released buffers of `buffer_size` for reuse (up to
 /// `max_kept`), so the steady state allocates nothing.
-class buffer_pool {
+class buffer_pool
+{
 public:
     static constexpr std::size_t buffer_size = 4 * 1024;
 
@@ -18,8 +19,7 @@ public:
 
     std::unique_ptr<char[]> acquire()
     {
-        if (free_.empty())
-            return std::make_unique_for_overwrite<char[]>(buffer_size);
+        if (free_.empty()) return std::make_unique_for_overwrite<char[]>(buffer_size);
         auto b = std::move(free_.back());
         free_.pop_back();
         return b;
@@ -28,8 +28,7 @@ public:
     /// Takes back a buffer of `capacity` bytes; larger (grown) buffers are simply freed.
     void release(std::unique_ptr<char[]> b, std::size_t capacity)
     {
-        if (b && capacity == buffer_size && free_.size() < max_kept_)
-            free_.push_back(std::move(b));
+        if (b && capacity == buffer_size && free_.size() < max_kept_) free_.push_back(std::move(b));
     }
 
     std::size_t kept() const noexcept { return free_.size(); }

@@ -8,7 +8,8 @@
 
 namespace hornet::http {
 
-struct client_config {
+struct client_config
+{
     /// DNS resolution plus TCP connect plus TLS handshake.
     std::chrono::milliseconds connect_timeout{60000};
     /// From the first byte written to the last byte of the response, per redirect hop.

@@ -38,8 +38,7 @@ connection::~connection()
     disarm();
     close();
     drop_tls();
-    if (tls_session_ != nullptr)
-        SSL_SESSION_free(tls_session_);
+    if (tls_session_ != nullptr) SSL_SESSION_free(tls_session_);
 }
 
 void connection::arm(std::chrono::steady_clock::time_point now, std::chrono::milliseconds timeout)
@@ -57,7 +56,10 @@ bool connection::dropped_while_idle() noexcept
     return !(ec == net::error::would_block || ec == net::error::try_again);
 }
 
-void connection::disarm() noexcept { ctx_.sweeper().unwatch(*this); }
+void connection::disarm() noexcept
+{
+    ctx_.sweeper().unwatch(*this);
+}
 
 void connection::on_deadline() noexcept
 {
@@ -68,10 +70,8 @@ void connection::on_deadline() noexcept
 void connection::close() noexcept
 {
     // A connect in progress may be waiting on the DNS cache.
-    if (resolver_)
-        resolver_->cancel();
-    if (waker_)
-        waker_->cancel();
+    if (resolver_) resolver_->cancel();
+    if (waker_) waker_->cancel();
     // Only the socket: the TLS stream may still have an operation in flight (a timeout or
     // session::close() during a request) and must outlive it; drop_tls() frees it later.
     error_code ignored; // closing an already closed socket is not an error worth reporting
@@ -81,8 +81,7 @@ void connection::close() noexcept
 
 void connection::drop_tls() noexcept
 {
-    if (!tls_)
-        return;
+    if (!tls_) return;
     // Keep the session of a completed handshake for resumption on the next connect.
     SSL* ssl = tls_->native_handle();
     if (SSL_is_init_finished(ssl)) {
@@ -90,8 +89,7 @@ void connection::drop_tls() noexcept
         // flags SSL_free would treat the session as broken and make it non-resumable.
         SSL_set_shutdown(ssl, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN);
         if (SSL_SESSION* s = SSL_get1_session(ssl)) {
-            if (tls_session_ != nullptr)
-                SSL_SESSION_free(tls_session_);
+            if (tls_session_ != nullptr) SSL_SESSION_free(tls_session_);
             tls_session_ = s;
             tls_session_origin_ = origin_;
         }
@@ -109,7 +107,8 @@ net::awaitable<failure_info> connection::open(const origin& to, const client_con
     arm(std::chrono::steady_clock::now(), connect_timeout);
     // Whatever way this ends without a connection (an error, or the caller's cancellation
     // throwing out of a co_await), leave nothing armed and nothing half open.
-    struct unwind_guard {
+    struct unwind_guard
+    {
         connection& self;
         bool done = false;
         ~unwind_guard()
@@ -124,18 +123,14 @@ net::awaitable<failure_info> connection::open(const origin& to, const client_con
         return failure_info{failure_kind::timeout, connect_timeout_text(to.host, to.port, connect_timeout)};
     };
 
-    if (!resolver_)
-        resolver_ = std::make_unique<boost::asio::ip::tcp::resolver>(ctx_.executor());
-    if (!waker_)
-        waker_ = std::make_unique<boost::asio::steady_timer>(ctx_.executor());
+    if (!resolver_) resolver_ = std::make_unique<boost::asio::ip::tcp::resolver>(ctx_.executor());
+    if (!waker_) waker_ = std::make_unique<boost::asio::steady_timer>(ctx_.executor());
     auto [rec, addresses] = co_await ctx_.dns().resolve(to.host, to.port, *resolver_, *waker_);
     // Only a (re)connect needs them again: an idle user keeps neither.
     resolver_.reset();
     waker_.reset();
-    if (timed_out_)
-        co_return timeout();
-    if (rec)
-        co_return connect_failure(rec, to.host, to.port, false);
+    if (timed_out_) co_return timeout();
+    if (rec) co_return connect_failure(rec, to.host, to.port, false);
 
     error_code last;
     bool connected = false;
@@ -148,8 +143,7 @@ net::awaitable<failure_info> connection::open(const origin& to, const client_con
             continue;
         }
         auto [cec] = co_await socket_.async_connect(endpoint, use_tuple);
-        if (timed_out_)
-            co_return timeout();
+        if (timed_out_) co_return timeout();
         if (!cec) {
             connected = true;
             break;
@@ -169,17 +163,12 @@ net::awaitable<failure_info> connection::open(const origin& to, const client_con
     if (to.tls) {
         tls_ = std::make_unique<ssl::stream<tcp::socket&>>(socket_, ctx_.tls(config));
         SSL* ssl = tls_->native_handle();
-        if (!is_ip_literal(to.host))
-            SSL_set_tlsext_host_name(ssl, to.host.c_str());
-        if (config.verify_tls)
-            tls_->set_verify_callback(ssl::host_name_verification(to.host));
-        if (tls_session_ != nullptr && tls_session_origin_ == to)
-            SSL_set_session(ssl, tls_session_);
+        if (!is_ip_literal(to.host)) SSL_set_tlsext_host_name(ssl, to.host.c_str());
+        if (config.verify_tls) tls_->set_verify_callback(ssl::host_name_verification(to.host));
+        if (tls_session_ != nullptr && tls_session_origin_ == to) SSL_set_session(ssl, tls_session_);
         auto [hec] = co_await tls_->async_handshake(ssl::stream_base::client, use_tuple);
-        if (timed_out_)
-            co_return timeout();
-        if (hec)
-            co_return connect_failure(hec, to.host, to.port, true);
+        if (timed_out_) co_return timeout();
+        if (hec) co_return connect_failure(hec, to.host, to.port, true);
     }
     guard.done = true;
     disarm();
@@ -190,12 +179,10 @@ net::awaitable<failure_info> connection::open(const origin& to, const client_con
 std::size_t connection::try_write(std::string_view head, std::string_view body, error_code& ec)
 {
     ec = {};
-    if (tls_)
-        return 0;
+    if (tls_) return 0;
     const std::array<net::const_buffer, 2> buffers{net::buffer(head), net::buffer(body)};
     const std::size_t n = socket_.write_some(buffers, ec);
-    if (ec && (ec == net::error::would_block || ec == net::error::try_again))
-        ec = {};
+    if (ec && (ec == net::error::would_block || ec == net::error::try_again)) ec = {};
     return n;
 }
 

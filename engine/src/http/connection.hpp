@@ -25,7 +25,8 @@ class thread_context;
 /// A connection to one origin. The session drives it one exchange at a time; the
 /// thread's sweeper closes it when an armed deadline passes (then timed_out() is true and
 /// the pending operation completes with an error).
-class connection final : public deadline_node {
+class connection final : public deadline_node
+{
 public:
     explicit connection(thread_context& ctx);
     ~connection();

@@ -10,7 +10,8 @@
 namespace hornet::http {
 
 /// One stored cookie.
-struct cookie {
+struct cookie
+{
     std::string name;
     std::string value;
     /// Lower case, without a leading dot; empty matches every host (cookies set by hand).
@@ -25,7 +26,8 @@ struct cookie {
 
 /// The cookies of one session (one user), like a requests.Session's jar. Not thread-safe;
 /// a session belongs to one thread.
-class cookie_jar {
+class cookie_jar
+{
 public:
     using time_point = std::chrono::system_clock::time_point;
 
@@ -54,7 +56,11 @@ public:
     const std::vector<cookie>& all() const noexcept { return cookies_; }
     bool empty() const noexcept { return cookies_.empty(); }
     std::size_t size() const noexcept { return cookies_.size(); }
-    void clear() noexcept { cookies_.clear(); expiring_ = 0; }
+    void clear() noexcept
+    {
+        cookies_.clear();
+        expiring_ = 0;
+    }
 
 private:
     void store(cookie c, time_point now);

@@ -6,18 +6,17 @@
 
 namespace hornet::http {
 
-struct deadline_sweeper::state : std::enable_shared_from_this<state> {
+struct deadline_sweeper::state : std::enable_shared_from_this<state>
+{
     state(boost::asio::any_io_executor ex, std::chrono::milliseconds p) : timer(std::move(ex)), period(p) {}
 
     void arm()
     {
-        if (armed || !running || count == 0)
-            return;
+        if (armed || !running || count == 0) return;
         armed = true;
         timer.expires_after(period);
         timer.async_wait([self = shared_from_this(), gen = generation](const boost::system::error_code& ec) {
-            if (ec || gen != self->generation)
-                return;
+            if (ec || gen != self->generation) return;
             self->armed = false;
             self->sweep(std::chrono::steady_clock::now());
             self->arm();
@@ -32,8 +31,7 @@ struct deadline_sweeper::state : std::enable_shared_from_this<state> {
             first = n.next_;
         else
             n.prev_->next_ = n.next_;
-        if (n.next_ != nullptr)
-            n.next_->prev_ = n.prev_ == &n ? n.next_ : n.prev_;
+        if (n.next_ != nullptr) n.next_->prev_ = n.prev_ == &n ? n.next_ : n.prev_;
         n.prev_ = nullptr;
         n.next_ = nullptr;
         --count;
@@ -52,8 +50,7 @@ struct deadline_sweeper::state : std::enable_shared_from_this<state> {
 
 deadline_sweeper::deadline_sweeper(boost::asio::any_io_executor executor, std::chrono::milliseconds period)
     : state_(std::make_shared<state>(std::move(executor), period))
-{
-}
+{}
 
 deadline_sweeper::~deadline_sweeper()
 {
@@ -64,11 +61,9 @@ void deadline_sweeper::watch(deadline_node& node, std::chrono::steady_clock::tim
 {
     auto& s = *state_;
     node.deadline_ = deadline;
-    if (node.prev_ != nullptr)
-        return;
+    if (node.prev_ != nullptr) return;
     node.next_ = s.first;
-    if (s.first != nullptr)
-        s.first->prev_ = &node;
+    if (s.first != nullptr) s.first->prev_ = &node;
     node.prev_ = &node; // marks "first in list"
     s.first = &node;
     ++s.count;
@@ -77,8 +72,7 @@ void deadline_sweeper::watch(deadline_node& node, std::chrono::steady_clock::tim
 
 void deadline_sweeper::unwatch(deadline_node& node) noexcept
 {
-    if (node.prev_ != nullptr)
-        state_->unlink(node);
+    if (node.prev_ != nullptr) state_->unlink(node);
 }
 
 void deadline_sweeper::state::sweep(std::chrono::steady_clock::time_point now)
@@ -102,8 +96,7 @@ void deadline_sweeper::sweep(std::chrono::steady_clock::time_point now)
 void deadline_sweeper::start()
 {
     auto& s = *state_;
-    if (s.running)
-        return;
+    if (s.running) return;
     s.running = true;
     s.arm();
 }
@@ -119,8 +112,14 @@ void deadline_sweeper::stop()
     }
 }
 
-bool deadline_sweeper::running() const noexcept { return state_->running; }
+bool deadline_sweeper::running() const noexcept
+{
+    return state_->running;
+}
 
-std::size_t deadline_sweeper::watched() const noexcept { return state_->count; }
+std::size_t deadline_sweeper::watched() const noexcept
+{
+    return state_->count;
+}
 
 } // namespace hornet::http

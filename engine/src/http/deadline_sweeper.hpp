@@ -10,7 +10,8 @@ namespace hornet::http {
 
 /// Something with a deadline, linked into a deadline_sweeper while an operation is in flight.
 /// Linking and unlinking are a few pointer writes, so a request pays no timer syscall.
-class deadline_node {
+class deadline_node
+{
 public:
     deadline_node() = default;
     deadline_node(const deadline_node&) = delete;
@@ -38,7 +39,8 @@ private:
 /// The timer is only armed while something is watched: an idle thread's io_context::run()
 /// returns normally. stop() disables expiry (for shutdown), start() enables it again; a new
 /// sweeper starts enabled. One per thread; not thread-safe.
-class deadline_sweeper {
+class deadline_sweeper
+{
 public:
     explicit deadline_sweeper(boost::asio::any_io_executor executor,
                               std::chrono::milliseconds period = std::chrono::milliseconds(100));

@@ -21,20 +21,18 @@ std::string dns_cache::key(std::string_view host, std::uint16_t port)
 }
 
 net::awaitable<dns_cache::result> dns_cache::resolve(std::string_view host, std::uint16_t port, tcp::resolver& resolver,
-                                                    net::steady_timer& waker)
+                                                     net::steady_timer& waker)
 {
     boost::system::error_code ec;
     const auto address = net::ip::make_address(host, ec);
-    if (!ec)
-        co_return result{{}, endpoints{tcp::endpoint(address, port)}};
+    if (!ec) co_return result{{}, endpoints{tcp::endpoint(address, port)}};
 
     const auto k = key(host, port);
     for (;;) {
         // References into an unordered_map survive rehashing; forget() never erases an entry
         // that is pending or waited on.
         auto& e = entries_[k];
-        if (!e.pending && !e.addresses.empty())
-            co_return result{{}, e.addresses};
+        if (!e.pending && !e.addresses.empty()) co_return result{{}, e.addresses};
         if (e.pending) {
             waiter w{&waker};
             e.waiters.push_back(&w);
@@ -47,10 +45,8 @@ net::awaitable<dns_cache::result> dns_cache::resolve(std::string_view host, std:
                 co_return result{net::error::operation_aborted, {}};
             }
             auto& done = entries_[k];
-            if (!done.addresses.empty())
-                co_return result{{}, done.addresses};
-            if (done.error && done.error != net::error::operation_aborted)
-                co_return result{done.error, {}};
+            if (!done.addresses.empty()) co_return result{{}, done.addresses};
+            if (done.error && done.error != net::error::operation_aborted) co_return result{done.error, {}};
             continue; // the resolving session gave up: take over
         }
         e.pending = true;
@@ -61,10 +57,8 @@ net::awaitable<dns_cache::result> dns_cache::resolve(std::string_view host, std:
         auto& done = entries_[k];
         done.pending = false;
         done.addresses.clear();
-        for (const auto& r : results)
-            done.addresses.push_back(r.endpoint());
-        if (!rec && done.addresses.empty())
-            rec = net::error::host_not_found;
+        for (const auto& r : results) done.addresses.push_back(r.endpoint());
+        if (!rec && done.addresses.empty()) rec = net::error::host_not_found;
         done.error = rec;
         for (auto* w : done.waiters) {
             w->woken = true;
@@ -80,8 +74,7 @@ net::awaitable<dns_cache::result> dns_cache::resolve(std::string_view host, std:
 void dns_cache::forget(std::string_view host, std::uint16_t port)
 {
     auto it = entries_.find(key(host, port));
-    if (it != entries_.end() && !it->second.pending && it->second.waiters.empty())
-        entries_.erase(it);
+    if (it != entries_.end() && !it->second.pending && it->second.waiters.empty()) entries_.erase(it);
 }
 
 } // namespace hornet::http

@@ -18,7 +18,8 @@ namespace hornet::http {
 /// a name, the others asking for it wait for that answer instead of queueing more lookups.
 /// A failed lookup is not cached; forget() drops an entry after a connect failure so the next
 /// connect resolves again. Not thread-safe.
-class dns_cache {
+class dns_cache
+{
 public:
     using endpoints = std::vector<boost::asio::ip::tcp::endpoint>;
     using result = std::pair<boost::system::error_code, endpoints>;
@@ -26,8 +27,7 @@ public:
     /// Resolves host:port. The caller lends a resolver and a timer, so that its own timeout
     /// can cancel them (then the result is operation_aborted).
     boost::asio::awaitable<result> resolve(std::string_view host, std::uint16_t port,
-                                           boost::asio::ip::tcp::resolver& resolver,
-                                           boost::asio::steady_timer& waker);
+                                           boost::asio::ip::tcp::resolver& resolver, boost::asio::steady_timer& waker);
 
     void forget(std::string_view host, std::uint16_t port);
     std::size_t size() const noexcept { return entries_.size(); }
@@ -35,11 +35,13 @@ public:
     std::uint64_t lookups() const noexcept { return lookups_; }
 
 private:
-    struct waiter {
+    struct waiter
+    {
         boost::asio::steady_timer* timer;
         bool woken = false;
     };
-    struct entry {
+    struct entry
+    {
         endpoints addresses;
         boost::system::error_code error;
         bool pending = false;

@@ -67,17 +67,15 @@ failure_info connect_failure(const boost::system::error_code& ec, std::string_vi
     if (ec == net::error::operation_aborted)
         return {failure_kind::cancelled, py_exception("Cancelled", "request cancelled")};
     if (is_dns_error(ec))
-        return {failure_kind::dns, py_exception("NameResolutionError", "cannot resolve '" + std::string(host) + "': " + ec.message())};
+        return {failure_kind::dns,
+                py_exception("NameResolutionError", "cannot resolve '" + std::string(host) + "': " + ec.message())};
     if (during_handshake) {
         if (ec == net::error::eof || ec == net::ssl::error::stream_truncated)
             return {failure_kind::tls, py_exception("SSLError", "EOF occurred in violation of protocol")};
-        if (is_ssl_error(ec))
-            return {failure_kind::tls, py_exception("SSLError", ec.message())};
+        if (is_ssl_error(ec)) return {failure_kind::tls, py_exception("SSLError", ec.message())};
     }
-    if (ec == net::error::connection_refused)
-        return {failure_kind::connect_refused, os_error_text(ec)};
-    if (ec == net::error::connection_reset)
-        return {failure_kind::reset, os_error_text(ec)};
+    if (ec == net::error::connection_refused) return {failure_kind::connect_refused, os_error_text(ec)};
+    if (ec == net::error::connection_reset) return {failure_kind::reset, os_error_text(ec)};
     return {failure_kind::connect, os_error_text(ec)};
 }
 
@@ -101,10 +99,10 @@ failure_info exchange_failure(const boost::system::error_code& ec, bool got_resp
     if (ec == net::error::eof || ec == net::ssl::error::stream_truncated) {
         if (!got_response_bytes)
             return {failure_kind::reset, "RemoteDisconnected('Remote end closed connection without response')"};
-        return {failure_kind::bad_response, py_exception("BadResponse", "connection closed inside the response header")};
+        return {failure_kind::bad_response,
+                py_exception("BadResponse", "connection closed inside the response header")};
     }
-    if (is_ssl_error(ec))
-        return {failure_kind::tls, py_exception("SSLError", ec.message())};
+    if (is_ssl_error(ec)) return {failure_kind::tls, py_exception("SSLError", ec.message())};
     if (ec == net::error::connection_reset || ec == net::error::broken_pipe || ec == net::error::connection_aborted)
         return {failure_kind::reset, os_error_text(ec)};
     if (ec == net::error::operation_aborted)
@@ -132,10 +130,8 @@ std::string http_error_text(unsigned status, std::string_view reason, std::strin
         cls = " Server Error: ";
     else
         return {};
-    if (reason.empty())
-        reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
-    if (reason == "<unknown-status>")
-        reason = {};
+    if (reason.empty()) reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
+    if (reason == "<unknown-status>") reason = {};
     std::string message = std::to_string(status);
     message += cls;
     message += reason;

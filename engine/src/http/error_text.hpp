@@ -14,14 +14,14 @@
 namespace hornet::http {
 
 /// A classified failure, before it is stored in a response.
-struct failure_info {
+struct failure_info
+{
     failure_kind kind = failure_kind::none;
     std::string text;
 };
 
 /// Python's repr() of a str: single quotes unless the text holds ' and no ", escapes for
 /// backslash, the quote and control bytes.
-
 
 /// "Type(<repr of message>)", e.g. BadResponse('bad status').
 std::string py_exception(std::string_view type, std::string_view message);
@@ -36,7 +36,8 @@ failure_info connect_failure(const boost::system::error_code& ec, std::string_vi
 /// Classifies an error while writing the request or reading the response.
 /// `got_response_bytes` tells an early close (no response) from a truncated one.
 /// `config` names the limits in the texts of body_too_large and header-limit failures.
-failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes, const client_config& config);
+failure_info exchange_failure(const boost::system::error_code& ec, bool got_response_bytes,
+                              const client_config& config);
 
 /// "TimeoutError('request timed out after 60.0 s')".
 std::string request_timeout_text(std::chrono::milliseconds timeout);

@@ -7,13 +7,15 @@
 namespace hornet::http {
 
 /// One header line; names are matched case-insensitively.
-struct header {
+struct header
+{
     std::string name;
     std::string value;
 };
 
 /// An HTTP request. Reuse one object across sends to keep the hot path allocation-free.
-struct request {
+struct request
+{
     std::string method = "GET";
     /// "/path?q" relative to the session's base URL, or an absolute http(s):// URL.
     std::string target;

@@ -21,8 +21,7 @@ enum : unsigned {
 // Header values must not smuggle a line break into the head.
 void append_field_value(std::string& out, std::string_view value)
 {
-    for (char c : value)
-        out += (c == '\r' || c == '\n') ? ' ' : c;
+    for (char c : value) out += (c == '\r' || c == '\n') ? ' ' : c;
 }
 
 } // namespace
@@ -46,16 +45,12 @@ head_layout write_request_head(std::string& out, const request_head& head, const
         for (const auto& h : *head.headers) {
             const std::string_view n = h.name;
             // An empty name or one that would break the head (CR, LF, colon) cannot be sent.
-            if (n.empty() || n.find_first_of("\r\n:") != std::string_view::npos)
-                continue;
+            if (n.empty() || n.find_first_of("\r\n:") != std::string_view::npos) continue;
             // Framing is ours: a user Content-Length or Transfer-Encoding would lie about the body.
-            if (iequals(n, "content-length") || iequals(n, "transfer-encoding"))
-                continue;
-            if (head.drop_body_headers && iequals(n, "content-type"))
-                continue;
+            if (iequals(n, "content-length") || iequals(n, "transfer-encoding")) continue;
+            if (head.drop_body_headers && iequals(n, "content-type")) continue;
             if (iequals(n, "authorization")) {
-                if (head.drop_authorization)
-                    continue;
+                if (head.drop_authorization) continue;
                 present |= has_authorization;
             } else if (iequals(n, "host")) {
                 present |= has_host;
@@ -82,8 +77,7 @@ head_layout write_request_head(std::string& out, const request_head& head, const
         out.append(head.user_agent);
         out.append("\r\n");
     }
-    if (!(present & has_accept))
-        out.append("Accept: */*\r\n");
+    if (!(present & has_accept)) out.append("Accept: */*\r\n");
     if (!(present & has_authorization) && !head.drop_authorization && !head.base->authorization.empty()) {
         out.append("Authorization: ");
         out.append(head.base->authorization);

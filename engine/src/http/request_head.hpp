@@ -13,7 +13,8 @@
 namespace hornet::http {
 
 /// Everything that decides the bytes of one request head.
-struct request_head {
+struct request_head
+{
     std::string_view method;
     /// Origin, Host header, path prefix and URL credentials of the target.
     const base_url* base = nullptr;
@@ -30,7 +31,8 @@ struct request_head {
 };
 
 /// Where the request-target landed inside the serialized head.
-struct head_layout {
+struct head_layout
+{
     std::size_t target_begin = 0;
     std::size_t target_end = 0;
 };

@@ -14,7 +14,8 @@ namespace hornet::http {
 
 /// The final response of a send (after redirects). On a network failure `status` is 0;
 /// on an HTTP status failure (>= 400) status, headers and body are filled as usual.
-struct response {
+struct response
+{
     unsigned status = 0;
     // Qualified: the member function header() below would change the meaning of plain `header`.
     std::vector<http::header> headers;

@@ -14,12 +14,12 @@ namespace bhttp = boost::beast::http;
 using boost::system::error_code;
 using sv = boost::beast::string_view; // boost::core::string_view in 1.81, whatever the macros say
 
-class response_parser::impl final : public bhttp::basic_parser<false> {
+class response_parser::impl final : public bhttp::basic_parser<false>
+{
 public:
     impl(response& out, std::string& reason, bool& set_cookie, const response_limits& limits)
         : out_(out), reason_(reason), set_cookie_(set_cookie), limits_(limits)
-    {
-    }
+    {}
 
 private:
     void on_request_impl(bhttp::verb, sv, sv, int, error_code&) override {}
@@ -45,8 +45,7 @@ private:
             headers.push_back({std::string(name), std::string(value)});
         }
         ++count_;
-        if (f == bhttp::field::set_cookie)
-            set_cookie_ = true;
+        if (f == bhttp::field::set_cookie) set_cookie_ = true;
     }
 
     void on_header_impl(error_code& ec) override
@@ -85,8 +84,7 @@ private:
     void on_finish_impl(error_code&) override
     {
         // Trailer fields of a chunked body arrive after on_header_impl.
-        if (count_ > out_.headers.size())
-            out_.headers.resize(count_);
+        if (count_ > out_.headers.size()) out_.headers.resize(count_);
     }
 
     response& out_;
@@ -96,7 +94,8 @@ private:
     std::size_t count_ = 0;
 };
 
-struct response_parser::holder {
+struct response_parser::holder
+{
     std::optional<impl> parser;
     response* out = nullptr;
     std::string reason;
@@ -114,8 +113,7 @@ struct response_parser::holder {
         parser->eager(true);
         parser->header_limit(limits.max_header);
         parser->body_limit(boost::none); // the callbacks enforce the kept-body limit themselves
-        if (head)
-            parser->skip(true);
+        if (head) parser->skip(true);
     }
 };
 
@@ -140,12 +138,10 @@ std::size_t response_parser::put(const char* data, std::size_t size, error_code&
     ec = {};
     while (used < size) {
         used += h.parser->put(boost::asio::const_buffer(data + used, size - used), ec);
-        if (ec || !h.parser->is_done())
-            return used;
+        if (ec || !h.parser->is_done()) return used;
         // An interim response (100 Continue, 103 Early Hints) precedes the real one.
         const auto status = h.out->status;
-        if (status < 100 || status >= 200 || status == 101)
-            return used;
+        if (status < 100 || status >= 200 || status == 101) return used;
         h.begin();
     }
     return used;
@@ -161,17 +157,29 @@ void response_parser::put_eof(error_code& ec)
     h.parser->put_eof(ec);
 }
 
-bool response_parser::done() const noexcept { return holder_->parser->is_done(); }
+bool response_parser::done() const noexcept
+{
+    return holder_->parser->is_done();
+}
 
-bool response_parser::header_done() const noexcept { return holder_->parser->is_header_done(); }
+bool response_parser::header_done() const noexcept
+{
+    return holder_->parser->is_header_done();
+}
 
 bool response_parser::keep_alive() const noexcept
 {
     return holder_->parser->is_header_done() && holder_->parser->keep_alive() && holder_->out->status != 101;
 }
 
-std::string_view response_parser::reason() const noexcept { return holder_->reason; }
+std::string_view response_parser::reason() const noexcept
+{
+    return holder_->reason;
+}
 
-bool response_parser::has_set_cookie() const noexcept { return holder_->set_cookie; }
+bool response_parser::has_set_cookie() const noexcept
+{
+    return holder_->set_cookie;
+}
 
 } // namespace hornet::http

@@ -14,7 +14,8 @@
 namespace hornet::http {
 
 /// What to keep of one response, and how much of it to accept.
-struct response_limits {
+struct response_limits
+{
     /// Largest header block accepted (status line and fields).
     std::uint32_t max_header = 1024 * 1024;
     /// Keep the body in response::body. Otherwise it is only counted (content_length) as it
@@ -28,9 +29,9 @@ struct response_limits {
 /// upstream) with callbacks that write straight into a hornet response: no field container,
 /// header strings reused across responses. Interim 1xx responses (100 Continue, 103 Early
 /// Hints) are skipped. Reusable: start() begins a new message.
-class response_parser {
+class response_parser
+{
 public:
-
     response_parser();
     ~response_parser();
     response_parser(const response_parser&) = delete;

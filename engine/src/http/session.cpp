@@ -45,7 +45,8 @@ bool is_stale_connection(const error_code& ec) noexcept
 
 // Undoes an exchange left half-way by an exception (cancellation with throw_if_cancelled):
 // the connection's state is unknown, so it must not be reused.
-struct exchange_guard {
+struct exchange_guard
+{
     connection& conn;
     bool done = false;
     ~exchange_guard()
@@ -61,8 +62,7 @@ struct exchange_guard {
 
 session::session(thread_context& ctx, std::string base_url, const client_config* config)
     : ctx_(ctx), config_(config ? config : &ctx.config()), base_(parse_base_url(base_url)), conn_(ctx)
-{
-}
+{}
 
 session::~session() = default;
 
@@ -120,27 +120,25 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         head.body_size = body.size();
         const bool is_head = iequals(head.method, "HEAD");
         const auto layout = write_request_head(head_, head, cookies_);
-        const auto target = std::string_view(head_).substr(layout.target_begin, layout.target_end - layout.target_begin);
+        const auto target =
+            std::string_view(head_).substr(layout.target_begin, layout.target_end - layout.target_begin);
         out.url.assign(head.base->origin_text);
         out.url.append(target);
 
-        if (!co_await exchange(head.base->origin, is_head, req.keep_body, body, out))
-            co_return;
-        if (parser_.has_set_cookie())
-            apply_cookies(out, head.base->origin, target);
+        if (!co_await exchange(head.base->origin, is_head, req.keep_body, body, out)) co_return;
+        if (parser_.has_set_cookie()) apply_cookies(out, head.base->origin, target);
 
         if (is_redirect(out.status) && config.max_redirects > 0) {
             if (const auto location = out.header("location")) {
                 if (redirects == config.max_redirects) {
                     out.failure = failure_kind::too_many_redirects;
-                    out.error = py_exception("TooManyRedirects", "Exceeded " + std::to_string(config.max_redirects) +
-                                                                     " redirects.");
+                    out.error = py_exception("TooManyRedirects",
+                                             "Exceeded " + std::to_string(config.max_redirects) + " redirects.");
                     co_return;
                 }
                 auto next = parse_url(resolve_location(out.url, *location));
                 if (next) {
-                    if (next->origin.host != head.base->origin.host)
-                        head.drop_authorization = true;
+                    if (next->origin.host != head.base->origin.host) head.drop_authorization = true;
                     hop_ = std::make_unique<base_url>(std::move(*next));
                     head.base = hop_.get();
                     head.target = hop_->path;
@@ -167,20 +165,15 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
 
 connection& session::connection_for(const origin& to)
 {
-    if (conn_.connected_to(to))
-        return conn_;
+    if (conn_.connected_to(to)) return conn_;
     for (auto& c : others_)
-        if (c->connected_to(to))
-            return *c;
-    if (!conn_.is_open())
-        return conn_;
+        if (c->connected_to(to)) return *c;
+    if (!conn_.is_open()) return conn_;
     // The primary connection is busy with another origin (a redirect to another host or port,
     // an absolute URL): keep this origin's connection alive beside it, as for the first one.
     for (auto& c : others_)
-        if (!c->is_open())
-            return *c;
-    if (others_.size() < max_other_connections)
-        return *others_.emplace_back(std::make_unique<connection>(ctx_));
+        if (!c->is_open()) return *c;
+    if (others_.size() < max_other_connections) return *others_.emplace_back(std::make_unique<connection>(ctx_));
     auto oldest = std::min_element(others_.begin(), others_.end(),
                                    [](const auto& a, const auto& b) { return a->last_used() < b->last_used(); });
     return **oldest;
@@ -189,8 +182,7 @@ connection& session::connection_for(const origin& to)
 void session::close() noexcept
 {
     conn_.close();
-    for (auto& c : others_)
-        c->close();
+    for (auto& c : others_) c->close();
 }
 
 net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_body, std::string_view body,
@@ -217,8 +209,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         error_code ec;
         const std::size_t total = head_.size() + body.size();
         const std::size_t written = conn.try_write(head_, body, ec);
-        if (!ec && written < total)
-            ec = co_await conn.write(head_, body, written);
+        if (!ec && written < total) ec = co_await conn.write(head_, body, written);
         if (!ec) {
             // The read loop lives here rather than in its own coroutine: one frame less per
             // request keeps Asio's frame recycling cache from falling back to malloc.
@@ -232,15 +223,14 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
                     // none (memory follows the reads, not the users) and no speculative read
                     // is made while the server is still working.
                     give_back_buffer();
-                    auto [wec] = co_await conn.socket().async_wait(net::socket_base::wait_read,
-                                                                     net::as_tuple(net::deferred));
+                    auto [wec] =
+                        co_await conn.socket().async_wait(net::socket_base::wait_read, net::as_tuple(net::deferred));
                     if (wec) {
                         ec = wec;
                         break;
                     }
                 }
-                if (!make_room(ec, config.max_header_size))
-                    break;
+                if (!make_room(ec, config.max_header_size)) break;
                 const std::size_t room = read_capacity_ - read_end_;
                 const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
                 error_code rec;
@@ -263,8 +253,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
                     // A body delimited by the end of the connection ends here.
                     ec = {};
                     parser_.put_eof(ec);
-                    if (!ec && !parser_.done())
-                        ec = bhttp::error::partial_message;
+                    if (!ec && !parser_.done()) ec = bhttp::error::partial_message;
                     read_begin_ = read_end_ = 0;
                 }
                 break;
@@ -275,8 +264,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         give_back_buffer();
         if (!ec) {
             conn.count_exchange();
-            if (!parser_.keep_alive() || leftover_)
-                conn.close();
+            if (!parser_.keep_alive() || leftover_) conn.close();
             co_return true;
         }
         const bool timed_out = conn.timed_out();
@@ -286,8 +274,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             fail(out, failure_kind::timeout, request_timeout_text(config.request_timeout));
             co_return false;
         }
-        if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec))
-            continue;
+        if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec)) continue;
         auto f = exchange_failure(ec, got_bytes, config);
         fail(out, f.kind, std::move(f.text));
         co_return false;
@@ -319,8 +306,7 @@ bool session::make_room(error_code& ec, std::uint32_t max_header)
         grow_ = false;
         return true;
     }
-    if (read_end_ < read_capacity_)
-        return true;
+    if (read_end_ < read_capacity_) return true;
     if (read_begin_ > 0) {
         std::memmove(read_buffer_.get(), read_buffer_.get() + read_begin_, read_end_ - read_begin_);
         read_end_ -= read_begin_;
@@ -342,16 +328,13 @@ bool session::make_room(error_code& ec, std::uint32_t max_header)
 
 bool session::parse_buffered(error_code& ec)
 {
-    if (read_end_ == read_begin_)
-        return false;
+    if (read_end_ == read_begin_) return false;
     read_begin_ += parser_.put(read_buffer_.get() + read_begin_, read_end_ - read_begin_, ec);
     if (ec) {
-        if (ec == bhttp::error::need_more)
-            ec = {};
+        if (ec == bhttp::error::need_more) ec = {};
         return false;
     }
-    if (!parser_.done())
-        return false;
+    if (!parser_.done()) return false;
     // HTTP/1.1 without pipelining: anything after the response is out of step.
     leftover_ = read_begin_ != read_end_;
     read_begin_ = read_end_ = 0;
@@ -361,8 +344,7 @@ bool session::parse_buffered(error_code& ec)
 void session::apply_cookies(const response& out, const origin& from, std::string_view target)
 {
     for (const auto& h : out.headers)
-        if (iequals(h.name, "set-cookie"))
-            cookies_.set_from_header(h.value, from.host, target);
+        if (iequals(h.name, "set-cookie")) cookies_.set_from_header(h.value, from.host, target);
 }
 
 } // namespace hornet::http

@@ -34,7 +34,8 @@ class thread_context;
 /// and response::error. One request at a time per session; the session, the request and
 /// the thread_context must outlive the awaited send. Not thread-safe: use it on the
 /// thread_context's io_context only.
-class session {
+class session
+{
 public:
     /// `base_url` is like Locust's host ("http://h:8000/api"); relative request targets are
     /// joined under its path. An invalid base URL makes every send fail (see base_error()).
@@ -80,14 +81,14 @@ private:
     std::vector<std::unique_ptr<connection>> others_;
     static constexpr std::size_t max_other_connections = 3;
     response_parser parser_;
-    std::string head_;         // serialized request head, reused
+    std::string head_;              // serialized request head, reused
     std::unique_ptr<base_url> hop_; // parsed absolute target or redirect location; rare, so not inline
     std::unique_ptr<char[]> read_buffer_;
     std::size_t read_capacity_ = 0;
     std::size_t read_begin_ = 0;
     std::size_t read_end_ = 0;
-    bool grow_ = false;        // the last read filled the buffer: a bigger one saves syscalls
-    bool leftover_ = false;    // bytes after the response: the peer is out of step, drop the connection
+    bool grow_ = false;     // the last read filled the buffer: a bigger one saves syscalls
+    bool leftover_ = false; // bytes after the response: the peer is out of step, drop the connection
 };
 
 } // namespace hornet::http

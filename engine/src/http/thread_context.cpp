@@ -15,8 +15,10 @@ ssl::context make_tls_context(const client_config& config)
         // A store that cannot be read (checked up front for --ca-file) makes every handshake fail
         // with "certificate verify failed": recorded per request, nothing to do here.
         boost::system::error_code ignored;
-        if (config.ca_file.empty()) ctx.set_default_verify_paths(ignored);
-        else ctx.load_verify_file(config.ca_file, ignored);
+        if (config.ca_file.empty())
+            ctx.set_default_verify_paths(ignored);
+        else
+            ctx.load_verify_file(config.ca_file, ignored);
         ctx.set_verify_mode(ssl::verify_peer);
     } else {
         ctx.set_verify_mode(ssl::verify_none);
@@ -34,18 +36,15 @@ bool same_tls(const client_config& a, bool verify, const std::string& ca_file)
 
 thread_context::thread_context(boost::asio::io_context& io, client_config config)
     : io_(io), config_(std::move(config)), tls_(make_tls_context(config_)), sweeper_(io.get_executor())
-{
-}
+{}
 
 ssl::context& thread_context::tls(const client_config& config)
 {
-    if (same_tls(config, config_.verify_tls, config_.ca_file))
-        return tls_;
+    if (same_tls(config, config_.verify_tls, config_.ca_file)) return tls_;
     for (auto& v : other_tls_)
-        if (same_tls(config, v->verify, v->ca_file))
-            return v->context;
-    other_tls_.push_back(std::unique_ptr<tls_variant>(
-        new tls_variant{config.verify_tls, config.verify_tls ? config.ca_file : std::string(), make_tls_context(config)}));
+        if (same_tls(config, v->verify, v->ca_file)) return v->context;
+    other_tls_.push_back(std::unique_ptr<tls_variant>(new tls_variant{
+        config.verify_tls, config.verify_tls ? config.ca_file : std::string(), make_tls_context(config)}));
     return other_tls_.back()->context;
 }
 

@@ -22,7 +22,8 @@ namespace hornet::http {
 /// not a timer per request, so a timeout fires up to 100 ms late. The sweeper is enabled on
 /// construction and only keeps io_context::run() busy while requests are in flight; stop()
 /// disables it (shutdown), start() enables it again.
-class thread_context {
+class thread_context
+{
 public:
     thread_context(boost::asio::io_context& io, client_config config);
     thread_context(const thread_context&) = delete;

@@ -12,14 +12,11 @@ namespace {
 
 bool istarts_with(std::string_view s, std::string_view prefix) noexcept
 {
-    if (s.size() < prefix.size())
-        return false;
+    if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i) {
         char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c + 32);
-        if (c != prefix[i])
-            return false;
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+        if (c != prefix[i]) return false;
     }
     return true;
 }
@@ -29,10 +26,8 @@ bool istarts_with(std::string_view s, std::string_view prefix) noexcept
 constexpr std::array<bool, 256> make_target_table()
 {
     std::array<bool, 256> t{};
-    for (int c = 0x21; c < 0x7f; ++c)
-        t[static_cast<std::size_t>(c)] = true;
-    for (char c : std::string_view("\"<>\\^`{|}#"))
-        t[static_cast<unsigned char>(c)] = false;
+    for (int c = 0x21; c < 0x7f; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (char c : std::string_view("\"<>\\^`{|}#")) t[static_cast<unsigned char>(c)] = false;
     return t;
 }
 constexpr auto target_ok = make_target_table();
@@ -43,8 +38,7 @@ void append_encoded(std::string& out, std::string_view s)
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (target_ok[c])
-            continue;
+        if (target_ok[c]) continue;
         out.append(s.data() + run, i - run);
         const char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
         out.append(esc, 3);
@@ -60,8 +54,8 @@ std::string base64(std::string_view in)
     out.reserve((in.size() + 2) / 3 * 4);
     std::size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                           (static_cast<unsigned char>(in[i + 1]) << 8) | static_cast<unsigned char>(in[i + 2]);
+        const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
+                           static_cast<unsigned char>(in[i + 2]);
         out += table[(v >> 18) & 63];
         out += table[(v >> 12) & 63];
         out += table[(v >> 6) & 63];
@@ -69,8 +63,7 @@ std::string base64(std::string_view in)
     }
     if (i < in.size()) {
         unsigned v = static_cast<unsigned char>(in[i]) << 16;
-        if (i + 1 < in.size())
-            v |= static_cast<unsigned char>(in[i + 1]) << 8;
+        if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
         out += table[(v >> 18) & 63];
         out += table[(v >> 12) & 63];
         out += i + 1 < in.size() ? table[(v >> 6) & 63] : '=';
@@ -82,20 +75,21 @@ std::string base64(std::string_view in)
 std::string lower(std::string s)
 {
     for (auto& c : s)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c + 32);
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
     return s;
 }
 
-core::failure invalid(std::string why) { return {core::error::invalid_url, std::move(why)}; }
+core::failure invalid(std::string why)
+{
+    return {core::error::invalid_url, std::move(why)};
+}
 
 // Shared by parse_url and parse_base_url; `is_base` decides whether the query is part
 // of the result (a target) or an error (a base URL).
 core::result<base_url> parse_absolute(std::string_view text, bool is_base)
 {
     const std::string shown(text);
-    if (text.empty())
-        return invalid("empty URL");
+    if (text.empty()) return invalid("empty URL");
     if (!istarts_with(text, "http://") && !istarts_with(text, "https://")) {
         const auto colon = text.find("://");
         if (colon == std::string_view::npos)
@@ -107,8 +101,7 @@ core::result<base_url> parse_absolute(std::string_view text, bool is_base)
     std::string cleaned;
     append_encoded(cleaned, text.substr(0, text.find('#')));
     auto parsed = boost::urls::parse_uri(cleaned);
-    if (!parsed)
-        return invalid("Invalid URL '" + shown + "': " + parsed.error().message());
+    if (!parsed) return invalid("Invalid URL '" + shown + "': " + parsed.error().message());
     const boost::urls::url_view u = *parsed;
     base_url url;
     auto& o = url.origin;
@@ -116,17 +109,11 @@ core::result<base_url> parse_absolute(std::string_view text, bool is_base)
     std::string host;
     switch (u.host_type()) {
     case boost::urls::host_type::ipv4:
-    case boost::urls::host_type::name:
-        host = lower(u.host_address());
-        break;
-    case boost::urls::host_type::ipv6:
-        host = lower(std::string(u.encoded_host_address()));
-        break;
-    default:
-        break;
+    case boost::urls::host_type::name: host = lower(u.host_address()); break;
+    case boost::urls::host_type::ipv6: host = lower(std::string(u.encoded_host_address())); break;
+    default: break;
     }
-    if (host.empty())
-        return invalid("Invalid URL '" + shown + "': no host");
+    if (host.empty()) return invalid("Invalid URL '" + shown + "': no host");
     o.host = host;
     const std::uint16_t default_port = o.tls ? 443 : 80;
     o.port = default_port;
@@ -135,8 +122,7 @@ core::result<base_url> parse_absolute(std::string_view text, bool is_base)
         unsigned long port = 0;
         for (char c : u.port()) {
             port = port * 10 + static_cast<unsigned long>(c - '0');
-            if (port > 65535)
-                break;
+            if (port > 65535) break;
         }
         if (port == 0 || port > 65535)
             return invalid("Invalid URL '" + shown + "': invalid port '" + std::string(u.port()) + "'");
@@ -144,18 +130,14 @@ core::result<base_url> parse_absolute(std::string_view text, bool is_base)
     }
     const bool ipv6 = u.host_type() == boost::urls::host_type::ipv6;
     url.host_header = ipv6 ? "[" + host + "]" : host;
-    if (o.port != default_port)
-        url.host_header += ":" + std::to_string(o.port);
+    if (o.port != default_port) url.host_header += ":" + std::to_string(o.port);
     url.origin_text = (o.tls ? "https://" : "http://") + url.host_header;
-    if (u.has_userinfo())
-        url.authorization = "Basic " + base64(u.user() + ":" + u.password());
+    if (u.has_userinfo()) url.authorization = "Basic " + base64(u.user() + ":" + u.password());
 
     if (is_base) {
-        if (u.has_query())
-            return invalid("Invalid URL '" + shown + "': a base URL cannot have a query");
+        if (u.has_query()) return invalid("Invalid URL '" + shown + "': a base URL cannot have a query");
         std::string_view path = u.encoded_path();
-        while (!path.empty() && path.back() == '/')
-            path.remove_suffix(1);
+        while (!path.empty() && path.back() == '/') path.remove_suffix(1);
         append_encoded(url.path, path);
     } else {
         append_target(url.path, {}, u.encoded_target());
@@ -165,9 +147,15 @@ core::result<base_url> parse_absolute(std::string_view text, bool is_base)
 
 } // namespace
 
-core::result<base_url> parse_base_url(std::string_view text) { return parse_absolute(text, true); }
+core::result<base_url> parse_base_url(std::string_view text)
+{
+    return parse_absolute(text, true);
+}
 
-core::result<base_url> parse_url(std::string_view text) { return parse_absolute(text, false); }
+core::result<base_url> parse_url(std::string_view text)
+{
+    return parse_absolute(text, false);
+}
 
 bool is_absolute_url(std::string_view target) noexcept
 {
@@ -176,27 +164,22 @@ bool is_absolute_url(std::string_view target) noexcept
 
 std::pair<std::string_view, std::string_view> split_origin(std::string_view url) noexcept
 {
-    if (!is_absolute_url(url))
-        return {{}, url};
+    if (!is_absolute_url(url)) return {{}, url};
     const auto slash = url.find('/', url.find("//") + 2);
-    if (slash == std::string_view::npos)
-        return {url, "/"};
+    if (slash == std::string_view::npos) return {url, "/"};
     return {url.substr(0, slash), url.substr(slash)};
 }
 
 void append_target(std::string& out, std::string_view prefix, std::string_view target)
 {
-    if (const auto hash = target.find('#'); hash != std::string_view::npos)
-        target = target.substr(0, hash);
+    if (const auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
     out.append(prefix);
     if (target.empty() || target.front() == '?') {
-        if (prefix.empty())
-            out += '/';
+        if (prefix.empty()) out += '/';
     } else if (target.front() != '/') {
         out += '/';
     } else if (!prefix.empty()) {
-        while (target.size() > 1 && target[1] == '/')
-            target.remove_prefix(1);
+        while (target.size() > 1 && target[1] == '/') target.remove_prefix(1);
     }
     append_encoded(out, target);
 }
@@ -207,11 +190,9 @@ std::string resolve_location(std::string_view current_url, std::string_view loca
     append_encoded(cleaned, location.substr(0, location.find('#')));
     auto base = boost::urls::parse_uri(current_url);
     auto ref = boost::urls::parse_uri_reference(cleaned);
-    if (!base || !ref)
-        return {};
+    if (!base || !ref) return {};
     boost::urls::url dest;
-    if (!boost::urls::resolve(*base, *ref, dest))
-        return {};
+    if (!boost::urls::resolve(*base, *ref, dest)) return {};
     dest.remove_fragment();
     std::string s(dest.buffer());
     return is_absolute_url(s) ? s : std::string();

@@ -11,7 +11,8 @@
 namespace hornet::http {
 
 /// Where a connection goes: a session keeps its connection while the origin stays the same.
-struct origin {
+struct origin
+{
     bool tls = false;
     std::string host; ///< lower case; IPv6 without brackets
     std::uint16_t port = 0;
@@ -20,7 +21,8 @@ struct origin {
 };
 
 /// A parsed absolute http(s) URL, split the way the client needs it.
-struct base_url {
+struct base_url
+{
     http::origin origin;
     /// Path of the URL without a trailing slash ("" or "/api"); for parse_url: path and query.
     std::string path;
@@ -48,7 +50,10 @@ bool is_absolute_url(std::string_view target) noexcept;
 std::pair<std::string_view, std::string_view> split_origin(std::string_view url) noexcept;
 
 /// The URL without scheme and host, as Locust names requests: "/a?b" (a relative target as it is).
-inline std::string_view path_of(std::string_view url) noexcept { return split_origin(url).second; }
+inline std::string_view path_of(std::string_view url) noexcept
+{
+    return split_origin(url).second;
+}
 
 /// Appends the request-target for a relative `target` under `prefix` to `out`:
 /// a slash is inserted or collapsed at the join, a fragment is dropped, and bytes that

@@ -32,8 +32,7 @@ bool read_envelope(reader& r, std::string& type, std::string& node_id, ReadData&
     if (!r.next(top)) return false;
     if (top.kind != value::kind::array) return r.fail(core::error::malformed, "envelope is not an array");
     if (top.count != 3)
-        return r.fail(core::error::malformed,
-                      "envelope has " + std::to_string(top.count) + " elements, expected 3");
+        return r.fail(core::error::malformed, "envelope has " + std::to_string(top.count) + " elements, expected 3");
     if (!read_envelope_text(r, type, "type") || !read_data(r, type) || !read_envelope_text(r, node_id, "node_id"))
         return false;
     if (r.remaining() != 0) return r.fail(core::error::malformed, "trailing bytes", r.pos());

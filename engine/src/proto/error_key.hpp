@@ -11,7 +11,6 @@ namespace hornet::proto {
 /// of non-ASCII text follows Python for control, format, separator and private-use characters;
 /// unassigned code points are kept as they are (Python would escape them).
 
-
 /// Lowercase hex SHA-256 of "<method>.<name>.<repr(error)>" where `error` is the error text as
 /// sent on the wire (already Locust's repr of the exception).
 std::string error_key(std::string_view method, std::string_view name, std::string_view error);

@@ -52,7 +52,8 @@ core::result<worker_message> decode_worker_message(std::string_view bytes, const
 {
     using body_type = worker_message::body_type;
     return decode_typed<worker_message>(bytes, limits, [](reader& r, const std::string& t, body_type& body) {
-        if (t == stats_report::type_name) return read_stats(r, body.emplace<stats_report>()) || r.prefix_failure("stats: ");
+        if (t == stats_report::type_name)
+            return read_stats(r, body.emplace<stats_report>()) || r.prefix_failure("stats: ");
         if (t == heartbeat::type_name) return read_payload<heartbeat>(r, body);
         if (t == client_ready::type_name) {
             value data;
@@ -94,9 +95,12 @@ std::string_view type_of(const worker_message::body_type& body) noexcept
     return std::visit(
         [](const auto& b) -> std::string_view {
             using T = std::decay_t<decltype(b)>;
-            if constexpr (std::is_same_v<T, unhandled> || std::is_same_v<T, malformed>) return b.type;
-            else if constexpr (std::is_same_v<T, old_worker_hello>) return client_ready::type_name;
-            else return T::type_name;
+            if constexpr (std::is_same_v<T, unhandled> || std::is_same_v<T, malformed>)
+                return b.type;
+            else if constexpr (std::is_same_v<T, old_worker_hello>)
+                return client_ready::type_name;
+            else
+                return T::type_name;
         },
         body);
 }

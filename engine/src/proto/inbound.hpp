@@ -25,8 +25,7 @@ struct unhandled
 
 /// A client_ready whose data is nil, false or 0: a Locust worker older than 2.0.
 struct old_worker_hello
-{
-};
+{};
 
 /// A frame whose envelope decoded but whose data does not have its type's shape (a stats map
 /// without 'stats'). The node id is not known then: reading stopped at the data.
@@ -39,8 +38,8 @@ struct malformed
 /// What a master receives. `stats` is read straight from the bytes into its entries.
 struct worker_message
 {
-    using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning,
-                                   spawning_complete, client_stopped, quit, old_worker_hello, unhandled, malformed>;
+    using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning, spawning_complete,
+                                   client_stopped, quit, old_worker_hello, unhandled, malformed>;
     std::string node_id;
     body_type body;
 };

@@ -143,7 +143,8 @@ core::result<void> from_value(const value& data, heartbeat& out)
     double memory = 0;
     if (!number_of(data, "current_memory_usage", memory, why)) return shape(std::move(why));
     if (!(memory >= 0) || memory > 1.8e19) return shape("'current_memory_usage' is out of range");
-    out.current_memory_usage = data.find("current_memory_usage")->as_uint64().value_or(static_cast<std::uint64_t>(memory));
+    out.current_memory_usage =
+        data.find("current_memory_usage")->as_uint64().value_or(static_cast<std::uint64_t>(memory));
     return {};
 }
 
@@ -250,25 +251,50 @@ core::result<void> from_value(const value& data, exception_report& out)
 {
     std::string why;
     if (!as_map_or(data, why)) return shape(std::move(why));
-    if (!text_of(data, "msg", out.msg, why) || !text_of(data, "traceback", out.traceback, why)) return shape(std::move(why));
+    if (!text_of(data, "msg", out.msg, why) || !text_of(data, "traceback", out.traceback, why))
+        return shape(std::move(why));
     return {};
 }
 
-value to_value(const client_stopped&) { return value(); }
-value to_value(const quit&) { return value(); }
-value to_value(const stop&) { return value(); }
-value to_value(const reconnect&) { return value(); }
+value to_value(const client_stopped&)
+{
+    return value();
+}
+value to_value(const quit&)
+{
+    return value();
+}
+value to_value(const stop&)
+{
+    return value();
+}
+value to_value(const reconnect&)
+{
+    return value();
+}
 // Locust ignores the data of these; so do we.
-core::result<void> from_value(const value&, client_stopped&) { return {}; }
-core::result<void> from_value(const value&, quit&) { return {}; }
-core::result<void> from_value(const value&, stop&) { return {}; }
-core::result<void> from_value(const value&, reconnect&) { return {}; }
+core::result<void> from_value(const value&, client_stopped&)
+{
+    return {};
+}
+core::result<void> from_value(const value&, quit&)
+{
+    return {};
+}
+core::result<void> from_value(const value&, stop&)
+{
+    return {};
+}
+core::result<void> from_value(const value&, reconnect&)
+{
+    return {};
+}
 
 bool known_type(std::string_view type) noexcept
 {
     static constexpr std::array<std::string_view, 12> types{
-        "client_ready", "ack",  "heartbeat", "spawn", "spawning", "spawning_complete",
-        "exception",    "stats", "client_stopped", "quit", "stop", "reconnect"};
+        "client_ready", "ack",   "heartbeat",      "spawn", "spawning", "spawning_complete",
+        "exception",    "stats", "client_stopped", "quit",  "stop",     "reconnect"};
     for (auto t : types)
         if (t == type) return true;
     return false;

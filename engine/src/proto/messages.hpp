@@ -36,7 +36,7 @@ struct ack
 struct heartbeat
 {
     static constexpr std::string_view type_name = "heartbeat";
-    std::string state; // "ready", "spawning", "running" (others passed through)
+    std::string state;                      // "ready", "spawning", "running" (others passed through)
     double current_cpu_usage = 0;           // percent of one core, may exceed 100
     std::uint64_t current_memory_usage = 0; // RSS bytes
     friend bool operator==(const heartbeat&, const heartbeat&) = default;

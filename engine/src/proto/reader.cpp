@@ -81,8 +81,8 @@ bool reader::sized(item& out, value::kind kind, std::uint64_t n)
     }
     const bool text = kind == value::kind::str;
     if (n > remaining())
-        return fail(core::error::malformed, text ? "str length larger than the input" : "bin length larger than the input",
-                    out.offset);
+        return fail(core::error::malformed,
+                    text ? "str length larger than the input" : "bin length larger than the input", out.offset);
     out.bytes = bytes_.substr(pos_, static_cast<std::size_t>(n));
     pos_ += static_cast<std::size_t>(n);
     if (text && !valid_utf8(out.bytes)) return fail(core::error::malformed, "invalid UTF-8 in str", out.offset);
@@ -205,7 +205,8 @@ bool reader::skip(std::size_t depth)
     item it;
     if (!next(it)) return false;
     if (it.kind != value::kind::array && it.kind != value::kind::map) return true;
-    if (depth >= limits_.max_depth) return fail(core::error::limit_exceeded, "nesting deeper than the limit", it.offset);
+    if (depth >= limits_.max_depth)
+        return fail(core::error::limit_exceeded, "nesting deeper than the limit", it.offset);
     const std::uint64_t n = it.kind == value::kind::map ? 2 * it.count : it.count;
     for (std::uint64_t k = 0; k < n; ++k)
         if (!skip(depth + 1)) return false;
@@ -226,7 +227,8 @@ bool reader::read_value(value& out, std::size_t depth)
     case value::kind::array:
     case value::kind::map: break;
     }
-    if (depth >= limits_.max_depth) return fail(core::error::limit_exceeded, "nesting deeper than the limit", it.offset);
+    if (depth >= limits_.max_depth)
+        return fail(core::error::limit_exceeded, "nesting deeper than the limit", it.offset);
     if (it.kind == value::kind::array) {
         value::array_type items;
         items.reserve(static_cast<std::size_t>(it.count));

@@ -20,7 +20,7 @@ struct item
 {
     value::kind kind = value::kind::nil;
     bool boolean = false;
-    bool negative = false;   // integer: held in `i` (< 0) rather than `u`
+    bool negative = false; // integer: held in `i` (< 0) rather than `u`
     std::int64_t i = 0;
     std::uint64_t u = 0;
     double f = 0;
@@ -64,7 +64,10 @@ public:
     bool fail(std::string what) { return fail(core::error::invalid_shape, std::move(what)); }
     bool fail(core::error code, std::string what);
     /// The same for a byte-level problem: " at offset N" is added.
-    bool fail(core::error code, std::string what, std::size_t at) { return fail(code, what + " at offset " + std::to_string(at)); }
+    bool fail(core::error code, std::string what, std::size_t at)
+    {
+        return fail(code, what + " at offset " + std::to_string(at));
+    }
     /// Puts `prefix` before a failure's detail ("stats_total: "); returns false.
     bool prefix_failure(std::string_view prefix);
 

@@ -34,8 +34,7 @@ public:
     value(std::nullptr_t) {}
     value(bool b) : v_(b) {}
     template <std::integral I>
-        requires(!std::same_as<I, bool>)
-    value(I i)
+    requires(!std::same_as<I, bool>) value(I i)
     {
         if constexpr (std::is_signed_v<I>) {
             if (i < 0) {

@@ -38,9 +38,8 @@ std::string trunc_text(double v)
 }
 
 std::string stats_line(const std::string& type, const std::string& name, const std::string& reqs,
-                       const std::string& fails, const std::string& avg, const std::string& min,
-                       const std::string& max, const std::string& med, const std::string& rps,
-                       const std::string& fail_s, int name_column)
+                       const std::string& fails, const std::string& avg, const std::string& min, const std::string& max,
+                       const std::string& med, const std::string& rps, const std::string& fail_s, int name_column)
 {
     std::string line = pad_right(type, type_width);
     line += ' ';
@@ -117,11 +116,11 @@ int name_width()
 std::string stats_table(const stats::aggregate& agg, bool current, int name_width)
 {
     int name_column = name_width - static_cast<int>(type_width) + 4; // Locust's compacted name column
-    std::string out = stats_line("Type", "Name", "# reqs", "# fails", "Avg", "Min", "Max", "Med", "req/s",
-                                 "failures/s", name_column);
-    std::string separator = dashes(static_cast<int>(type_width)) + "|" + dashes(name_column) + "|" + dashes(7) +
-                            "|" + dashes(13) + "|" + dashes(7) + "|" + dashes(7) + "|" + dashes(7) + "|" +
-                            dashes(7) + "|" + dashes(8) + "|" + dashes(11) + "\n";
+    std::string out =
+        stats_line("Type", "Name", "# reqs", "# fails", "Avg", "Min", "Max", "Med", "req/s", "failures/s", name_column);
+    std::string separator = dashes(static_cast<int>(type_width)) + "|" + dashes(name_column) + "|" + dashes(7) + "|" +
+                            dashes(13) + "|" + dashes(7) + "|" + dashes(7) + "|" + dashes(7) + "|" + dashes(7) + "|" +
+                            dashes(8) + "|" + dashes(11) + "\n";
     out += separator;
     for (const stats::entry* e : agg.entries()) out += stats_row(agg, *e, current, name_column);
     out += separator;

@@ -100,9 +100,17 @@ std::string csv_row(const std::vector<std::string>& fields)
 
 std::string stats_csv_header()
 {
-    std::vector<std::string> columns{"Type", "Name", "Request Count", "Failure Count", "Median Response Time",
-                                     "Average Response Time", "Min Response Time", "Max Response Time",
-                                     "Average Content Size", "Requests/s", "Failures/s"};
+    std::vector<std::string> columns{"Type",
+                                     "Name",
+                                     "Request Count",
+                                     "Failure Count",
+                                     "Median Response Time",
+                                     "Average Response Time",
+                                     "Min Response Time",
+                                     "Max Response Time",
+                                     "Average Content Size",
+                                     "Requests/s",
+                                     "Failures/s"};
     columns.insert(columns.end(), percentile_columns.begin(), percentile_columns.end());
     return csv_row(columns);
 }
@@ -119,9 +127,9 @@ std::string history_csv_header()
 {
     std::vector<std::string> columns{"Timestamp", "User Count", "Type", "Name", "Requests/s", "Failures/s"};
     columns.insert(columns.end(), percentile_columns.begin(), percentile_columns.end());
-    for (const char* c : {"Total Request Count", "Total Failure Count", "Total Median Response Time",
-                          "Total Average Response Time", "Total Min Response Time", "Total Max Response Time",
-                          "Total Average Content Size"})
+    for (const char* c :
+         {"Total Request Count", "Total Failure Count", "Total Median Response Time", "Total Average Response Time",
+          "Total Min Response Time", "Total Max Response Time", "Total Average Content Size"})
         columns.emplace_back(c);
     return csv_row(columns);
 }

@@ -29,8 +29,7 @@ int write_all(int fd, const std::string& data, std::uint64_t offset)
 
 } // namespace
 
-csv_writer::csv_writer(std::string prefix, bool full_history)
-    : prefix_(std::move(prefix)), full_history_(full_history)
+csv_writer::csv_writer(std::string prefix, bool full_history) : prefix_(std::move(prefix)), full_history_(full_history)
 {
     open();
 }

@@ -32,8 +32,9 @@ compiled_step compile_step(const scenario::step& s)
     c.dynamic = step_is_dynamic(s);
     c.judged = !s.expect.empty() || !s.extracts.empty();
     // Any other body is counted and dropped as it streams in.
-    c.request.keep_body = s.expect.reads_body() || std::any_of(s.extracts.begin(), s.extracts.end(),
-                                                               [](const scenario::extract& x) { return x.reads_body(); });
+    c.request.keep_body =
+        s.expect.reads_body() ||
+        std::any_of(s.extracts.begin(), s.extracts.end(), [](const scenario::extract& x) { return x.reads_body(); });
     if (!c.dynamic) {
         c.request.target = s.path.literal();
         for (const auto& h : s.headers) c.request.headers.push_back({h.name, h.value.literal()});
@@ -60,9 +61,13 @@ bool step_is_absolute(const scenario::step& s)
 
 bool all_absolute(const scenario::user_class& u)
 {
-    for (const auto& s : u.on_start) if (!step_is_absolute(s)) return false;
-    for (const auto& s : u.on_stop) if (!step_is_absolute(s)) return false;
-    for (const auto& t : u.tasks) for (const auto& s : t.steps) if (!step_is_absolute(s)) return false;
+    for (const auto& s : u.on_start)
+        if (!step_is_absolute(s)) return false;
+    for (const auto& s : u.on_stop)
+        if (!step_is_absolute(s)) return false;
+    for (const auto& t : u.tasks)
+        for (const auto& s : t.steps)
+            if (!step_is_absolute(s)) return false;
     return true;
 }
 
@@ -93,8 +98,8 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
     return c;
 }
 
-core::result<void> compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
-                    std::vector<compiled_class>& out)
+core::result<void> compile(const scenario::model& model, const std::string& host_override,
+                           const http::client_config& client, std::vector<compiled_class>& out)
 {
     out.clear();
     auto shared = std::make_shared<scenario::shared_state>();
@@ -106,9 +111,10 @@ core::result<void> compile(const scenario::model& model, const std::string& host
         c.host = host_override.empty() ? u.host : host_override;
         c.http = with_settings(u.client, client);
         if (c.host.empty() && (u.native || !all_absolute(u)))
-            return core::failure(core::error::invalid_scenario,
-                                 "No host given for user class " + u.name +
-                                     ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario");
+            return core::failure(
+                core::error::invalid_scenario,
+                "No host given for user class " + u.name +
+                    ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario");
         for (const auto& s : u.on_start) c.on_start.push_back(compile_step(s));
         for (const auto& s : u.on_stop) c.on_stop.push_back(compile_step(s));
         for (std::size_t i = 0; i < u.tasks.size(); ++i) {
@@ -125,8 +131,8 @@ core::result<void> compile(const scenario::model& model, const std::string& host
     return {};
 }
 
-core::result<void> render_request(const compiled_step& step, scenario::user_state& user,
-                                  scenario::shared_state& shared, http::request& out)
+core::result<void> render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
+                                  http::request& out)
 {
     const scenario::step& s = *step.source;
     out.method = s.method;

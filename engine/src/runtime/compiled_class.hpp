@@ -19,11 +19,11 @@ namespace hornet::runtime {
 struct compiled_step
 {
     const scenario::step* source = nullptr;
-    std::string name;           ///< statistics name; empty when it is the rendered target
+    std::string name; ///< statistics name; empty when it is the rendered target
     // request
-    http::request request;      ///< the whole request when !dynamic; method and literal parts otherwise
-    bool dynamic = false;       ///< the target, a header or the body has placeholders
-    bool judged = false;        ///< a check or an extract looks at the response
+    http::request request; ///< the whole request when !dynamic; method and literal parts otherwise
+    bool dynamic = false;  ///< the target, a header or the body has placeholders
+    bool judged = false;   ///< a check or an extract looks at the response
     // repeat
     std::vector<compiled_step> steps;
 };
@@ -37,11 +37,11 @@ struct compiled_task
 struct compiled_class
 {
     const scenario::user_class* source = nullptr;
-    std::string host;                       ///< base URL the users of this class talk to
+    std::string host; ///< base URL the users of this class talk to
     std::vector<compiled_step> on_start;
     std::vector<compiled_step> on_stop;
     std::vector<compiled_task> tasks;
-    std::vector<std::size_t> task_table;    ///< each task index repeated `weight` times (Locust's list)
+    std::vector<std::size_t> task_table; ///< each task index repeated `weight` times (Locust's list)
     /// The users' HTTP client settings: the command line's, with the class's own over them.
     http::client_config http;
     /// Data sets and the global counter, one per scenario, shared by its classes and threads.
@@ -63,12 +63,12 @@ http::client_config with_settings(const scenario::client_settings& own, http::cl
 /// Builds the runnable form of every class; `host_override` (-H) wins over each class's host,
 /// each class's client settings win over `client` (the command line's).
 /// Fails (core::error::invalid_scenario) when a class cannot run, e.g. it has no host at all.
-core::result<void> compile(const scenario::model& model, const std::string& host_override, const http::client_config& client,
-                           std::vector<compiled_class>& out);
+core::result<void> compile(const scenario::model& model, const std::string& host_override,
+                           const http::client_config& client, std::vector<compiled_class>& out);
 
 /// Renders a dynamic step's request into `out` (reusing its buffers). Fails when a template
 /// names a variable with no value yet (see scenario::render).
-core::result<void> render_request(const compiled_step& step, scenario::user_state& user,
-                                  scenario::shared_state& shared, http::request& out);
+core::result<void> render_request(const compiled_step& step, scenario::user_state& user, scenario::shared_state& shared,
+                                  http::request& out);
 
 } // namespace hornet::runtime

@@ -5,8 +5,7 @@ namespace hornet::runtime {
 
 engine_thread::engine_thread(unsigned index, const http::client_config& config)
     : index_(index), http_(io_, config), rng_(std::random_device{}() ^ (std::uint64_t{index} << 32))
-{
-}
+{}
 
 engine_thread::~engine_thread()
 {

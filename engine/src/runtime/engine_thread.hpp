@@ -73,8 +73,8 @@ private:
     class context : public boost::asio::io_context
     {
     public:
-        using io_context::io_context;
         using execution_context::shutdown;
+        using io_context::io_context;
     };
 
     unsigned index_;

@@ -29,11 +29,9 @@ std::string place_of(const compiled_class& cls, const compiled_step& step)
 } // namespace
 
 json_user::json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : user_life(thread, cls, id)
-    , vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared,
-                                      thread.rng()))
-{
-}
+    : user_life(thread, cls, id),
+      vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared, thread.rng()))
+{}
 
 int json_user::repeat_count(const scenario::step& s)
 {
@@ -56,7 +54,7 @@ const http::request* json_user::prepare(const compiled_step& step, std::unique_p
 }
 
 bool json_user::judge(const compiled_step& step, const http::request& sent, const http::response& r,
-                 std::chrono::steady_clock::duration elapsed)
+                      std::chrono::steady_clock::duration elapsed)
 {
     double ms = std::chrono::duration<double, std::milli>(elapsed).count();
     std::string_view name = step.name.empty() ? http::path_of(sent.target) : std::string_view(step.name);
@@ -141,8 +139,10 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
         if (at == phase::on_stop) break;
         if (at == phase::tasks && self.state_ == state::running) {
             const auto p = self.arm_pause();
-            if (p == pause::wait) co_await self.wait_between();
-            else if (p == pause::turn) co_await self.yield_turn();
+            if (p == pause::wait)
+                co_await self.wait_between();
+            else if (p == pause::turn)
+                co_await self.yield_turn();
             self.pause_done();
         }
         if (self.state_ == state::running) {

@@ -29,7 +29,6 @@ public:
     static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
 
 private:
-
     /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a
     /// template cannot render (recorded as an exception, like a KeyError in a Locust task).
     const http::request* prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch);

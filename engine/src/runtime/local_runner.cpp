@@ -4,8 +4,8 @@
 #include "core/fd_limit.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
-#include "runtime/native_user.hpp"
 #include "runtime/json_user.hpp"
+#include "runtime/native_user.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
@@ -49,8 +49,8 @@ local_runner::local_runner(net::io_context& control, const std::vector<compiled_
           std::vector<const scenario::user_class*> sources;
           for (const auto& c : classes) sources.push_back(c.source);
           return sources;
-      }())
-    , class_counts_(classes.size())
+      }()),
+      class_counts_(classes.size())
 {
     for (unsigned i = 0; i < std::max(1u, threads); ++i) threads_.push_back(std::make_unique<engine_thread>(i, config));
     thread_counts_.resize(threads_.size());
@@ -111,8 +111,10 @@ net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t t
         if (current == target) break;
         auto n = std::min<std::int64_t>(per_step, std::abs(target - current));
         for (std::int64_t i = 0; i < n; ++i) {
-            if (target > current) add_user();
-            else remove_user(stop_timeout_ <= 0);
+            if (target > current)
+                add_user();
+            else
+                remove_user(stop_timeout_ <= 0);
         }
         if (user_count() == target) break;
         next += interval;
@@ -145,7 +147,8 @@ void local_runner::add_user()
 
 void local_runner::add_user_of(std::size_t cls)
 {
-    auto thread = static_cast<unsigned>(std::min_element(thread_counts_.begin(), thread_counts_.end()) - thread_counts_.begin());
+    auto thread =
+        static_cast<unsigned>(std::min_element(thread_counts_.begin(), thread_counts_.end()) - thread_counts_.begin());
     live_user u{next_id_++, thread, cls};
     live_.push_back(u);
     ++class_counts_[cls];
@@ -175,16 +178,19 @@ void local_runner::retire(const live_user& u, bool force)
     stop_user(u, force);
     if (!force) {
         // Whatever is still running after stop_timeout is killed.
-        net::co_spawn(control_, [this, u]() -> net::awaitable<void> {
-            co_await sleep_for(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                std::chrono::duration<double>(stop_timeout_)));
-            stop_user(u, true);
-        }, [](std::exception_ptr e) { log_failure(e, "stop timer failed"); });
+        net::co_spawn(
+            control_,
+            [this, u]() -> net::awaitable<void> {
+                co_await sleep_for(std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                    std::chrono::duration<double>(stop_timeout_)));
+                stop_user(u, true);
+            },
+            [](std::exception_ptr e) { log_failure(e, "stop timer failed"); });
     }
 }
 
-std::vector<std::string> local_runner::set_class_counts(
-    const std::vector<std::pair<std::string, std::int64_t>>& counts, double stop_timeout)
+std::vector<std::string> local_runner::set_class_counts(const std::vector<std::pair<std::string, std::int64_t>>& counts,
+                                                        double stop_timeout)
 {
     ++generation_; // a ramp in progress would fight the absolute counts
     stop_timeout_ = stop_timeout;
@@ -193,8 +199,10 @@ std::vector<std::string> local_runner::set_class_counts(
     for (const auto& entry : counts) {
         const std::string& name = entry.first; // a plain reference: lambdas may not capture bindings (clang 14)
         auto it = std::find_if(classes_.begin(), classes_.end(), [&](const auto& c) { return c.source->name == name; });
-        if (it == classes_.end()) unknown.push_back(name);
-        else target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, entry.second);
+        if (it == classes_.end())
+            unknown.push_back(name);
+        else
+            target[static_cast<std::size_t>(it - classes_.begin())] = std::max<std::int64_t>(0, entry.second);
     }
     std::int64_t total = 0;
     for (std::size_t cls = 0; cls < classes_.size(); ++cls)
@@ -254,8 +262,7 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     if (alive_.load() > 0 && !hurried_) {
         if (!force)
             core::log::info("hornet.runners", "Not all users finished their tasks & terminated in " +
-                                                  core::seconds_text(stop_timeout) +
-                                                  " seconds. Stopping them...");
+                                                  core::seconds_text(stop_timeout) + " seconds. Stopping them...");
         kill_all_remaining();
         // Killed users still run on_stop (as in Locust); give them a bounded moment.
         co_await wait_for_users(std::chrono::steady_clock::now() + on_stop_grace);
@@ -298,8 +305,10 @@ void local_runner::collect()
         net::post(t.io(), [this, &t, epoch] {
             net::post(control_, [this, epoch, delta = t.stats().take()]() mutable {
                 if (epoch != stats_epoch_) return;
-                if (on_delta) on_delta(std::move(delta));
-                else stats_.merge(delta);
+                if (on_delta)
+                    on_delta(std::move(delta));
+                else
+                    stats_.merge(delta);
             });
         });
     }
@@ -312,8 +321,10 @@ void local_runner::reset_stats(bool clear)
         engine_thread& t = *tp;
         net::post(t.io(), [&t] { t.stats().take(); });
     }
-    if (clear) stats_.clear(); // a new test forgets everything, exceptions included
-    else stats_.reset();       // --reset-stats keeps the rows and the exceptions, as Locust
+    if (clear)
+        stats_.clear(); // a new test forgets everything, exceptions included
+    else
+        stats_.reset(); // --reset-stats keeps the rows and the exceptions, as Locust
 }
 
 } // namespace hornet::runtime

@@ -100,14 +100,14 @@ private:
 
     boost::asio::io_context& control_;
     const std::vector<compiled_class>& classes_;
-    boost::asio::steady_timer users_gone_;     // stop() waits on it; cancelled when alive_ reaches 0
+    boost::asio::steady_timer users_gone_; // stop() waits on it; cancelled when alive_ reaches 0
     std::vector<std::unique_ptr<engine_thread>> threads_;
     class_picker picker_;
     stats::aggregate stats_;
-    std::vector<live_user> live_;               // spawn order, removed LIFO
+    std::vector<live_user> live_; // spawn order, removed LIFO
     std::vector<std::size_t> class_counts_;
     std::vector<std::size_t> thread_counts_;
-    std::atomic<std::int64_t> alive_{0};       // user coroutines still running, on any thread
+    std::atomic<std::int64_t> alive_{0}; // user coroutines still running, on any thread
     std::uint64_t generation_ = 0;
     std::uint64_t next_id_ = 1;
     std::uint64_t stats_epoch_ = 0;

@@ -18,10 +18,8 @@ namespace hornet::runtime {
 namespace net = boost::asio;
 
 native_user::native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : user_life(thread, cls, id)
-    , native_(*cls.source->native)
-{
-}
+    : user_life(thread, cls, id), native_(*cls.source->native)
+{}
 
 native_user::~native_user()
 {
@@ -99,7 +97,8 @@ void native_user::release(std::uint32_t index) noexcept
     slot& s = slots_[index];
     try {
         // Locust's context manager exit: no verdict given, the default one.
-        if (s.catch_response && !s.recorded && state_ != state::killed) record(s, s.response->error, s.response->failure);
+        if (s.catch_response && !s.recorded && state_ != state::killed)
+            record(s, s.response->error, s.response->failure);
     } catch (...) {
         // Recording allocates only for a new name or error text; failing that must not end the user.
     }
@@ -147,8 +146,7 @@ void native_user::record_exception(std::exception_ptr e)
         std::rethrow_exception(e);
     } catch (const std::exception& ex) {
         what = ex.what();
-    } catch (...) {
-    }
+    } catch (...) {}
     const std::string& cls = class_.source->name;
     thread_.stats().record_exception(what, "in user class " + cls);
     core::log::error("hornet.user", "task failed in " + cls + ": " + what);
@@ -206,8 +204,8 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
             if (state_ == state::killed) break;
         } else {
             // Suspended on something that is not ours: nobody would ever resume it.
-            record_exception(std::make_exception_ptr(std::logic_error(
-                "a task co_awaited something other than a hornet request, sleep or task")));
+            record_exception(std::make_exception_ptr(
+                std::logic_error("a task co_awaited something other than a hornet request, sleep or task")));
             break;
         }
         resume_.resume();
@@ -248,8 +246,10 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
         }
         if (self.state_ != state::running) break;
         const auto p = self.arm_pause();
-        if (p == pause::wait) co_await self.wait_between();
-        else if (p == pause::turn) co_await self.yield_turn();
+        if (p == pause::wait)
+            co_await self.wait_between();
+        else if (p == pause::turn)
+            co_await self.yield_turn();
         self.pause_done();
     }
     // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.

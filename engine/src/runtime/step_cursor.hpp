@@ -40,8 +40,10 @@ public:
                 continue;
             }
             if (depth_ == 0) return nullptr;
-            if (--top.remaining > 0) top.next = 0;
-            else --depth_;
+            if (--top.remaining > 0)
+                top.next = 0;
+            else
+                --depth_;
         }
     }
 

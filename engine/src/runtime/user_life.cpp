@@ -14,14 +14,9 @@ namespace hornet::runtime {
 namespace net = boost::asio;
 
 user_life::user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : thread_(thread)
-    , class_(cls)
-    , id_(id)
-    , session_(thread.http(), cls.host, &cls.http)
-    , wait_(cls.source->wait)
-    , timer_(thread.io())
-{
-}
+    : thread_(thread), class_(cls), id_(id), session_(thread.http(), cls.host, &cls.http), wait_(cls.source->wait),
+      timer_(thread.io())
+{}
 
 void user_life::request_stop(bool force)
 {

@@ -63,11 +63,11 @@ protected:
     std::uint64_t id_;
     http::session session_;
     wait_policy wait_;
-    boost::asio::steady_timer timer_;   ///< the wait between tasks (and C++ sleeps)
-    std::size_t sequence_ = 0;          ///< next task of a sequential class
+    boost::asio::steady_timer timer_; ///< the wait between tasks (and C++ sleeps)
+    std::size_t sequence_ = 0;        ///< next task of a sequential class
     state state_ = state::running;
-    bool waiting_ = false;              ///< in the wait between tasks: a graceful stop is immediate
-    bool turned_ = false;               ///< the current task gave its thread a turn
+    bool waiting_ = false; ///< in the wait between tasks: a graceful stop is immediate
+    bool turned_ = false;  ///< the current task gave its thread a turn
 };
 
 } // namespace hornet::runtime

@@ -11,7 +11,10 @@
 
 namespace hornet::scenario {
 
-std::span<const builtin_scenario> builtin_scenarios() { return detail::builtin_table(); }
+std::span<const builtin_scenario> builtin_scenarios()
+{
+    return detail::builtin_table();
+}
 
 const builtin_scenario* find_builtin(std::string_view name)
 {
@@ -59,7 +62,8 @@ builtin_summary summarize(const builtin_scenario& s)
     if (auto d = doc.find("description"); d != doc.end() && d->is_string()) out.description = d->get<std::string>();
     if (auto users = doc.find("users"); users != doc.end() && users->is_array())
         for (const auto& u : *users)
-            if (u.is_object() && u.contains("name") && u["name"].is_string()) out.classes.push_back(u["name"].get<std::string>());
+            if (u.is_object() && u.contains("name") && u["name"].is_string())
+                out.classes.push_back(u["name"].get<std::string>());
     return out;
 }
 

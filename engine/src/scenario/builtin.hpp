@@ -14,8 +14,8 @@ namespace hornet::scenario {
 
 struct builtin_scenario
 {
-    std::string_view name;          ///< the file's stem: `-f product_search`
-    std::string_view json_text;     ///< a JSON scenario's text; empty for C++
+    std::string_view name;                           ///< the file's stem: `-f product_search`
+    std::string_view json_text;                      ///< a JSON scenario's text; empty for C++
     int (*register_fn)(hornet::registry&) = nullptr; ///< a C++ scenario's hornet_register
 };
 
@@ -31,7 +31,7 @@ load_result load_builtin(const builtin_scenario& s);
 struct builtin_summary
 {
     std::string name;
-    std::string kind;               ///< "json" or "c++"
+    std::string kind; ///< "json" or "c++"
     std::string description;
     std::vector<std::string> classes;
 };

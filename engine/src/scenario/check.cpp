@@ -26,10 +26,8 @@ std::string format_ms(double ms)
     char buf[32];
     auto r = std::to_chars(buf, buf + sizeof buf, ms, std::chars_format::fixed, 3);
     std::string s(buf, r.ptr);
-    while (!s.empty() && s.back() == '0')
-        s.pop_back();
-    if (!s.empty() && s.back() == '.')
-        s.pop_back();
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
     return s;
 }
 
@@ -37,8 +35,7 @@ std::string status_list(const std::vector<unsigned>& status)
 {
     std::string s;
     for (std::size_t i = 0; i < status.size(); ++i) {
-        if (i > 0)
-            s += i + 1 == status.size() ? " or " : ", ";
+        if (i > 0) s += i + 1 == status.size() ? " or " : ", ";
         s += std::to_string(status[i]);
     }
     return s;
@@ -55,8 +52,7 @@ check_result fail(std::string reason)
 /// The body as JSON, parsed once per response; nullptr when it is not JSON.
 const nlohmann::json* body_as_json(const http::response& r, std::optional<nlohmann::json>& cache)
 {
-    if (!cache)
-        cache = nlohmann::json::parse(r.body, nullptr, false);
+    if (!cache) cache = nlohmann::json::parse(r.body, nullptr, false);
     return cache->is_discarded() ? nullptr : &*cache;
 }
 
@@ -64,8 +60,7 @@ const nlohmann::json* find(const nlohmann::json& doc, const std::string& pointer
 {
     try {
         nlohmann::json::json_pointer p(pointer);
-        if (!doc.contains(p))
-            return nullptr;
+        if (!doc.contains(p)) return nullptr;
         return &doc.at(p);
     } catch (const nlohmann::json::exception&) {
         return nullptr; // a malformed pointer, or an array index that is not a number
@@ -91,8 +86,7 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
         }
     } else {
         bool listed = false;
-        for (unsigned s : c.status)
-            listed = listed || s == r.status;
+        for (unsigned s : c.status) listed = listed || s == r.status;
         if (!listed) {
             if (r.status == 0) {
                 check_result res = fail(r.error);
@@ -106,20 +100,16 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
     std::string text;
     for (const auto& needle : c.body_contains) {
         text.clear();
-        if (auto rendered = render(needle, user, shared, text); !rendered)
-            return fail(rendered.error().detail);
-        if (r.body.find(text) == std::string::npos)
-            return fail("body does not contain \"" + text + "\"");
+        if (auto rendered = render(needle, user, shared, text); !rendered) return fail(rendered.error().detail);
+        if (r.body.find(text) == std::string::npos) return fail("body does not contain \"" + text + "\"");
     }
 
     if (!c.json_equals.empty() || !c.json_exists.empty()) {
         const nlohmann::json* doc = body_as_json(r, body_json);
-        if (!doc)
-            return fail("the response body is not JSON");
+        if (!doc) return fail("the response body is not JSON");
         for (const auto& e : c.json_equals) {
             const nlohmann::json* actual = find(*doc, e.pointer);
-            if (!actual)
-                return fail(e.pointer + " not found in the response body");
+            if (!actual) return fail(e.pointer + " not found in the response body");
             if (e.expected_text) {
                 text.clear();
                 if (auto rendered = render(*e.expected_text, user, shared, text); !rendered)
@@ -127,7 +117,8 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
                 bool same = actual->is_string() ? actual->get_ref<const std::string&>() == text
                                                 : !actual->is_structured() && dump(*actual) == text;
                 if (!same) {
-                    std::string shown = !actual->is_string() && is_json_scalar_text(text) ? text : dump(nlohmann::json(text));
+                    std::string shown =
+                        !actual->is_string() && is_json_scalar_text(text) ? text : dump(nlohmann::json(text));
                     return fail(e.pointer + " is " + dump(*actual) + ", expected " + shown);
                 }
             } else if (*actual != e.expected) {
@@ -135,8 +126,7 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
             }
         }
         for (const auto& pointer : c.json_exists)
-            if (!find(*doc, pointer))
-                return fail(pointer + " not found in the response body");
+            if (!find(*doc, pointer)) return fail(pointer + " not found in the response body");
     }
 
     if (c.max_ms > 0 && ms > c.max_ms)

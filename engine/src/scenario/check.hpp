@@ -16,7 +16,7 @@ namespace hornet::scenario {
 
 struct json_expectation
 {
-    std::string pointer;                ///< JSON pointer into the response body ("/id")
+    std::string pointer; ///< JSON pointer into the response body ("/id")
     /// Expected value. A string may hold templates: it is rendered and then matches a JSON
     /// string with that text, or a number/boolean whose JSON text is that text ("5" = 5).
     nlohmann::json expected;
@@ -30,8 +30,8 @@ struct check
     std::vector<unsigned> status;
     std::vector<template_text> body_contains;
     std::vector<json_expectation> json_equals;
-    std::vector<std::string> json_exists;   ///< JSON pointers that must resolve
-    double max_ms = 0;                      ///< > 0: slower responses fail
+    std::vector<std::string> json_exists; ///< JSON pointers that must resolve
+    double max_ms = 0;                    ///< > 0: slower responses fail
 
     bool empty() const;
     /// Whether judging a response needs its body (the rest look at status and timing only).

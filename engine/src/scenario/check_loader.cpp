@@ -60,11 +60,14 @@ std::vector<std::pair<const json*, std::string>> one_or_many(const load_context&
 
 std::vector<extract> load_extracts(const load_context& ctx, const json& v, const std::string& pointer)
 {
-    ctx.expect(v, pointer, json::value_t::object, "an object of variable names to sources such as {\"id\": {\"json\": \"/id\"}}");
+    ctx.expect(v, pointer, json::value_t::object,
+               "an object of variable names to sources such as {\"id\": {\"json\": \"/id\"}}");
     std::vector<extract> out;
     for (auto it = v.begin(); it != v.end(); ++it) {
         std::string at = pointer + "/" + pointer_escape(it.key());
-        ctx.expect(*it, at, json::value_t::object, "a source such as {\"json\": \"/id\"}, {\"header\": \"Location\"}, {\"cookie\": \"sid\"} or {\"regex\": \"id=(\\\\d+)\"}");
+        ctx.expect(*it, at, json::value_t::object,
+                   "a source such as {\"json\": \"/id\"}, {\"header\": \"Location\"}, {\"cookie\": \"sid\"} or "
+                   "{\"regex\": \"id=(\\\\d+)\"}");
         ctx.check_keys(*it, at, {"json", "header", "cookie", "regex"});
         if (it->size() != 1) ctx.fail(at, "expected exactly one of json, header, cookie, regex");
 
@@ -105,23 +108,27 @@ check load_check(const load_context& ctx, const json& v, const std::string& poin
             c.status.push_back(static_cast<unsigned>(ctx.whole(*s, at, 100, 599, "an HTTP status from 100 to 599")));
     }
     if (v.contains("body_contains")) {
-        for (auto& [s, at] : one_or_many(ctx, v["body_contains"], pointer + "/body_contains", "a string or an array of strings"))
+        for (auto& [s, at] :
+             one_or_many(ctx, v["body_contains"], pointer + "/body_contains", "a string or an array of strings"))
             c.body_contains.push_back(ctx.parse(ctx.string_of(*s, at, "a string the body must contain"), at));
     }
     if (v.contains("json")) {
         std::string at = pointer + "/json";
-        const json& j = ctx.expect(v["json"], at, json::value_t::object, "an object of JSON pointers to expected values such as {\"/id\": 5}");
+        const json& j = ctx.expect(v["json"], at, json::value_t::object,
+                                   "an object of JSON pointers to expected values such as {\"/id\": 5}");
         for (auto it = j.begin(); it != j.end(); ++it) {
             if (auto problem = pointer_problem(it.key()); !problem.empty()) ctx.fail_key(at, it.key(), problem);
             json_expectation e;
             e.pointer = it.key();
             e.expected = *it;
-            if (it->is_string()) e.expected_text = ctx.parse(it->get<std::string>(), at + "/" + pointer_escape(it.key()));
+            if (it->is_string())
+                e.expected_text = ctx.parse(it->get<std::string>(), at + "/" + pointer_escape(it.key()));
             c.json_equals.push_back(std::move(e));
         }
     }
     if (v.contains("json_exists")) {
-        for (auto& [s, at] : one_or_many(ctx, v["json_exists"], pointer + "/json_exists", "a JSON pointer or an array of them"))
+        for (auto& [s, at] :
+             one_or_many(ctx, v["json_exists"], pointer + "/json_exists", "a JSON pointer or an array of them"))
             c.json_exists.push_back(pointer_value(ctx, *s, at));
     }
     if (v.contains("max_ms")) {

@@ -26,8 +26,7 @@ struct csv_reader
 
     void skip_line_break()
     {
-        if (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n')
-            ++pos;
+        if (text[pos] == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n') ++pos;
         ++pos;
         ++line;
     }
@@ -37,10 +36,8 @@ struct csv_reader
     bool next(record& out, int& start_line)
     {
         out.clear();
-        while (!at_end() && line_break_at(pos))
-            skip_line_break();
-        if (at_end())
-            return false;
+        while (!at_end() && line_break_at(pos)) skip_line_break();
+        if (at_end()) return false;
         start_line = line;
         std::string field;
         while (true) {
@@ -64,8 +61,7 @@ struct csv_reader
                         ++pos;
                         break;
                     }
-                    if (c == '\n' || (c == '\r' && !(pos + 1 < text.size() && text[pos + 1] == '\n')))
-                        ++line;
+                    if (c == '\n' || (c == '\r' && !(pos + 1 < text.size() && text[pos + 1] == '\n'))) ++line;
                     field += c;
                     ++pos;
                 }
@@ -77,14 +73,12 @@ struct csv_reader
             } else {
                 // Unquoted: up to the next comma or line break; a stray quote is kept as is.
                 std::size_t end = pos;
-                while (end < text.size() && text[end] != ',' && text[end] != '\n' && text[end] != '\r')
-                    ++end;
+                while (end < text.size() && text[end] != ',' && text[end] != '\n' && text[end] != '\r') ++end;
                 field.assign(text, pos, end - pos);
                 pos = end;
             }
             out.push_back(field);
-            if (at_end())
-                return true;
+            if (at_end()) return true;
             if (text[pos] == ',') {
                 ++pos;
                 continue;
@@ -110,16 +104,14 @@ load_error csv_error(int line, std::string message)
 data_set::load_result data_set::load_text(const std::string& name, const std::string& text, order how)
 {
     csv_reader reader{text, 0, 1, {}};
-    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0)
-        reader.pos = 3;
+    if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) reader.pos = 3;
     auto set = std::make_shared<data_set>();
     set->name_ = name;
     set->order_ = how;
     record rec;
     int line = 0;
     if (!reader.next(rec, line)) {
-        if (reader.error.empty())
-            return csv_error(0, "the file is empty: its first line must name the columns");
+        if (reader.error.empty()) return csv_error(0, "the file is empty: its first line must name the columns");
         return csv_error(reader.line, reader.error);
     }
     for (std::size_t i = 0; i < rec.size(); ++i) {
@@ -129,7 +121,8 @@ data_set::load_result data_set::load_text(const std::string& name, const std::st
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (rec[j] == rec[i])
-                return csv_error(line, "line " + std::to_string(line) + ": column \"" + rec[i] + "\" appears twice in the header");
+                return csv_error(line, "line " + std::to_string(line) + ": column \"" + rec[i] +
+                                           "\" appears twice in the header");
         }
     }
     set->columns_ = rec;
@@ -141,39 +134,32 @@ data_set::load_result data_set::load_text(const std::string& name, const std::st
         }
         set->rows_.push_back(rec);
     }
-    if (!reader.error.empty())
-        return csv_error(reader.line, reader.error);
-    if (set->rows_.empty())
-        return csv_error(0, "no data: the file has a header line but no rows");
+    if (!reader.error.empty()) return csv_error(reader.line, reader.error);
+    if (set->rows_.empty()) return csv_error(0, "no data: the file has a header line but no rows");
     return set;
 }
 
 data_set::load_result data_set::load_file(const std::string& name, const std::string& path, order how)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
+    if (!in) return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
     std::ostringstream text;
     text << in.rdbuf();
-    if (in.bad())
-        return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
+    if (in.bad()) return csv_error(0, "cannot read " + path + ": " + std::strerror(errno));
     return load_text(name, text.str(), how);
 }
 
 std::optional<std::size_t> data_set::column(const std::string& name) const
 {
     for (std::size_t i = 0; i < columns_.size(); ++i)
-        if (columns_[i] == name)
-            return i;
+        if (columns_[i] == name) return i;
     return std::nullopt;
 }
 
 std::size_t data_set::take_row(std::mt19937_64& rng)
 {
-    if (rows_.empty())
-        return 0;
-    if (order_ == order::random)
-        return std::uniform_int_distribution<std::size_t>(0, rows_.size() - 1)(rng);
+    if (rows_.empty()) return 0;
+    if (order_ == order::random) return std::uniform_int_distribution<std::size_t>(0, rows_.size() - 1)(rng);
     return next_.fetch_add(1, std::memory_order_relaxed) % rows_.size();
 }
 

@@ -17,11 +17,9 @@ void append_escaped(std::string& out, std::string_view text, escape esc)
     while (i < text.size()) {
         // Copy runs of plain characters in one go: most values have nothing to escape.
         std::size_t run = i;
-        while (run < text.size() && is_plain(text[run], esc))
-            ++run;
+        while (run < text.size() && is_plain(text[run], esc)) ++run;
         out.append(text.data() + i, run - i);
-        if (run == text.size())
-            break;
+        if (run == text.size()) break;
         unsigned char c = static_cast<unsigned char>(text[run]);
         if (esc == escape::json_string) {
             if (c == '"' || c == '\\') {

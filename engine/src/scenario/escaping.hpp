@@ -18,13 +18,11 @@ inline bool is_plain(char c, escape esc) noexcept
 {
     unsigned char u = static_cast<unsigned char>(c);
     switch (esc) {
-    case escape::none:
-        return true;
-    case escape::json_string:
-        return u >= 0x20 && c != '"' && c != '\\';
+    case escape::none: return true;
+    case escape::json_string: return u >= 0x20 && c != '"' && c != '\\';
     case escape::url_component:
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-               c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+               c == '_' || c == '~';
     }
     return true;
 }

@@ -7,10 +7,8 @@ namespace {
 
 std::string_view trim(std::string_view s)
 {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
 
@@ -19,26 +17,26 @@ std::optional<std::string_view> cookie_value(std::string_view set_cookie, std::s
 {
     auto first = set_cookie.substr(0, set_cookie.find(';'));
     auto eq = first.find('=');
-    if (eq == std::string_view::npos || trim(first.substr(0, eq)) != name)
-        return std::nullopt;
+    if (eq == std::string_view::npos || trim(first.substr(0, eq)) != name) return std::nullopt;
     return trim(first.substr(eq + 1));
 }
 
-core::failure missing(std::string why) { return {core::error::evaluation_failed, std::move(why)}; }
+core::failure missing(std::string why)
+{
+    return {core::error::evaluation_failed, std::move(why)};
+}
 
 core::result<void> from_json(const extract& e, const http::response& r, std::optional<nlohmann::json>& body_json,
                              std::string& value)
 {
-    if (!body_json)
-        body_json = nlohmann::json::parse(r.body, nullptr, false);
-    if (body_json->is_discarded())
-        return missing("the response body is not JSON");
+    if (!body_json) body_json = nlohmann::json::parse(r.body, nullptr, false);
+    if (body_json->is_discarded()) return missing("the response body is not JSON");
     try {
         nlohmann::json::json_pointer p(e.argument);
         if (body_json->contains(p)) {
             const auto& v = body_json->at(p);
-            value = v.is_string() ? v.get<std::string>()
-                                  : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            value =
+                v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             return {};
         }
     } catch (const nlohmann::json::exception&) {
@@ -51,8 +49,7 @@ core::result<void> from_regex(const extract& e, const http::response& r, std::st
 {
     try {
         std::shared_ptr<const std::regex> compiled = e.pattern;
-        if (!compiled)
-            compiled = std::make_shared<const std::regex>(e.argument, std::regex::ECMAScript);
+        if (!compiled) compiled = std::make_shared<const std::regex>(e.argument, std::regex::ECMAScript);
         std::smatch m;
         if (std::regex_search(r.body, m, *compiled)) {
             std::size_t group = m.size() > 1 ? 1 : 0;
@@ -76,8 +73,7 @@ core::result<void> apply(const extract& e, const http::response& r, user_state& 
     std::string value;
     switch (e.from) {
     case extract::source::json:
-        if (auto found = from_json(e, r, body_json, value); !found)
-            return found;
+        if (auto found = from_json(e, r, body_json, value); !found) return found;
         break;
     case extract::source::header:
         if (auto h = r.header(e.argument)) {
@@ -88,25 +84,21 @@ core::result<void> apply(const extract& e, const http::response& r, user_state& 
     case extract::source::cookie: {
         bool found = false;
         for (const auto& h : r.headers) {
-            if (!http::iequals(h.name, "Set-Cookie"))
-                continue;
+            if (!http::iequals(h.name, "Set-Cookie")) continue;
             if (auto v = cookie_value(h.value, e.argument)) {
                 value.assign(*v);
                 found = true;
                 break;
             }
         }
-        if (!found)
-            return missing("no cookie " + e.argument + " in the response");
+        if (!found) return missing("no cookie " + e.argument + " in the response");
         break;
     }
     case extract::source::regex:
-        if (auto found = from_regex(e, r, value); !found)
-            return found;
+        if (auto found = from_regex(e, r, value); !found) return found;
         break;
     }
-    if (e.slot >= user.values.size())
-        return missing("variable " + e.variable + " has no slot");
+    if (e.slot >= user.values.size()) return missing("variable " + e.variable + " has no slot");
     user.set(e.slot, std::move(value));
     return {};
 }

@@ -17,10 +17,10 @@ namespace hornet::scenario {
 struct extract
 {
     enum class source { json, header, cookie, regex };
-    std::size_t slot = 0;       ///< variable to set
-    std::string variable;       ///< its name, for messages
+    std::size_t slot = 0; ///< variable to set
+    std::string variable; ///< its name, for messages
     source from = source::json;
-    std::string argument;       ///< JSON pointer, header name, cookie name or regex text
+    std::string argument; ///< JSON pointer, header name, cookie name or regex text
     /// Compiled once at load time for source::regex; the first capture group (or the whole
     /// match when there is none) is the value.
     std::shared_ptr<const std::regex> pattern;

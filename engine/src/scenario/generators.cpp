@@ -11,21 +11,20 @@ namespace {
 // The one set of names of JSON templates and C++ users (these reach plugins through
 // hornet::detail::user_context::append_random). ASCII only: no escaping needed.
 const std::vector<std::string_view> first_list = {
-    "Ada",     "Amara",  "Ana",    "Arjun",  "Bea",     "Carlos", "Chen",    "Chloe",   "Dmitri",
-    "Elena",   "Emeka",  "Emma",   "Farah",  "Felix",   "Grace",  "Hana",    "Hugo",    "Ines",
-    "Ivan",    "Jamal",  "Jonas",  "Julia",  "Kai",     "Kenji",  "Lars",    "Laura",   "Leila",
-    "Liam",    "Lucia",  "Malik",  "Marta",  "Mateo",   "Maya",   "Nadia",   "Noah",    "Nora",
-    "Olga",    "Omar",   "Oscar",  "Priya",  "Quentin", "Rosa",   "Samir",   "Sofia",   "Tariq",
-    "Theo",    "Uma",    "Victor", "Wen",    "Yara",    "Yusuf",  "Zoe",
+    "Ada",   "Amara", "Ana",   "Arjun",  "Bea",   "Carlos", "Chen",  "Chloe",   "Dmitri", "Elena", "Emeka",
+    "Emma",  "Farah", "Felix", "Grace",  "Hana",  "Hugo",   "Ines",  "Ivan",    "Jamal",  "Jonas", "Julia",
+    "Kai",   "Kenji", "Lars",  "Laura",  "Leila", "Liam",   "Lucia", "Malik",   "Marta",  "Mateo", "Maya",
+    "Nadia", "Noah",  "Nora",  "Olga",   "Omar",  "Oscar",  "Priya", "Quentin", "Rosa",   "Samir", "Sofia",
+    "Tariq", "Theo",  "Uma",   "Victor", "Wen",   "Yara",   "Yusuf", "Zoe",
 };
 
 const std::vector<std::string_view> last_list = {
-    "Abara",    "Alvarez", "Andersen", "Bauer",   "Becker",  "Costa",   "Dubois",  "Eriksson", "Fernandez",
-    "Fischer",  "Garcia",  "Gonzalez", "Haddad",  "Hansen",  "Ibrahim", "Ivanova", "Jensen",   "Kato",
-    "Khan",     "Kim",     "Kowalski", "Larsen",  "Lopez",   "Martin",  "Meyer",   "Moreau",   "Morales",
-    "Nakamura", "Nguyen",  "Novak",    "Okafor",  "Olsen",   "Patel",   "Perez",   "Petrov",   "Rossi",
-    "Santos",   "Schmidt", "Silva",    "Singh",   "Sato",    "Tanaka",  "Torres",  "Varga",    "Wagner",
-    "Walker",   "Wang",    "Weber",    "Yilmaz",  "Zhang",   "Ziegler",
+    "Abara",    "Alvarez", "Andersen", "Bauer",  "Becker", "Costa",   "Dubois",  "Eriksson", "Fernandez",
+    "Fischer",  "Garcia",  "Gonzalez", "Haddad", "Hansen", "Ibrahim", "Ivanova", "Jensen",   "Kato",
+    "Khan",     "Kim",     "Kowalski", "Larsen", "Lopez",  "Martin",  "Meyer",   "Moreau",   "Morales",
+    "Nakamura", "Nguyen",  "Novak",    "Okafor", "Olsen",  "Patel",   "Perez",   "Petrov",   "Rossi",
+    "Santos",   "Schmidt", "Silva",    "Singh",  "Sato",   "Tanaka",  "Torres",  "Varga",    "Wagner",
+    "Walker",   "Wang",    "Weber",    "Yilmaz", "Zhang",  "Ziegler",
 };
 
 constexpr char alnum[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -38,8 +37,7 @@ std::size_t pick(std::mt19937_64& rng, std::size_t n)
 
 void append_lower(std::string& out, std::string_view s)
 {
-    for (char c : s)
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+    for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
 void append_uint(std::string& out, std::uint64_t v)
@@ -54,14 +52,20 @@ void append_uint(std::string& out, std::uint64_t v)
 const std::vector<std::string>& generator_names()
 {
     static const std::vector<std::string> names = {
-        "random.int",  "random.digits", "random.string",    "random.uuid",     "random.choice",
+        "random.int",  "random.digits", "random.string",     "random.uuid",      "random.choice",
         "random.name", "random.email",  "random.first_name", "random.last_name",
     };
     return names;
 }
 
-const std::vector<std::string_view>& first_names() { return first_list; }
-const std::vector<std::string_view>& last_names() { return last_list; }
+const std::vector<std::string_view>& first_names()
+{
+    return first_list;
+}
+const std::vector<std::string_view>& last_names()
+{
+    return last_list;
+}
 
 std::int64_t random_int(std::mt19937_64& rng, std::int64_t lo, std::int64_t hi)
 {
@@ -78,8 +82,7 @@ void append_random_int(std::string& out, std::mt19937_64& rng, std::int64_t lo, 
 
 void append_random_digits(std::string& out, std::mt19937_64& rng, std::size_t n)
 {
-    if (n == 0)
-        return;
+    if (n == 0) return;
     out += static_cast<char>('1' + pick(rng, 9));
     --n;
     // One 64-bit draw below 10^18 yields 18 uniform digits.
@@ -124,8 +127,7 @@ void append_random_uuid(std::string& out, std::mt19937_64& rng)
     char text[36];
     std::size_t p = 0;
     for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            text[p++] = '-';
+        if (i == 4 || i == 6 || i == 8 || i == 10) text[p++] = '-';
         text[p++] = hex_lower[b[i] >> 4];
         text[p++] = hex_lower[b[i] & 0xF];
     }

@@ -80,7 +80,8 @@ wait_time parse_wait(const load_context& ctx, const json& v, const std::string& 
 int parse_weight(const load_context& ctx, const json& v, const std::string& ptr)
 {
     ctx.expect(v, ptr, json::value_t::number_integer, "a whole number >= 0");
-    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > 1000000 : (v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1000000))
+    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > 1000000
+                               : (v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1000000))
         ctx.fail(ptr, "expected a whole number from 0 to 1000000, got " + v.dump());
     return static_cast<int>(v.get<std::int64_t>());
 }
@@ -106,8 +107,10 @@ task parse_task(const load_context& ctx, const json& v, const std::string& ptr)
             if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
         } else {
             // Named as written, like the step's statistics name.
-            if (!s.name.empty()) t.name = s.name;
-            else if (v.contains("method")) t.name = v["path"].get<std::string>();
+            if (!s.name.empty())
+                t.name = s.name;
+            else if (v.contains("method"))
+                t.name = v["path"].get<std::string>();
             else
                 for (const char* m : {"get", "post", "put", "patch", "delete", "head", "options"})
                     if (v.contains(m)) t.name = v[m].get<std::string>();
@@ -124,17 +127,19 @@ task parse_task(const load_context& ctx, const json& v, const std::string& ptr)
 
 // Every name an "extract" of these steps (or tasks) assigns, in document order, so templates
 // anywhere in the class may use variables extracted later (on_start, an earlier task, …).
-void check_variable_name(const load_context& ctx, const std::string& object_ptr, const std::string& name, const model& m)
+void check_variable_name(const load_context& ctx, const std::string& object_ptr, const std::string& name,
+                         const model& m)
 {
     if (!is_identifier(name))
-        ctx.fail_key(object_ptr, name, "invalid variable name \"" + name + "\": use letters, digits and _, not starting with a digit");
+        ctx.fail_key(object_ptr, name,
+                     "invalid variable name \"" + name + "\": use letters, digits and _, not starting with a digit");
     for (const auto& set : m.data)
         if (set->name() == name)
             ctx.fail_key(object_ptr, name, "variable \"" + name + "\" has the name of a data set: rename one of them");
 }
 
-void collect_extracts(const load_context& ctx, const json& steps, const std::string& ptr, std::vector<std::string>& names,
-                      const model& m)
+void collect_extracts(const load_context& ctx, const json& steps, const std::string& ptr,
+                      std::vector<std::string>& names, const model& m)
 {
     if (!steps.is_array()) return; // reported when the steps are loaded
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -155,7 +160,8 @@ void parse_variables(load_context& ctx, const json& v, const std::string& ptr, u
 {
     if (v.contains("variables")) {
         std::string at = ptr + "/variables";
-        const json& vars = ctx.expect(v["variables"], at, json::value_t::object, "an object of variable names to initial values");
+        const json& vars =
+            ctx.expect(v["variables"], at, json::value_t::object, "an object of variable names to initial values");
         for (auto it = vars.begin(); it != vars.end(); ++it) {
             check_variable_name(ctx, at, it.key(), m);
             std::string value = ctx.string_of(*it, at + "/" + pointer_escape(it.key()), "a string initial value");
@@ -188,9 +194,12 @@ std::uint64_t parse_size_value(load_context& ctx, const json& v, const std::stri
                                std::uint64_t high)
 {
     std::optional<std::uint64_t> size;
-    if (v.is_number_unsigned()) size = v.get<std::uint64_t>();
-    else if (v.is_string()) size = core::parse_size(v.get<std::string>());
-    else ctx.fail(ptr, "expected a size: bytes (65536) or a string with a unit (\"64MiB\", \"512k\")");
+    if (v.is_number_unsigned())
+        size = v.get<std::uint64_t>();
+    else if (v.is_string())
+        size = core::parse_size(v.get<std::string>());
+    else
+        ctx.fail(ptr, "expected a size: bytes (65536) or a string with a unit (\"64MiB\", \"512k\")");
     if (!size) ctx.fail(ptr, "expected a size such as 65536, \"512k\" or \"64MiB\", got " + v.dump());
     if (*size < low || *size > high)
         ctx.fail(ptr, "must be between " + std::to_string(low) + " and " + std::to_string(high) + " bytes");
@@ -204,7 +213,8 @@ void parse_tls_settings(load_context& ctx, const json& v, const std::string& ptr
                         client_settings& out)
 {
     if (v.contains("tls_verify"))
-        out.tls_verify = ctx.expect(v["tls_verify"], ptr + "/tls_verify", json::value_t::boolean, "true or false").get<bool>();
+        out.tls_verify =
+            ctx.expect(v["tls_verify"], ptr + "/tls_verify", json::value_t::boolean, "true or false").get<bool>();
     if (!v.contains("ca_file")) return;
     std::string at = ptr + "/ca_file";
     std::string file = ctx.string_of(v["ca_file"], at, "the path of a PEM file of CA certificates");
@@ -216,7 +226,8 @@ void parse_tls_settings(load_context& ctx, const json& v, const std::string& ptr
     path = path.lexically_normal();
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) ctx.fail(at, "no such CA file " + path.string());
-    if (!std::filesystem::is_regular_file(path, ec)) ctx.fail(at, "CA file " + path.string() + " is not a regular file");
+    if (!std::filesystem::is_regular_file(path, ec))
+        ctx.fail(at, "CA file " + path.string() + " is not a regular file");
     out.ca_file = path.string();
     out.tls_verify = true;
 }
@@ -239,24 +250,28 @@ void parse_client_settings(load_context& ctx, const json& v, const std::string& 
     parse_tls_settings(ctx, v, ptr, base_dir, out);
 }
 
-user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const std::string& base_dir, const model& m)
+user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, const std::string& base_dir,
+                      const model& m)
 {
     ctx.expect(v, ptr, json::value_t::object, "a user class object");
-    ctx.check_keys(v, ptr, {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
-                            "on_stop", "tasks", "connect_timeout", "request_timeout", "max_body_size",
-                            "max_header_size", "tls_verify", "ca_file"});
+    ctx.check_keys(v, ptr,
+                   {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
+                    "on_stop", "tasks", "connect_timeout", "request_timeout", "max_body_size", "max_header_size",
+                    "tls_verify", "ca_file"});
     user_class u;
     if (!v.contains("name")) ctx.fail(ptr, "a user class needs a \"name\"");
     u.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
     if (u.name.empty()) ctx.fail(ptr + "/name", "the name is empty");
     if (v.contains("weight")) u.weight = ctx.number(v["weight"], ptr + "/weight", 0, "a weight >= 0");
     if (v.contains("fixed_count"))
-        u.fixed_count = static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
+        u.fixed_count =
+            static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
     if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
     if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
     parse_client_settings(ctx, v, ptr, base_dir, u.client);
     if (v.contains("sequential"))
-        u.sequential = ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
+        u.sequential =
+            ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
     parse_variables(ctx, v, ptr, u, m);
     if (v.contains("on_start")) u.on_start = load_steps(ctx, v["on_start"], ptr + "/on_start", false, 0);
     if (v.contains("on_stop")) u.on_stop = load_steps(ctx, v["on_stop"], ptr + "/on_stop", false, 0);
@@ -279,9 +294,12 @@ void parse_data(const load_context& ctx, const json& v, const std::string& base_
         const std::string& name = it.key();
         std::string at = "/data/" + pointer_escape(name);
         if (!is_identifier(name))
-            ctx.fail_key("/data", name, "invalid data set name \"" + name + "\": use letters, digits and _, not starting with a digit");
+            ctx.fail_key("/data", name,
+                         "invalid data set name \"" + name +
+                             "\": use letters, digits and _, not starting with a digit");
         if (std::find(reserved_namespaces.begin(), reserved_namespaces.end(), name) != reserved_namespaces.end())
-            ctx.fail_key("/data", name, "\"" + name + "\" is taken by the {{" + name + ".…}} templates: choose another data set name");
+            ctx.fail_key("/data", name,
+                         "\"" + name + "\" is taken by the {{" + name + ".…}} templates: choose another data set name");
         ctx.expect(*it, at, json::value_t::object, "an object such as {\"file\": \"customers.csv\"}");
         ctx.check_keys(*it, at, {"file", "order"});
         if (!it->contains("file")) ctx.fail(at, "a data set needs a \"file\"");
@@ -289,8 +307,10 @@ void parse_data(const load_context& ctx, const json& v, const std::string& base_
         auto how = data_set::order::sequential;
         if (it->contains("order")) {
             std::string order = ctx.string_of((*it)["order"], at + "/order", "\"sequential\" or \"random\"");
-            if (order == "random") how = data_set::order::random;
-            else if (order != "sequential") ctx.fail(at + "/order", "expected \"sequential\" or \"random\", got \"" + order + "\"");
+            if (order == "random")
+                how = data_set::order::random;
+            else if (order != "sequential")
+                ctx.fail(at + "/order", "expected \"sequential\" or \"random\", got \"" + order + "\"");
         }
         std::filesystem::path path(file);
         if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
@@ -325,7 +345,8 @@ model parse_model(load_context& ctx, const json& doc, const std::string& base_di
         m.users.push_back(parse_user(ctx, users[i], ptr, base_dir, m));
         for (std::size_t j = 0; j + 1 < m.users.size(); ++j)
             if (m.users[j].name == m.users.back().name)
-                ctx.fail(ptr + "/name", "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");
+                ctx.fail(ptr + "/name",
+                         "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");
         total += m.users.back().fixed_count > 0 ? 1 : m.users.back().weight;
     }
     if (total == 0) ctx.fail("/users", "every user class has weight 0 and no fixed_count: no user could ever run");
@@ -355,8 +376,10 @@ std::optional<std::size_t> too_deep(std::string_view text)
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
         } else if (c == '"') {
             in_string = true;
         } else if (c == '{' || c == '[') {
@@ -443,8 +466,7 @@ load_result load_json(std::string_view text, const std::string& file, const std:
 load_result load_json_file(const std::string& path, const load_options& options)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return load_error::whole_file(path, "cannot open the scenario file (does it exist?)");
+    if (!in) return load_error::whole_file(path, "cannot open the scenario file (does it exist?)");
     std::ostringstream ss;
     ss << in.rdbuf();
     return load_json(ss.str(), path, options);

@@ -70,7 +70,8 @@ void respell_json_literals(template_text& escaped, std::string_view text, const 
     if (!raw || raw->parts.size() != escaped.parts.size()) return;
     for (std::size_t i = 0; i < escaped.parts.size(); ++i) {
         if (escaped.parts[i].value || raw->parts[i].value) continue;
-        std::string quoted = nlohmann::json(raw->parts[i].literal).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string quoted =
+            nlohmann::json(raw->parts[i].literal).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         escaped.parts[i].literal = quoted.substr(1, quoted.size() - 2);
     }
 }
@@ -87,7 +88,8 @@ void load_context::fail_key(const std::string& object_pointer, const std::string
     throw invalid{object_pointer.empty() ? "/" : object_pointer, message, map_.key_at(object_pointer, key)};
 }
 
-void load_context::check_keys(const json& obj, const std::string& pointer, const std::vector<std::string>& allowed) const
+void load_context::check_keys(const json& obj, const std::string& pointer,
+                              const std::vector<std::string>& allowed) const
 {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         if (std::find(allowed.begin(), allowed.end(), it.key()) != allowed.end()) continue;
@@ -102,7 +104,8 @@ void load_context::check_keys(const json& obj, const std::string& pointer, const
     }
 }
 
-const nlohmann::json& load_context::expect(const json& v, const std::string& pointer, json::value_t type, const char* what) const
+const nlohmann::json& load_context::expect(const json& v, const std::string& pointer, json::value_t type,
+                                           const char* what) const
 {
     bool ok = v.type() == type || (type == json::value_t::number_float && v.is_number()) ||
               (type == json::value_t::number_integer && v.is_number_integer());
@@ -118,7 +121,8 @@ double load_context::number(const json& v, const std::string& pointer, double mi
     return d;
 }
 
-std::int64_t load_context::whole(const json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi, const char* what) const
+std::int64_t load_context::whole(const json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi,
+                                 const char* what) const
 {
     expect(v, pointer, json::value_t::number_integer, what);
     // An unsigned beyond int64 does not fit any range we accept.
@@ -150,7 +154,8 @@ template_text load_context::parse_key(const std::string& key, const std::string&
     auto r = parse_template(key, scope, esc);
     if (!r) {
         const auto e = r.error();
-        throw invalid{object_pointer.empty() ? "/" : object_pointer, e.message, map_.in_key(object_pointer, key, e.offset)};
+        throw invalid{object_pointer.empty() ? "/" : object_pointer, e.message,
+                      map_.in_key(object_pointer, key, e.offset)};
     }
     if (esc == escape::json_string) respell_json_literals(*r, key, scope);
     return std::move(*r);

@@ -38,7 +38,8 @@ public:
     /// Fails at the value at `pointer`.
     [[noreturn]] void fail(const std::string& pointer, const std::string& message) const;
     /// Fails at the key `key` of the object at `object_pointer` (the pointer reported is the object's).
-    [[noreturn]] void fail_key(const std::string& object_pointer, const std::string& key, const std::string& message) const;
+    [[noreturn]] void fail_key(const std::string& object_pointer, const std::string& key,
+                               const std::string& message) const;
 
     /// Every key of `obj` must be in `allowed`; an unknown one fails with a did-you-mean.
     void check_keys(const json& obj, const std::string& pointer, const std::vector<std::string>& allowed) const;
@@ -46,7 +47,8 @@ public:
     /// `v` must have `type` (number_float accepts any number, number_integer any integer).
     const json& expect(const json& v, const std::string& pointer, json::value_t type, const char* what) const;
     double number(const json& v, const std::string& pointer, double min_value, const char* what) const;
-    std::int64_t whole(const json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi, const char* what) const;
+    std::int64_t whole(const json& v, const std::string& pointer, std::int64_t lo, std::int64_t hi,
+                       const char* what) const;
     std::string string_of(const json& v, const std::string& pointer, const char* what) const;
 
     /// Parses the template in the string value at `pointer`; an error points into the string.

@@ -18,9 +18,9 @@ struct load_error
 {
     boost::system::error_code code = core::error::invalid_scenario;
     std::string file;
-    int line = 0;           ///< 0 when the file could not be read at all
+    int line = 0; ///< 0 when the file could not be read at all
     int column = 0;
-    std::string pointer;    ///< JSON pointer of the offending value ("" = whole document)
+    std::string pointer; ///< JSON pointer of the offending value ("" = whole document)
     std::string message;
 
     /// A failure about the whole of `file` (no line): unreadable, not a plugin, …

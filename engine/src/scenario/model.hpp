@@ -41,23 +41,23 @@ struct step
 
     // request
     std::string method = "GET";
-    template_text path;             ///< relative to the host, or an absolute URL; may hold a query
+    template_text path; ///< relative to the host, or an absolute URL; may hold a query
     std::vector<std::pair<template_text, template_text>> query; ///< appended as ?a=b&c=d, encoded
-    std::vector<header> headers;    ///< JSON/form bodies add their Content-Type unless given
-    template_text body;             ///< raw, JSON (escaped for JSON) or form (url-encoded) text
-    std::string name;               ///< statistics name; empty = the rendered path, as Locust
-    std::vector<extract> extracts;  ///< applied in order after the response
-    check expect;                   ///< empty = Locust's default verdict
+    std::vector<header> headers;   ///< JSON/form bodies add their Content-Type unless given
+    template_text body;            ///< raw, JSON (escaped for JSON) or form (url-encoded) text
+    std::string name;              ///< statistics name; empty = the rendered path, as Locust
+    std::vector<extract> extracts; ///< applied in order after the response
+    check expect;                  ///< empty = Locust's default verdict
     /// A failed request (or check, or extract) ends the task here: the rest of its steps are
     /// skipped and the user goes on to its wait and next task.
     bool skip_rest_on_failure = false;
 
     // repeat
-    int repeat_min = 1;             ///< runs `steps` a count drawn from [min, max] times
+    int repeat_min = 1; ///< runs `steps` a count drawn from [min, max] times
     int repeat_max = 1;
     std::vector<step> steps;
 
-    int line = 0;                   ///< where it was written, for messages
+    int line = 0; ///< where it was written, for messages
 };
 
 /// A unit a user picks (weighted) or runs in order (sequential): one or more steps.
@@ -65,7 +65,7 @@ struct task
 {
     std::string name;
     int weight = 1;
-    std::vector<std::string> tags;  ///< for -T/--tags and -E/--exclude-tags
+    std::vector<std::string> tags; ///< for -T/--tags and -E/--exclude-tags
     std::vector<step> steps;
 };
 
@@ -76,18 +76,18 @@ struct client_settings
     std::optional<double> request_timeout;      ///< seconds
     std::optional<std::uint64_t> max_body_size; ///< bytes kept for checks, extracts, C++ code
     std::optional<std::uint64_t> max_header_size;
-    std::optional<bool> tls_verify;             ///< check https certificates and host names
-    std::optional<std::string> ca_file;         ///< PEM CAs to check against; implies tls_verify
+    std::optional<bool> tls_verify;     ///< check https certificates and host names
+    std::optional<std::string> ca_file; ///< PEM CAs to check against; implies tls_verify
 };
 
 struct user_class
 {
     std::string name;
     double weight = 1;
-    int fixed_count = 0;            ///< > 0: exactly this many users, spawned first, weight ignored
+    int fixed_count = 0; ///< > 0: exactly this many users, spawned first, weight ignored
     wait_time wait;
-    std::string host;               ///< overridden by -H
-    bool sequential = false;        ///< tasks run in order, cycling (SequentialTaskSet)
+    std::string host;        ///< overridden by -H
+    bool sequential = false; ///< tasks run in order, cycling (SequentialTaskSet)
     client_settings client;
     std::vector<step> on_start;
     std::vector<step> on_stop;
@@ -103,7 +103,7 @@ struct user_class
 
 struct model
 {
-    std::string source;             ///< file it was loaded from, or "quick mode"
+    std::string source; ///< file it was loaded from, or "quick mode"
     std::vector<user_class> users;
     /// CSV data sets of the whole file; a data_column placeholder's slot indexes this list.
     std::vector<std::shared_ptr<data_set>> data;

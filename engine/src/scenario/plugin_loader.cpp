@@ -35,12 +35,14 @@ load_result load_plugin(const std::string& path)
     auto version = reinterpret_cast<version_fn>(::dlsym(handle, "hornet_api_version"));
     auto reg = reinterpret_cast<register_fn>(::dlsym(handle, "hornet_register"));
     if (!version || !reg)
-        return load_error::whole_file(path, "not a Hornet plugin: it does not export hornet_api_version() and hornet_register() "
-                            "(build it with hornet_add_scenario from cmake/HornetScenario.cmake)");
+        return load_error::whole_file(
+            path, "not a Hornet plugin: it does not export hornet_api_version() and hornet_register() "
+                  "(build it with hornet_add_scenario from cmake/HornetScenario.cmake)");
     int v = version();
     if (v != HORNET_API_VERSION)
-        return load_error::whole_file(path, "plugin built for Hornet API version " + std::to_string(v) + ", this hornet has version " +
-                                std::to_string(HORNET_API_VERSION) + ": rebuild it against these headers");
+        return load_error::whole_file(path, "plugin built for Hornet API version " + std::to_string(v) +
+                                                ", this hornet has version " + std::to_string(HORNET_API_VERSION) +
+                                                ": rebuild it against these headers");
     return load_registered(reg, std::move(library), path);
 }
 

@@ -38,24 +38,30 @@ wait_time to_model(const hornet::wait_time& w)
 
 load_result model_from_registry(hornet::registry& r, std::shared_ptr<void> library, const std::string& source)
 {
-    if (r.classes().empty()) return load_error::whole_file(source, "the scenario registered no user class (registry::add)");
+    if (r.classes().empty())
+        return load_error::whole_file(source, "the scenario registered no user class (registry::add)");
     model m;
     m.source = source;
     std::set<std::string> names;
     for (auto& spec : r.classes()) {
         std::string where = "user class \"" + spec.name + "\": ";
         if (spec.name.empty()) return load_error::whole_file(source, "a user class has an empty name");
-        if (!names.insert(spec.name).second) return load_error::whole_file(source, "two user classes are named \"" + spec.name + "\"");
+        if (!names.insert(spec.name).second)
+            return load_error::whole_file(source, "two user classes are named \"" + spec.name + "\"");
         if (!spec.make) return load_error::whole_file(source, where + "no factory");
-        if (spec.tasks.empty()) return load_error::whole_file(source, where + "no task: add one with .task(\"name\", &T::fn)");
-        if (!(spec.weight > 0) && spec.fixed_count <= 0) return load_error::whole_file(source, where + "weight must be > 0");
+        if (spec.tasks.empty())
+            return load_error::whole_file(source, where + "no task: add one with .task(\"name\", &T::fn)");
+        if (!(spec.weight > 0) && spec.fixed_count <= 0)
+            return load_error::whole_file(source, where + "weight must be > 0");
         if (spec.fixed_count < 0) return load_error::whole_file(source, where + "fixed_count must be >= 0");
         if (auto e = check_wait(spec.wait); !e.empty()) return load_error::whole_file(source, where + e);
         std::set<std::string> task_names;
         for (const auto& t : spec.tasks) {
             if (t.name.empty()) return load_error::whole_file(source, where + "a task has an empty name");
-            if (!task_names.insert(t.name).second) return load_error::whole_file(source, where + "two tasks are named \"" + t.name + "\"");
-            if (t.weight < 1) return load_error::whole_file(source, where + "task \"" + t.name + "\": weight must be >= 1");
+            if (!task_names.insert(t.name).second)
+                return load_error::whole_file(source, where + "two tasks are named \"" + t.name + "\"");
+            if (t.weight < 1)
+                return load_error::whole_file(source, where + "task \"" + t.name + "\": weight must be >= 1");
             if (!t.run) return load_error::whole_file(source, where + "task \"" + t.name + "\": no function");
         }
 
@@ -94,7 +100,8 @@ load_result load_registered(int (*register_fn)(hornet::registry&), std::shared_p
     } catch (...) {
         return load_error::whole_file(source, "hornet_register threw an exception");
     }
-    if (rc != 0) return load_error::whole_file(source, "hornet_register refused to load (returned " + std::to_string(rc) + ")");
+    if (rc != 0)
+        return load_error::whole_file(source, "hornet_register refused to load (returned " + std::to_string(rc) + ")");
     return model_from_registry(r, std::move(library), source);
 }
 

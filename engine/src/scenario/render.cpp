@@ -24,60 +24,37 @@ core::result<void> render(const template_text& t, user_state& user, shared_state
 {
     for (const auto& part : t.parts) {
         out += part.literal;
-        if (!part.value)
-            continue;
+        if (!part.value) continue;
         const placeholder& p = *part.value;
         using k = placeholder::kind;
         switch (p.type) {
         case k::variable:
             if (p.slot >= user.is_set.size() || !user.is_set[p.slot]) {
                 std::string name = p.text.size() > 4 ? p.text.substr(2, p.text.size() - 4) : p.text;
-                while (!name.empty() && name.front() == ' ')
-                    name.erase(0, 1);
-                while (!name.empty() && name.back() == ' ')
-                    name.pop_back();
+                while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+                while (!name.empty() && name.back() == ' ') name.pop_back();
                 return core::failure(core::error::evaluation_failed,
                                      "variable \"" + name + "\" has no value yet (extract it first)");
             }
             append_escaped(out, user.values[p.slot], p.esc);
             break;
-        case k::user_id:
-            append_uint(out, user.user_id);
-            break;
-        case k::user_counter:
-            append_uint(out, ++user.counter);
-            break;
+        case k::user_id: append_uint(out, user.user_id); break;
+        case k::user_counter: append_uint(out, ++user.counter); break;
         case k::global_counter:
             append_uint(out, shared.global_counter.fetch_add(1, std::memory_order_relaxed) + 1);
             break;
-        case k::random_int:
-            append_random_int(out, *user.rng, p.lo, p.hi);
-            break;
-        case k::random_digits:
-            append_random_digits(out, *user.rng, static_cast<std::size_t>(p.lo));
-            break;
-        case k::random_string:
-            append_random_string(out, *user.rng, static_cast<std::size_t>(p.lo));
-            break;
-        case k::random_uuid:
-            append_random_uuid(out, *user.rng);
-            break;
+        case k::random_int: append_random_int(out, *user.rng, p.lo, p.hi); break;
+        case k::random_digits: append_random_digits(out, *user.rng, static_cast<std::size_t>(p.lo)); break;
+        case k::random_string: append_random_string(out, *user.rng, static_cast<std::size_t>(p.lo)); break;
+        case k::random_uuid: append_random_uuid(out, *user.rng); break;
         case k::random_choice:
             if (!p.choices.empty())
                 out += p.choices[std::uniform_int_distribution<std::size_t>(0, p.choices.size() - 1)(*user.rng)];
             break;
-        case k::random_name:
-            append_random_name(out, *user.rng, p.esc);
-            break;
-        case k::random_first_name:
-            append_random_first_name(out, *user.rng);
-            break;
-        case k::random_last_name:
-            append_random_last_name(out, *user.rng);
-            break;
-        case k::random_email:
-            append_random_email(out, *user.rng, p.esc);
-            break;
+        case k::random_name: append_random_name(out, *user.rng, p.esc); break;
+        case k::random_first_name: append_random_first_name(out, *user.rng); break;
+        case k::random_last_name: append_random_last_name(out, *user.rng); break;
+        case k::random_email: append_random_email(out, *user.rng, p.esc); break;
         case k::data_column: {
             if (p.slot >= shared.data.size() || p.slot >= user.rows.size() || !shared.data[p.slot]) {
                 return core::failure(core::error::evaluation_failed, "data set of " + p.text + " is not loaded");
@@ -92,19 +69,17 @@ core::result<void> render(const template_text& t, user_state& user, shared_state
 }
 
 user_state make_user_state(std::uint64_t user_id, const std::vector<std::string>& variables,
-                           const std::vector<std::pair<std::size_t, std::string>>& initial_values,
-                           shared_state& shared, std::mt19937_64& rng)
+                           const std::vector<std::pair<std::size_t, std::string>>& initial_values, shared_state& shared,
+                           std::mt19937_64& rng)
 {
     user_state u;
     u.user_id = user_id;
     u.values.resize(variables.size());
     u.is_set.assign(variables.size(), false);
     for (const auto& [slot, value] : initial_values)
-        if (slot < variables.size())
-            u.set(slot, value);
+        if (slot < variables.size()) u.set(slot, value);
     u.rows.reserve(shared.data.size());
-    for (const auto& set : shared.data)
-        u.rows.push_back(set ? set->take_row(rng) : 0);
+    for (const auto& set : shared.data) u.rows.push_back(set ? set->take_row(rng) : 0);
     u.rng = &rng;
     return u;
 }

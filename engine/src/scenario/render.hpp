@@ -28,7 +28,7 @@ core::result<void> render(const template_text& t, user_state& user, shared_state
 
 /// A new user's state: variable slots sized, initial values set, a row taken from each data set.
 user_state make_user_state(std::uint64_t user_id, const std::vector<std::string>& variables,
-                           const std::vector<std::pair<std::size_t, std::string>>& initial_values,
-                           shared_state& shared, std::mt19937_64& rng);
+                           const std::vector<std::pair<std::size_t, std::string>>& initial_values, shared_state& shared,
+                           std::mt19937_64& rng);
 
 } // namespace hornet::scenario

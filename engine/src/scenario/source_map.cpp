@@ -12,8 +12,7 @@ public:
            std::unordered_map<std::string, text_position>& keys, std::unordered_set<std::string>& escaped_values,
            std::unordered_set<std::string>& escaped_keys)
         : text_(text), values_(values), keys_(keys), escaped_values_(escaped_values), escaped_keys_(escaped_keys)
-    {
-    }
+    {}
 
     void run() { value(""); }
 
@@ -149,9 +148,12 @@ std::string pointer_escape(std::string_view key)
 {
     std::string out;
     for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
+        if (c == '~')
+            out += "~0";
+        else if (c == '/')
+            out += "~1";
+        else
+            out += c;
     }
     return out;
 }

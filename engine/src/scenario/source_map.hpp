@@ -42,8 +42,8 @@ public:
 private:
     std::unordered_map<std::string, text_position> values_;
     std::unordered_map<std::string, text_position> keys_;
-    std::unordered_set<std::string> escaped_values_;   ///< string values written with a backslash
-    std::unordered_set<std::string> escaped_keys_;     ///< keys written with a backslash
+    std::unordered_set<std::string> escaped_values_; ///< string values written with a backslash
+    std::unordered_set<std::string> escaped_keys_;   ///< keys written with a backslash
 };
 
 /// Escapes a key for use in a JSON pointer (~ → ~0, / → ~1).

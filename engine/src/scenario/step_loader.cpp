@@ -20,9 +20,9 @@ const std::vector<std::string>& request_keys()
 {
     // "repeat" is listed so that a misspelt "repeat" gets its did-you-mean; a step that has
     // it is a repeat block and never checked against this list.
-    static const std::vector<std::string> keys = {"get", "post", "put", "patch", "delete", "head", "options",
-                                                  "method", "path", "query", "headers", "body", "json", "form",
-                                                  "name", "extract", "check", "on_failure", "repeat"};
+    static const std::vector<std::string> keys = {
+        "get",     "post", "put",  "patch", "delete", "head",    "options", "method",     "path",  "query",
+        "headers", "body", "json", "form",  "name",   "extract", "check",   "on_failure", "repeat"};
     return keys;
 }
 
@@ -38,7 +38,8 @@ bool has_header(const step& s, const std::string& name)
         if (h.name.size() != name.size()) continue;
         bool same = true;
         for (std::size_t i = 0; i < name.size() && same; ++i)
-            same = std::tolower(static_cast<unsigned char>(h.name[i])) == std::tolower(static_cast<unsigned char>(name[i]));
+            same = std::tolower(static_cast<unsigned char>(h.name[i])) ==
+                   std::tolower(static_cast<unsigned char>(name[i]));
         if (same) return true;
     }
     return false;
@@ -76,7 +77,7 @@ void json_body(const load_context& ctx, const json& v, const std::string& pointe
 
 // Query parameters and form fields: name → string (templated), number or boolean.
 std::vector<std::pair<template_text, template_text>> url_fields(const load_context& ctx, const json& v,
-                                                                 const std::string& pointer, const char* what)
+                                                                const std::string& pointer, const char* what)
 {
     ctx.expect(v, pointer, json::value_t::object, what);
     std::vector<std::pair<template_text, template_text>> out;
@@ -135,7 +136,8 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
                   const std::vector<std::string>& task_keys)
 {
     if (v.contains("steps"))
-        ctx.fail_key(pointer, "steps", "\"steps\" here needs \"repeat\": a count (a repeat block), or move them into a task");
+        ctx.fail_key(pointer, "steps",
+                     "\"steps\" here needs \"repeat\": a count (a repeat block), or move them into a task");
     std::vector<std::string> allowed = request_keys();
     allowed.insert(allowed.end(), task_keys.begin(), task_keys.end());
     ctx.check_keys(v, pointer, allowed);
@@ -166,12 +168,15 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
     } else if (v.contains("path")) {
         ctx.fail(pointer, "\"path\" needs a \"method\" (or write {\"get\": \"/path\"})");
     } else {
-        ctx.fail(pointer, "a step needs a request: one of get, post, put, patch, delete, head, options (or method + path)");
+        ctx.fail(pointer,
+                 "a step needs a request: one of get, post, put, patch, delete, head, options (or method + path)");
     }
 
-    if (v.contains("query")) s.query = url_fields(ctx, v["query"], pointer + "/query", "an object of query parameter names to values");
+    if (v.contains("query"))
+        s.query = url_fields(ctx, v["query"], pointer + "/query", "an object of query parameter names to values");
     if (v.contains("headers")) {
-        const json& h = ctx.expect(v["headers"], pointer + "/headers", json::value_t::object, "an object of header names to values");
+        const json& h = ctx.expect(v["headers"], pointer + "/headers", json::value_t::object,
+                                   "an object of header names to values");
         for (auto it = h.begin(); it != h.end(); ++it) {
             std::string child = pointer + "/headers/" + pointer_escape(it.key());
             s.headers.push_back({it.key(), ctx.parse(ctx.string_of(*it, child, "a header value string"), child)});
@@ -185,8 +190,8 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
     return s;
 }
 
-step load_repeat(const load_context& ctx, const json& v, const std::string& pointer, bool skip_rest_on_failure, int depth,
-                 const std::vector<std::string>& task_keys)
+step load_repeat(const load_context& ctx, const json& v, const std::string& pointer, bool skip_rest_on_failure,
+                 int depth, const std::vector<std::string>& task_keys)
 {
     std::vector<std::string> allowed = {"repeat", "steps", "on_failure"};
     allowed.insert(allowed.end(), task_keys.begin(), task_keys.end());
@@ -207,7 +212,8 @@ step load_repeat(const load_context& ctx, const json& v, const std::string& poin
     } else {
         if (!r.is_number_integer())
             ctx.fail(at, "expected a count such as 3 or a range such as [1, 5], got " + type_name(r));
-        s.repeat_min = s.repeat_max = static_cast<int>(ctx.whole(r, at, 1, max_repeat_count, "a count from 1 to 1000000"));
+        s.repeat_min = s.repeat_max =
+            static_cast<int>(ctx.whole(r, at, 1, max_repeat_count, "a count from 1 to 1000000"));
     }
     s.skip_rest_on_failure = load_on_failure(ctx, v, pointer, skip_rest_on_failure);
     if (!v.contains("steps")) ctx.fail(pointer, "a repeat block needs \"steps\"");
@@ -228,8 +234,8 @@ bool load_on_failure(const load_context& ctx, const json& obj, const std::string
     ctx.fail(at, "expected \"continue\" or \"skip_task\", got \"" + v + "\"");
 }
 
-std::vector<step> load_steps(const load_context& ctx, const json& v, const std::string& pointer, bool skip_rest_on_failure,
-                             int depth)
+std::vector<step> load_steps(const load_context& ctx, const json& v, const std::string& pointer,
+                             bool skip_rest_on_failure, int depth)
 {
     ctx.expect(v, pointer, json::value_t::array, "an array of steps");
     std::vector<step> out;

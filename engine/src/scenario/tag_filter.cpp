@@ -9,8 +9,9 @@ namespace {
 
 bool has_any(const std::vector<std::string>& have, const std::vector<std::string>& wanted)
 {
-    return std::any_of(have.begin(), have.end(),
-                       [&](const std::string& t) { return std::find(wanted.begin(), wanted.end(), t) != wanted.end(); });
+    return std::any_of(have.begin(), have.end(), [&](const std::string& t) {
+        return std::find(wanted.begin(), wanted.end(), t) != wanted.end();
+    });
 }
 
 } // namespace

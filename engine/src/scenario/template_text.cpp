@@ -17,18 +17,15 @@ namespace hornet::scenario {
 bool template_text::is_literal() const
 {
     for (const auto& p : parts)
-        if (p.value)
-            return false;
+        if (p.value) return false;
     return true;
 }
 
 std::string template_text::literal() const
 {
     std::string out;
-    if (!is_literal())
-        return out;
-    for (const auto& p : parts)
-        out += p.literal;
+    if (!is_literal()) return out;
+    for (const auto& p : parts) out += p.literal;
     return out;
 }
 
@@ -47,13 +44,11 @@ std::string_view trim(std::string_view s)
 
 bool is_identifier(std::string_view s)
 {
-    if (s.empty())
-        return false;
+    if (s.empty()) return false;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-        if (!letter && !(i > 0 && c >= '0' && c <= '9'))
-            return false;
+        if (!letter && !(i > 0 && c >= '0' && c <= '9')) return false;
     }
     return true;
 }
@@ -76,8 +71,7 @@ std::string join(const std::vector<std::string>& items)
 {
     std::string s;
     for (const auto& i : items) {
-        if (!s.empty())
-            s += ", ";
+        if (!s.empty()) s += ", ";
         s += i;
     }
     return s;
@@ -88,12 +82,10 @@ std::string join(const std::vector<std::string>& items)
 bool split_args(std::string_view text, std::vector<std::string>& items, std::string& error)
 {
     items.clear();
-    if (trim(text).empty())
-        return true;
+    if (trim(text).empty()) return true;
     std::size_t i = 0;
     while (true) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-            ++i;
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
         std::string item;
         if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
             char q = text[i++];
@@ -104,16 +96,14 @@ bool split_args(std::string_view text, std::vector<std::string>& items, std::str
             }
             item.assign(text.substr(i, end - i));
             i = end + 1;
-            while (i < text.size() && (text[i] == ' ' || text[i] == '\t'))
-                ++i;
+            while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
             if (i < text.size() && text[i] != ',') {
                 error = "unexpected text after the quoted argument " + quoted(item);
                 return false;
             }
         } else {
             std::size_t end = text.find(',', i);
-            if (end == std::string_view::npos)
-                end = text.size();
+            if (end == std::string_view::npos) end = text.size();
             item.assign(trim(text.substr(i, end - i)));
             i = end;
             if (item.empty()) {
@@ -122,8 +112,7 @@ bool split_args(std::string_view text, std::vector<std::string>& items, std::str
             }
         }
         items.push_back(std::move(item));
-        if (i >= text.size())
-            return true;
+        if (i >= text.size()) return true;
         ++i; // the comma
     }
 }
@@ -144,11 +133,9 @@ struct parser
 
     void add_literal(std::string_view s)
     {
-        if (s.empty())
-            return;
+        if (s.empty()) return;
         auto& parts = value.parts;
-        if (parts.empty() || parts.back().value)
-            parts.emplace_back();
+        if (parts.empty() || parts.back().value) parts.emplace_back();
         append_escaped(parts.back().literal, s, esc);
     }
 
@@ -166,10 +153,8 @@ struct parser
 
     std::optional<std::string> env_lookup(const std::string& name) const
     {
-        if (scope.env)
-            return scope.env(name);
-        if (const char* v = std::getenv(name.c_str()))
-            return std::string(v);
+        if (scope.env) return scope.env(name);
+        if (const char* v = std::getenv(name.c_str())) return std::string(v);
         return std::nullopt;
     }
 
@@ -198,17 +183,14 @@ struct parser
                 }
             }
             std::string hint = suggestion(name, scope.variables);
-            if (hint.empty())
-                hint = " (declare it in \"variables\" or set it with \"extract\")";
+            if (hint.empty()) hint = " (declare it in \"variables\" or set it with \"extract\")";
             fail(offset, "unknown variable " + quoted(name) + hint);
             return false;
         }
         std::string_view ns = trim(expr.substr(0, dot));
         std::string_view rest = trim(expr.substr(dot + 1));
-        if (ns == "env")
-            return env(rest, offset);
-        if (ns == "random")
-            return generator(rest, offset, std::move(p));
+        if (ns == "env") return env(rest, offset);
+        if (ns == "random") return generator(rest, offset, std::move(p));
         std::string full = std::string(ns) + "." + std::string(rest);
         if (ns == "user" || ns == "counter") {
             if (full == "user.id")
@@ -228,8 +210,7 @@ struct parser
         }
         for (std::size_t i = 0; i < scope.data.size(); ++i) {
             const data_set* set = scope.data[i];
-            if (!set || set->name() != ns)
-                continue;
+            if (!set || set->name() != ns) continue;
             std::string column(rest);
             if (auto c = set->column(column)) {
                 p.type = placeholder::kind::data_column;
@@ -239,15 +220,13 @@ struct parser
                 return true;
             }
             std::string hint = suggestion(column, set->columns());
-            if (hint.empty())
-                hint = " (its columns: " + join(set->columns()) + ")";
+            if (hint.empty()) hint = " (its columns: " + join(set->columns()) + ")";
             fail(offset, "data set " + quoted(ns) + " has no column " + quoted(column) + hint);
             return false;
         }
         std::vector<std::string> spaces = {"random", "counter", "env", "user"};
         for (const data_set* set : scope.data)
-            if (set)
-                spaces.push_back(set->name());
+            if (set) spaces.push_back(set->name());
         std::string hint = suggestion(ns, spaces);
         if (hint.empty())
             hint = scope.data.empty() ? " (known: " + std::string(namespaces_hint) + ")"
@@ -273,8 +252,8 @@ struct parser
             add_literal(trim(rest.substr(bar + 1)));
             return true;
         }
-        fail(offset, "environment variable " + quoted(name) + " is not set (set it, or give a default: {{env." +
-                         name + "|default}})");
+        fail(offset, "environment variable " + quoted(name) + " is not set (set it, or give a default: {{env." + name +
+                         "|default}})");
         return false;
     }
 
@@ -296,7 +275,13 @@ struct parser
             }
         }
         using k = placeholder::kind;
-        struct entry { const char* name; k type; int args; const char* usage; };
+        struct entry
+        {
+            const char* name;
+            k type;
+            int args;
+            const char* usage;
+        };
         static const entry table[] = {
             {"random.int", k::random_int, 2, "random.int(lo, hi)"},
             {"random.digits", k::random_digits, 1, "random.digits(n)"},
@@ -310,12 +295,10 @@ struct parser
         };
         const entry* found = nullptr;
         for (const auto& e : table)
-            if (name == e.name)
-                found = &e;
+            if (name == e.name) found = &e;
         if (!found) {
             std::string hint = suggestion(name, generator_names());
-            if (hint.empty())
-                hint = " (known: " + join(generator_names()) + ")";
+            if (hint.empty()) hint = " (known: " + join(generator_names()) + ")";
             fail(offset, "unknown generator " + quoted(name) + hint);
             return false;
         }
@@ -357,8 +340,8 @@ struct parser
         }
         if (p.type == k::random_int) {
             if (v[0] > v[1]) {
-                fail(offset, name + "(" + std::to_string(v[0]) + ", " + std::to_string(v[1]) +
-                                 "): lo is greater than hi");
+                fail(offset,
+                     name + "(" + std::to_string(v[0]) + ", " + std::to_string(v[1]) + "): lo is greater than hi");
                 return false;
             }
             p.lo = v[0];
@@ -401,8 +384,7 @@ struct parser
                 fail(open, "empty placeholder " + quoted(written));
                 return;
             }
-            if (!expression(expr, open, written))
-                return;
+            if (!expression(expr, open, written)) return;
             i = close + 2;
         }
     }
@@ -419,8 +401,7 @@ template_parse_result parse_template(std::string_view text, const template_scope
 {
     parser p{text, scope, esc, {}, {}};
     p.run();
-    if (p.error)
-        return std::move(*p.error);
+    if (p.error) return std::move(*p.error);
     return std::move(p.value);
 }
 

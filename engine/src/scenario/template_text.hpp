@@ -22,38 +22,38 @@ class data_set;
 
 /// How a rendered value is written into the surrounding text.
 enum class escape {
-    none,           ///< as is (paths, header values, raw bodies)
-    json_string,    ///< inside a JSON string literal: quotes, backslashes, control chars escaped
-    url_component,  ///< a query parameter name or value, a form field: percent-encoded
+    none,          ///< as is (paths, header values, raw bodies)
+    json_string,   ///< inside a JSON string literal: quotes, backslashes, control chars escaped
+    url_component, ///< a query parameter name or value, a form field: percent-encoded
 };
 
 /// One {{…}} placeholder, resolved against the scenario at load time.
 struct placeholder
 {
     enum class kind {
-        variable,       ///< {{name}}: a user variable (from extract or "variables"); slot
-        user_id,        ///< {{user.id}}: the user's number, 1-based, unique in the process
-        user_counter,   ///< {{counter.user}}: 1, 2, 3… per user, each use increments
-        global_counter, ///< {{counter.global}}: 1, 2, 3… over all users of the process
-        random_int,     ///< {{random.int(lo, hi)}}: lo..hi inclusive
-        random_digits,  ///< {{random.digits(n)}}: n decimal digits, first one not 0
-        random_string,  ///< {{random.string(n)}}: n letters and digits
-        random_uuid,    ///< {{random.uuid}}: a version 4 UUID
-        random_choice,  ///< {{random.choice(a, b, c)}}: one of the choices
-        random_name,    ///< {{random.name}}: "First Last" from built-in lists
+        variable,          ///< {{name}}: a user variable (from extract or "variables"); slot
+        user_id,           ///< {{user.id}}: the user's number, 1-based, unique in the process
+        user_counter,      ///< {{counter.user}}: 1, 2, 3… per user, each use increments
+        global_counter,    ///< {{counter.global}}: 1, 2, 3… over all users of the process
+        random_int,        ///< {{random.int(lo, hi)}}: lo..hi inclusive
+        random_digits,     ///< {{random.digits(n)}}: n decimal digits, first one not 0
+        random_string,     ///< {{random.string(n)}}: n letters and digits
+        random_uuid,       ///< {{random.uuid}}: a version 4 UUID
+        random_choice,     ///< {{random.choice(a, b, c)}}: one of the choices
+        random_name,       ///< {{random.name}}: "First Last" from built-in lists
         random_first_name, ///< {{random.first_name}}
         random_last_name,  ///< {{random.last_name}}
-        random_email,   ///< {{random.email}}: first.last1234@example.com
-        data_column,    ///< {{customers.email}}: column of the user's row of a CSV data set
+        random_email,      ///< {{random.email}}: first.last1234@example.com
+        data_column,       ///< {{customers.email}}: column of the user's row of a CSV data set
     };
     kind type = kind::variable;
-    std::size_t slot = 0;               ///< variable slot, or data set index
-    std::size_t column = 0;             ///< data_column: column index
-    std::int64_t lo = 0;                ///< random_int low; random_digits/random_string length
-    std::int64_t hi = 0;                ///< random_int high
-    std::vector<std::string> choices;   ///< random_choice
+    std::size_t slot = 0;             ///< variable slot, or data set index
+    std::size_t column = 0;           ///< data_column: column index
+    std::int64_t lo = 0;              ///< random_int low; random_digits/random_string length
+    std::int64_t hi = 0;              ///< random_int high
+    std::vector<std::string> choices; ///< random_choice
     escape esc = escape::none;
-    std::string text;                   ///< the placeholder as written, for messages ("{{id}}")
+    std::string text; ///< the placeholder as written, for messages ("{{id}}")
 };
 
 struct template_text
@@ -75,8 +75,8 @@ struct template_text
 /// What names a template may use: the class's variables and data sets, and the environment.
 struct template_scope
 {
-    std::vector<std::string> variables;                 ///< slot = index
-    std::vector<const data_set*> data;                  ///< index = data set index
+    std::vector<std::string> variables; ///< slot = index
+    std::vector<const data_set*> data;  ///< index = data set index
     /// Looks up an environment variable ({{env.NAME}}); nullopt when unset. When empty, the
     /// process environment (getenv) is used.
     std::function<std::optional<std::string>(const std::string&)> env;
@@ -87,8 +87,8 @@ struct template_scope
 struct template_error
 {
     boost::system::error_code code = core::error::invalid_scenario;
-    std::size_t offset = 0;     ///< where in the text the problem starts
-    std::string message;        ///< e.g. unknown generator "random.nmae" (did you mean "random.name"?)
+    std::size_t offset = 0; ///< where in the text the problem starts
+    std::string message;    ///< e.g. unknown generator "random.nmae" (did you mean "random.name"?)
 };
 
 /// Used by template_parse_result::value() on a failure (found by argument-dependent lookup).

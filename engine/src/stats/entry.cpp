@@ -8,8 +8,7 @@ namespace hornet::stats {
 
 entry::entry(std::string method_, std::string name_, double start_time_)
     : method(std::move(method_)), name(std::move(name_)), start_time(start_time_)
-{
-}
+{}
 
 void entry::log(double response_time_ms, std::uint64_t content_length, double wall_time)
 {

@@ -68,8 +68,7 @@ double histogram::mean() const noexcept
     return count_ ? static_cast<double>(sum_) / static_cast<double>(count_) : 0.0;
 }
 
-void histogram::values_at_percentiles(std::span<const double> percentiles,
-                                      std::span<std::uint64_t> out) const
+void histogram::values_at_percentiles(std::span<const double> percentiles, std::span<std::uint64_t> out) const
 {
     std::size_t next = 0;
     if (count_ == 0) {
@@ -83,9 +82,7 @@ void histogram::values_at_percentiles(std::span<const double> percentiles,
         auto rank = static_cast<std::uint64_t>(std::ceil(wanted * (1.0 - 1e-12)));
         return std::clamp<std::uint64_t>(rank, 1, count_);
     };
-    auto finish = [this](std::size_t index) {
-        return std::clamp(value_of_index(index + 1) - 1, min_, max_);
-    };
+    auto finish = [this](std::size_t index) { return std::clamp(value_of_index(index + 1) - 1, min_, max_); };
 
     std::uint64_t seen = 0;
     for (std::size_t c = 0; c < chunks_.size() && next < percentiles.size(); ++c) {

@@ -46,7 +46,7 @@ constexpr std::uint64_t hdr_value(std::size_t index) noexcept
 class histogram
 {
 public:
-    static constexpr std::uint64_t lowest_value = 1;                  // 1 µs
+    static constexpr std::uint64_t lowest_value = 1;                 // 1 µs
     static constexpr std::uint64_t highest_value = 3'600'000'000ULL; // 1 hour in µs
 
     histogram() = default;
@@ -74,8 +74,7 @@ public:
 
     /// value_at_percentile for several percentiles in one pass over the counters.
     /// `percentiles` must be ascending; `out` has the same size.
-    void values_at_percentiles(std::span<const double> percentiles,
-                               std::span<std::uint64_t> out) const;
+    void values_at_percentiles(std::span<const double> percentiles, std::span<std::uint64_t> out) const;
 
     /// Adds all counts of `other` (as if its values had been recorded here).
     void merge(const histogram& other);

@@ -14,9 +14,7 @@ std::size_t shard::key_hash::operator()(const key& k) const noexcept
     return seed ^ (h(k.method) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
 }
 
-shard::shard() : total_("", snapshot::total_name, core::unix_now())
-{
-}
+shard::shard() : total_("", snapshot::total_name, core::unix_now()) {}
 
 entry& shard::find_or_add(std::string_view method, std::string_view name, double wall_time)
 {

@@ -23,9 +23,8 @@ public:
 
     /// One finished request, as Locust's request event: `error` empty means success.
     /// `wall_time` is the Unix time (s) it finished at, for the per-second counters.
-    void record(std::string_view method, std::string_view name, double response_time_ms,
-                std::uint64_t content_length, std::string_view error, double wall_time,
-                core::failure_kind kind = core::failure_kind::other);
+    void record(std::string_view method, std::string_view name, double response_time_ms, std::uint64_t content_length,
+                std::string_view error, double wall_time, core::failure_kind kind = core::failure_kind::other);
 
     /// An exception that escaped scenario code (Locust's user_error / exceptions table).
     void record_exception(std::string_view message, std::string_view traceback);

@@ -26,9 +26,9 @@ struct snapshot
     /// The name and method of Locust's total row.
     static constexpr const char* total_name = "Aggregated";
 
-    std::vector<entry> entries;           // rows with activity, one per (method, name)
-    entry total{"", total_name};          // the Aggregated row of this delta
-    error_table errors;                   // errors of this delta, first-seen order
+    std::vector<entry> entries;  // rows with activity, one per (method, name)
+    entry total{"", total_name}; // the Aggregated row of this delta
+    error_table errors;          // errors of this delta, first-seen order
     std::vector<exception_record> exceptions;
 
     bool empty() const noexcept

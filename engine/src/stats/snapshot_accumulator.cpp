@@ -12,20 +12,26 @@ void snapshot_accumulator::add(snapshot&& delta)
     for (auto& e : delta.entries) {
         auto key = std::make_pair(e.method, e.name);
         auto it = rows_.find(key);
-        if (it == rows_.end()) rows_.emplace(std::move(key), std::move(e));
-        else it->second.merge(e);
+        if (it == rows_.end())
+            rows_.emplace(std::move(key), std::move(e));
+        else
+            it->second.merge(e);
     }
     if (delta.total.has_activity() || !total_) {
-        if (!total_) total_ = std::move(delta.total);
-        else total_->merge(delta.total);
+        if (!total_)
+            total_ = std::move(delta.total);
+        else
+            total_->merge(delta.total);
     }
     errors_.merge(delta.errors);
     for (auto& x : delta.exceptions) {
         auto it = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const exception_record& r) {
             return r.message == x.message && r.traceback == x.traceback;
         });
-        if (it == exceptions_.end()) exceptions_.push_back(std::move(x));
-        else it->count += x.count;
+        if (it == exceptions_.end())
+            exceptions_.push_back(std::move(x));
+        else
+            it->count += x.count;
     }
 }
 

@@ -46,7 +46,10 @@ public:
     }
 
 private:
-    struct node { node* next; };
+    struct node
+    {
+        node* next;
+    };
     static constexpr std::size_t step = 64;
     static constexpr std::size_t classes = 64;
     // Keeps the frame aligned as operator new would.

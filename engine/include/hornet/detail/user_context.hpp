@@ -23,37 +23,36 @@ namespace detail {
 struct request_data
 {
     std::string_view method;
-    std::string_view path;          ///< relative to the host, or an absolute URL
-    std::string_view name;          ///< statistics name; empty = the path
+    std::string_view path; ///< relative to the host, or an absolute URL
+    std::string_view name; ///< statistics name; empty = the path
     std::string_view body;
     const header* headers = nullptr;
     std::size_t header_count = 0;
-    bool json = false;              ///< body is JSON: Content-Type added unless given
-    bool catch_response = false;    ///< the user gives the verdict (response::success/failure)
+    bool json = false;           ///< body is JSON: Content-Type added unless given
+    bool catch_response = false; ///< the user gives the verdict (response::success/failure)
 };
 
 /// A completed response, viewed: valid until the slot is released.
 struct response_data
 {
-    unsigned status = 0;            ///< 0 when no response came (connection error, timeout)
+    unsigned status = 0; ///< 0 when no response came (connection error, timeout)
     std::string_view body;
-    std::string_view error;         ///< Locust-style error text; empty when the request succeeded
-    std::string_view url;           ///< final URL, after redirects
+    std::string_view error; ///< Locust-style error text; empty when the request succeeded
+    std::string_view url;   ///< final URL, after redirects
     std::uint64_t content_length = 0;
     double elapsed_ms = 0;
 };
 
 /// The engine's text generators, the same code as the JSON format's {{random.…}} templates, so a
 /// C++ user and a JSON user send the same kind of data from the same per-thread generator.
-enum class generator : std::uint8_t
-{
-    digits,         ///< `n` decimal digits, the first 1-9
-    string,         ///< `n` characters from A-Z a-z 0-9
-    uuid,           ///< a version 4 UUID, lower-case
+enum class generator : std::uint8_t {
+    digits, ///< `n` decimal digits, the first 1-9
+    string, ///< `n` characters from A-Z a-z 0-9
+    uuid,   ///< a version 4 UUID, lower-case
     first_name,
     last_name,
-    name,           ///< "First Last"
-    email,          ///< first.last1234@example.com, lower case
+    name,  ///< "First Last"
+    email, ///< first.last1234@example.com, lower case
 };
 
 /// Implemented by the engine (runtime::native_user). Called only on the user's own thread.
