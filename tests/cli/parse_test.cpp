@@ -453,3 +453,32 @@ TEST_CASE("parse: a bad boolean in the environment exits 2")
     CHECK(contains(r.message, "LOCUST_HEADLESS"));
     CHECK(contains(r.message, "maybe"));
 }
+
+TEST_CASE("parse: --check is repeatable and keeps each expression whole; locust-plugins' checks become expressions")
+{
+    auto r = run({"--check", "GET /api/users/[id]: p95<200ms", "--check=fail_ratio<1%", "--check-rps", "5",
+                  "--check-fail-ratio", "0.05", "--check-avg-response-time", "50"});
+    REQUIRE(r.opts);
+    CHECK(r.opts->checks == std::vector<std::string>{"GET /api/users/[id]: p95<200ms", "fail_ratio<1%"});
+    // Sorted by option name, as the settings are applied.
+    CHECK(r.opts->plugin_checks == std::vector<std::string>{"avg<=50ms", "fail_ratio<=0.05", "rps>=5"});
+
+    // From the environment or a config file: expressions separated by ';'.
+    auto env = run({}, {"HORNET_CHECK=p95<300ms; each: max<2s;"});
+    REQUIRE(env.opts);
+    CHECK(env.opts->checks == std::vector<std::string>{"p95<300ms", "each: max<2s"});
+    temp_folder cwd;
+    cwd.write("hornet.conf", "check = avg<100ms;rps>10\ncheck-rps = 7\n");
+    auto conf = run({}, {}, cwd.path());
+    REQUIRE(conf.opts);
+    CHECK(conf.opts->checks == std::vector<std::string>{"avg<100ms", "rps>10"});
+    CHECK(conf.opts->plugin_checks == std::vector<std::string>{"rps>=7"});
+
+    auto missing = run({"--check", "--headless"});
+    CHECK_FALSE(missing.opts);
+    CHECK(missing.exit_code == 2);
+    CHECK(contains(missing.message, "argument --check: expected one argument"));
+    auto negative = run({"--check-rps", "-1"});
+    CHECK_FALSE(negative.opts);
+    CHECK(contains(negative.message, "must be >= 0, got -1"));
+}

@@ -7,6 +7,7 @@
 #include "core/py_format.hpp"
 #include "report/console.hpp"
 #include "report/csv_writer.hpp"
+#include "report/verdict.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
 
@@ -71,6 +72,16 @@ public:
 
     int run()
     {
+        auto expressions = opts_.checks;
+        expressions.insert(expressions.end(), opts_.plugin_checks.begin(), opts_.plugin_checks.end());
+        for (const auto& text : expressions) {
+            auto t = report::parse_threshold(text);
+            if (!t) {
+                core::log::error("hornet.main", t.error().detail);
+                return core::exit_usage_error;
+            }
+            thresholds_.push_back(std::move(*t));
+        }
         if (!opts_.csv_prefix.empty()) {
             csv_.emplace(opts_.csv_prefix, opts_.csv_full_history);
             if (!csv_->error().empty()) {
@@ -142,12 +153,16 @@ private:
         co_await runner_.stop(opts_.stop_timeout.value_or(0));
         runner_.shutdown();
         int code = runner_.stats().has_failures_or_exceptions() ? opts_.exit_code_on_error : 0;
+        // Measured once, on the final merged stats (a master's holds every worker's histograms).
+        const auto outcomes = report::evaluate(thresholds_, runner_.stats());
+        if (!report::all_passed(outcomes)) code = core::exit_threshold_failed;
         core::log::info("hornet.main", "Shutting down (exit code " + std::to_string(code) + ")");
         write_csv(true);
         int width = report::name_width();
         core::log::table(report::stats_table(runner_.stats(), false, width));
         core::log::table(report::percentile_table(runner_.stats(), width));
         if (!runner_.stats().errors().empty()) core::log::table(report::error_report(runner_.stats(), width));
+        core::log::table(report::threshold_table(outcomes));
         co_return code;
     }
 
@@ -178,6 +193,7 @@ private:
     }
 
     const cli::options& opts_;
+    std::vector<report::threshold> thresholds_;
     net::io_context& io_;
     run_control& runner_;
     net::signal_set signals_;

@@ -47,6 +47,16 @@ double to_positive_number(const raw_value& raw)
     return *value;
 }
 
+// A number >= 0 as the user wrote it (it becomes part of a threshold expression).
+std::string non_negative_text(const raw_value& raw)
+{
+    const std::string& text = single(raw);
+    auto value = parse_number(text);
+    if (!value) throw argument_error(raw.origin + ": invalid float value: '" + text + "'");
+    if (*value < 0) throw argument_error(raw.origin + ": must be >= 0, got " + text);
+    return text;
+}
+
 // 2.12 takes whole seconds; newest takes a time span. Both are accepted.
 double to_stop_timeout(const raw_value& raw)
 {
@@ -115,6 +125,14 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.only_summary = to_flag(raw);
     else if (key == "reset-stats")
         o.reset_stats = to_flag(raw);
+    else if (key == "check")
+        o.checks = raw.values;
+    else if (key == "check-rps")
+        o.plugin_checks.push_back("rps>=" + non_negative_text(raw));
+    else if (key == "check-fail-ratio")
+        o.plugin_checks.push_back("fail_ratio<=" + non_negative_text(raw));
+    else if (key == "check-avg-response-time")
+        o.plugin_checks.push_back("avg<=" + non_negative_text(raw) + "ms");
     else if (key == "exit-code-on-error")
         o.exit_code_on_error = static_cast<int>(to_int(raw, 0, 255));
     else if (key == "loglevel") {

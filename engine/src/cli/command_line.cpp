@@ -58,7 +58,7 @@ void scan_help_and_version(int argc, const char* const* argv, command_line& out)
 const option_spec* takes_one_value(std::string_view token)
 {
     for (const auto& spec : option_specs()) {
-        bool one_value = spec.kind == option_kind::value || spec.key == "config";
+        bool one_value = spec.kind == option_kind::value || spec.kind == option_kind::append || spec.key == "config";
         if (!one_value) continue;
         if (token.substr(0, 2) == "--" && token.substr(2) == spec.key) return &spec;
         if (spec.short_name != 0 && token.size() == 2 && token[0] == '-' && token[1] == spec.short_name) return &spec;
@@ -134,6 +134,10 @@ command_line read_command_line(int argc, const char* const* argv)
         case option_kind::list:
             s.option = app.add_option(names, s.items)->expected(0, CLI::detail::expected_max_vector_size);
             break;
+        case option_kind::append:
+            s.option =
+                app.add_option(names, s.items)->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+            break;
         case option_kind::value:
         case option_kind::action:
             if (spec.key == "help" || spec.key == "version") {
@@ -190,6 +194,7 @@ command_line read_command_line(int argc, const char* const* argv)
                 for (auto& part : split_list(item)) raw.values.push_back(std::move(part));
             }
             break;
+        case option_kind::append: raw.values = s.items; break;
         default: raw.values.push_back(s.text); break;
         }
         out.settings[std::string(spec.key)] = std::move(raw);

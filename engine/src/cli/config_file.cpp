@@ -84,6 +84,7 @@ void read_line(std::string_view line, const std::string& where, raw_settings& in
         break;
     }
     case option_kind::list: raw.values = split_list(value); break;
+    case option_kind::append: raw.values = split_on_semicolons(value); break;
     default:
         if (value.empty()) throw argument_error(where + ": '" + std::string(spec->key) + "' needs a value");
         raw.values.emplace_back(value);

@@ -27,6 +27,7 @@ void read_variable(const option_spec& spec, const std::string& name, const std::
         break;
     }
     case option_kind::list: raw.values = split_list(text); break;
+    case option_kind::append: raw.values = split_on_semicolons(text); break;
     default: raw.values.emplace_back(trim(text)); break;
     }
     into[std::string(spec.key)] = std::move(raw);

@@ -66,6 +66,7 @@ std::string option_label(const option_spec& spec)
         label += ' ';
         label += spec.metavar;
         if (spec.kind == option_kind::list) label += " ...";
+        if (spec.kind == option_kind::append) label += " [repeatable]";
     }
     return label;
 }
@@ -128,6 +129,13 @@ std::string help_text()
            "keyed by long option names (spawn-rate = 5, headless = true). Every LOCUST_*\n"
            "variable above also exists as HORNET_*, which wins over it.\n"
            "\n"
+           "Exit codes:\n"
+           "  0  the run passed\n"
+           "  1  a request failed or a task raised (Locust's; set by --exit-code-on-error)\n"
+           "  2  an argument or --check expression that cannot be used (a bad -t or\n"
+           "     --loglevel gives 1, as with Locust)\n"
+           "  3  a threshold (--check, --check-rps, ...) was not met; wins over 1\n"
+           "\n"
            "Examples:\n"
            "  hornet -H http://127.0.0.1:8000 --headless -u 50 -t 30s\n"
            "      Quick mode: 50 users GET the host for 30 seconds, stats on the console.\n"
@@ -135,6 +143,9 @@ std::string help_text()
            "         -u 500 -r 50 -t 3m --csv out/run\n"
            "      A scenario run as in CI: writes out/run_stats.csv and Locust's other CSV\n"
            "      files; the exit code is 1 if any request failed.\n"
+           "  hornet -H http://127.0.0.1:8000 --headless -u 20 -t 1m --check 'p95<300ms' \\\n"
+           "         --check 'fail_ratio<1%' --check 'GET /api/users/[id]: p99<1s'\n"
+           "      A CI verdict on the merged, exact percentiles: exit code 3 if one fails.\n"
            "  hornet demo-target --port 8000\n"
            "      Serve the demo target that the example scenarios run against.\n";
     return out;

@@ -72,6 +72,15 @@ constexpr std::array specs{
                 "Reset the statistics once spawning has completed."},
     option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR", true, true, "1",
                 "Exit code when any request failed or a task raised."},
+    option_spec{"check", 0, k::append, "EXPR", g::statistics, "CHECK", false, true, "none",
+                "A threshold the run must meet, on the final merged stats: 'p95<300ms', 'fail_ratio<1%', "
+                "'rps>50', 'GET /api/users/[id]: p99<1s', 'each: max<2s'. Exit code 3 when one fails."},
+    option_spec{"check-rps", 0, k::value, "RPS", g::statistics, "CHECK_RPS", true, true, "none",
+                "locust-plugins' check: at least this many requests/s over the run (--check 'rps>=RPS')."},
+    option_spec{"check-fail-ratio", 0, k::value, "RATIO", g::statistics, "CHECK_FAIL_RATIO", true, true, "none",
+                "locust-plugins' check: at most this failure ratio, 0 to 1 (--check 'fail_ratio<=RATIO')."},
+    option_spec{"check-avg-response-time", 0, k::value, "MS", g::statistics, "CHECK_AVG_RESPONSE_TIME", true, true,
+                "none", "locust-plugins' check: at most this average response time (--check 'avg<=MSms')."},
 
     option_spec{"loglevel", 'L', k::value, "LEVEL", g::logging, "LOGLEVEL", true, true, "INFO",
                 "DEBUG, INFO, WARNING, ERROR or CRITICAL (any case)."},

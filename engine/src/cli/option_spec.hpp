@@ -11,6 +11,8 @@ enum class option_kind {
     flag,   ///< on/off; "--x", "x = true", LOCUST_X=yes
     value,  ///< one value; the last one given wins
     list,   ///< zero or more values; "-T a b", "a,b", "[a, b]"
+    append, ///< repeatable, one whole value each ("--check 'GET /a: p95<1s' --check avg<50ms");
+            ///< in a config file or environment variable, values are separated by ';'
     action, ///< --help, --version, --config: handled by parse() itself
 };
 

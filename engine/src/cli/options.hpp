@@ -33,6 +33,10 @@ struct options
     std::vector<std::string> tags;         ///< -T
     std::vector<std::string> exclude_tags; ///< -E
     int exit_code_on_error = 1;
+    std::vector<std::string> checks; ///< --check expressions (app parses them: report::parse_threshold)
+    /// locust-plugins' checks as threshold expressions: --check-rps 5 is "rps>=5",
+    /// --check-fail-ratio 0.05 "fail_ratio<=0.05", --check-avg-response-time 50 "avg<=50ms".
+    std::vector<std::string> plugin_checks;
 
     // Logging
     std::string loglevel = "INFO";

@@ -78,6 +78,18 @@ std::optional<double> parse_number(std::string_view text)
     return value;
 }
 
+std::vector<std::string> split_on_semicolons(std::string_view text)
+{
+    std::vector<std::string> items;
+    while (true) {
+        const std::size_t end = text.find(';');
+        auto item = trim(text.substr(0, end));
+        if (!item.empty()) items.emplace_back(item);
+        if (end == std::string_view::npos) return items;
+        text.remove_prefix(end + 1);
+    }
+}
+
 std::vector<std::string> split_list(std::string_view text)
 {
     text = trim(text);

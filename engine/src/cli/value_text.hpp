@@ -22,5 +22,8 @@ std::optional<double> parse_number(std::string_view text);
 
 /// Items of "a,b", "a b", "[a, b]" or "['a', \"b\"]": brackets and quotes stripped, blanks dropped.
 std::vector<std::string> split_list(std::string_view text);
+/// Values of a repeatable option from one line (config file, environment): separated by ';',
+/// trimmed, empty ones dropped. Expressions keep their spaces and commas.
+std::vector<std::string> split_on_semicolons(std::string_view text);
 
 } // namespace hornet::cli

@@ -1,0 +1,44 @@
+// Service-level thresholds ("p95<300ms", "GET /api: fail_ratio<1%", "each: p99<500ms"): the
+// expressions of --check and a scenario's "thresholds", parsed once into a small value type.
+#pragma once
+
+#include "core/error.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace hornet::report {
+
+/// One condition on one row of the final statistics.
+struct threshold
+{
+    /// Which rows: the Aggregated row, every endpoint, or one endpoint by method and name.
+    enum class scope { aggregated, each, endpoint };
+    /// What is measured. Times are milliseconds; fail_ratio is a fraction (1% = 0.01).
+    enum class metric { percentile, avg, min, max, fail_ratio, rps, requests, failures };
+    enum class comparison { less, less_equal, greater, greater_equal };
+
+    scope where = scope::aggregated;
+    std::string method; // scope::endpoint: "GET"
+    std::string name;   // scope::endpoint: "/api/users/[id]"
+    metric what = metric::percentile;
+    double percent = 0; // metric::percentile: 95, 99.9 (median is 50)
+    comparison op = comparison::less;
+    double limit = 0; // in the metric's unit: ms, fraction, per second, count
+    std::string text; // as written, for tables and reports
+
+    /// Whether `measured` meets the condition.
+    bool met_by(double measured) const noexcept;
+};
+
+/// Parses `[scope ':'] metric op value`:
+///   scope   "each", or "METHOD NAME" (the name as the stats show it); absent = Aggregated
+///   metric  pNN / pNN.N (percentile), median, avg, min, max (ms); fail_ratio; rps; requests; failures
+///   op      < <= > >=
+///   value   a time with a unit (ms, s; a bare number is ms), a ratio as a percentage (1%) or a
+///           fraction (0.01), or a count
+/// The failure (core::error::invalid_shape) names the expression and the position where it
+/// stops making sense: "invalid threshold 'p95<<300ms' at position 5: expected a number".
+core::result<threshold> parse_threshold(std::string_view text);
+
+} // namespace hornet::report

@@ -1,0 +1,142 @@
+// Measuring thresholds on stats rows.
+#include "report/verdict.hpp"
+
+#include "report/text_columns.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace hornet::report {
+
+namespace {
+
+double significant(double v, int digits)
+{
+    if (v <= 0) return v;
+    const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(v))));
+    return std::round(v * scale) / scale;
+}
+
+std::optional<double> measure(const threshold& rule, const stats::entry& row, const stats::aggregate& stats)
+{
+    using m = threshold::metric;
+    const std::uint64_t timed = row.num_requests - std::min(row.num_none_requests, row.num_requests);
+    switch (rule.what) {
+    case m::percentile: {
+        const auto& h = row.response_times;
+        if (h.empty()) return std::nullopt;
+        // Exact to the histogram's precision, not Locust's rounding: clamped into the row's true
+        // min and max, and given to 3 significant digits, the resolution the histogram has (its
+        // bucket's upper edge would fail "p50<=10ms" for requests of exactly 10 ms).
+        const std::uint64_t us = std::clamp(h.value_at_percentile(rule.percent), h.min(), h.max());
+        return significant(static_cast<double>(us), 3) / 1000.0;
+    }
+    case m::avg:
+        if (timed == 0) return std::nullopt;
+        return row.avg_response_time();
+    case m::min:
+        if (!row.min_response_time) return std::nullopt;
+        return *row.min_response_time;
+    case m::max:
+        if (timed == 0) return std::nullopt;
+        return row.max_response_time;
+    case m::fail_ratio:
+        if (row.num_requests == 0) return std::nullopt;
+        return row.fail_ratio();
+    case m::rps: return stats.total_rps(row);
+    case m::requests: return static_cast<double>(row.num_requests);
+    case m::failures: return static_cast<double>(row.num_failures);
+    }
+    return std::nullopt;
+}
+
+std::string row_label(const stats::entry& row)
+{
+    return row.method.empty() ? row.name : row.method + " " + row.name;
+}
+
+threshold_outcome outcome(const threshold& rule, std::string row, std::optional<double> measured)
+{
+    const bool passed = measured && rule.met_by(*measured);
+    return {&rule, std::move(row), measured, passed};
+}
+
+} // namespace
+
+std::vector<threshold_outcome> evaluate(std::span<const threshold> rules, const stats::aggregate& stats)
+{
+    std::vector<threshold_outcome> out;
+    for (const auto& rule : rules) {
+        switch (rule.where) {
+        case threshold::scope::aggregated:
+            out.push_back(outcome(rule, stats.total().name, measure(rule, stats.total(), stats)));
+            break;
+        case threshold::scope::endpoint: {
+            const stats::entry* row = stats.find(rule.method, rule.name);
+            out.push_back(
+                outcome(rule, rule.method + " " + rule.name, row ? measure(rule, *row, stats) : std::nullopt));
+            break;
+        }
+        case threshold::scope::each: {
+            const auto rows = stats.entries();
+            if (rows.empty()) out.push_back(outcome(rule, "each", std::nullopt));
+            for (const stats::entry* row : rows)
+                out.push_back(outcome(rule, row_label(*row), measure(rule, *row, stats)));
+            break;
+        }
+        }
+    }
+    return out;
+}
+
+bool all_passed(std::span<const threshold_outcome> outcomes) noexcept
+{
+    return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.passed; });
+}
+
+std::string measured_text(const threshold& rule, std::optional<double> measured)
+{
+    if (!measured) return "no data";
+    char buf[64];
+    using m = threshold::metric;
+    switch (rule.what) {
+    case m::fail_ratio: std::snprintf(buf, sizeof buf, "%.2f%%", *measured * 100); break;
+    case m::rps: std::snprintf(buf, sizeof buf, "%.2f/s", *measured); break;
+    case m::requests:
+    case m::failures: std::snprintf(buf, sizeof buf, "%.0f", *measured); break;
+    default: std::snprintf(buf, sizeof buf, "%.4g ms", *measured); break;
+    }
+    return buf;
+}
+
+std::string threshold_table(std::span<const threshold_outcome> outcomes)
+{
+    if (outcomes.empty()) return {};
+    // Columns as wide as their widest cell: rows and expressions are the user's own text.
+    std::vector<std::array<std::string, 4>> cells{{"Result", "Row", "Threshold", "Measured"}};
+    for (const auto& o : outcomes)
+        cells.push_back({o.passed ? "PASS" : "FAIL", o.row, o.rule->text, measured_text(*o.rule, o.measured)});
+    std::array<std::size_t, 4> width{};
+    for (const auto& line : cells)
+        for (std::size_t c = 0; c < 4; ++c) width[c] = std::max(width[c], display_length(line[c]));
+    std::size_t total = 0;
+    for (auto w : width) total += w + 2;
+    const std::string rule(total - 2, '-');
+    std::string out = "Thresholds\n";
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        std::string line;
+        for (std::size_t c = 0; c < 4; ++c) line += c == 3 ? cells[i][c] : pad_right(cells[i][c], width[c] + 2);
+        out += line + "\n";
+        if (i == 0) out += rule + "\n";
+    }
+    out += rule + "\n";
+    const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
+    out += failed ? "Verdict: FAIL (" + std::to_string(failed) + " of " + std::to_string(outcomes.size()) +
+                        " thresholds failed)\n"
+                  : "Verdict: PASS (" + std::to_string(outcomes.size()) + " thresholds passed)\n";
+    return out + "\n";
+}
+
+} // namespace hornet::report

@@ -1,0 +1,77 @@
+// Proves report/verdict.hpp is self-contained; thresholds measured on a recorded run.
+#include "report/verdict.hpp"
+
+#include "report/sample_run.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace hornet;
+
+namespace {
+
+std::vector<report::threshold> rules(std::initializer_list<const char*> texts)
+{
+    std::vector<report::threshold> out;
+    for (const char* t : texts) {
+        auto parsed = report::parse_threshold(t);
+        REQUIRE(parsed.has_value());
+        out.push_back(*parsed);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("thresholds on the Aggregated row, one endpoint and each endpoint")
+{
+    // sample_run: GET /a 33 x 10 ms (14 failed), POST /b,"x" 57 ms, GET /c 2 ms (failed).
+    const auto stats = test::sample_run();
+    const auto r = rules({"max<60ms", "p50<=10ms", "fail_ratio<1%", "requests>=35", "GET /a: avg<11ms",
+                          "each: max<50ms", "GET /missing: p95<1s"});
+    const auto outcomes = report::evaluate(r, stats);
+    REQUIRE(outcomes.size() == 9); // "each" gives one outcome per endpoint: 3
+    CHECK(outcomes[0].row == "Aggregated");
+    CHECK(outcomes[0].measured == doctest::Approx(57.0));
+    CHECK(outcomes[0].passed);
+    CHECK(outcomes[1].measured == doctest::Approx(10.0).epsilon(0.001)); // exact, not Locust's rounding
+    CHECK(outcomes[1].passed);
+    CHECK(outcomes[2].measured == doctest::Approx(15.0 / 35.0));
+    CHECK_FALSE(outcomes[2].passed);
+    CHECK(outcomes[3].measured == 35);
+    CHECK(outcomes[3].passed);
+    CHECK(outcomes[4].row == "GET /a");
+    CHECK(outcomes[4].measured == doctest::Approx(10.0));
+    CHECK(outcomes[4].passed);
+    // each: sorted by name as the stats tables are
+    CHECK(outcomes[5].row == "GET /a");
+    CHECK(outcomes[5].passed);
+    CHECK(outcomes[6].row == "POST /b,\"x\"");
+    CHECK_FALSE(outcomes[6].passed); // 57 ms
+    CHECK(outcomes[7].row == "GET /c");
+    CHECK(outcomes[7].passed);
+    // An endpoint that never ran has no data: the threshold fails rather than passing unseen.
+    CHECK(outcomes[8].row == "GET /missing");
+    CHECK_FALSE(outcomes[8].measured);
+    CHECK_FALSE(outcomes[8].passed);
+    CHECK_FALSE(report::all_passed(outcomes));
+}
+
+TEST_CASE("the table lists each outcome and the verdict")
+{
+    const auto stats = test::sample_run();
+    const auto r = rules({"max<60ms", "fail_ratio<1%"});
+    const auto table = report::threshold_table(report::evaluate(r, stats));
+    CHECK(table == "Thresholds\n"
+                   "Result  Row         Threshold      Measured\n"
+                   "-------------------------------------------\n"
+                   "PASS    Aggregated  max<60ms       57 ms\n"
+                   "FAIL    Aggregated  fail_ratio<1%  42.86%\n"
+                   "-------------------------------------------\n"
+                   "Verdict: FAIL (1 of 2 thresholds failed)\n"
+                   "\n");
+    CHECK(report::threshold_table({}).empty());
+    CHECK(report::all_passed(report::evaluate(rules({"requests>0"}), stats)));
+}
