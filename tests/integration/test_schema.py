@@ -40,6 +40,7 @@ def test_every_feature_validates(validator):
     doc = {
         "$schema": "./schema.json",
         "data": {"customers": {"file": "customers.csv", "order": "random"}},
+        "thresholds": ["p95<300ms", "GET /a: fail_ratio<1%"],
         "users": [{
             "name": "A", "weight": 2, "wait_time": {"between": [1, 2]}, "host": "{{env.TARGET|http://127.0.0.1:5000}}",
             "tls_verify": True, "ca_file": "certs/staging-ca.pem",
@@ -83,6 +84,7 @@ def user(**task):
     {"users": [{"name": "A", "ca_file": "", "tasks": [{"get": "/"}]}]},  # empty CA file path
     {"users": [{"name": "A", "tls_verify": False, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]},  # CA file without checking
     {"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # reserved set name
+    {"thresholds": "p95<300ms", "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # thresholds not a list
 ], ids=lambda d: json.dumps(d)[:60])
 def test_mistakes_are_refused(validator, doc):
     assert list(validator.iter_errors(doc)) != []

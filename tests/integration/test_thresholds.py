@@ -83,3 +83,28 @@ def test_a_master_judges_the_merged_exact_histograms(target, cluster, tmp_path):
                             "--check", "GET /slow: p50<100ms"], capture_output=True, text=True, timeout=60)
     assert local.returncode == 3, local.stderr[-2000:]
     assert {k: v[0] for k, v in verdict_rows(local.stderr).items()} == {k: v[0] for k, v in rows.items()}
+
+
+def test_a_scenarios_thresholds_join_the_command_lines_and_a_bad_one_is_named_at_its_line(target, tmp_path):
+    scenario = write(tmp_path, "t.json", """{
+  "thresholds": ["GET /slow: p50>=45ms",
+                 "fail_ratio<1%"],
+  "users": [{"name": "Slow", "wait_time": {"constant": 0.01}, "tasks": [{"get": "/slow?ms=50", "name": "/slow"}]}]
+}""")
+    r = hornet("-f", scenario, "-H", target.url, "--headless", "-u", "2", "-t", "3s", "--only-summary",
+               "--check", "requests>=1000000")
+    assert r.returncode == 3, r.stderr[-3000:]
+    rows = verdict_rows(r.stderr)
+    assert rows[("GET /slow", "GET /slow: p50>=45ms")][0] == "PASS"
+    assert rows[("Aggregated", "fail_ratio<1%")][0] == "PASS"
+    assert rows[("Aggregated", "requests>=1000000")][0] == "FAIL"
+
+    bad = write(tmp_path, "bad.json", """{
+  "thresholds": ["p95<300ms",
+                 "p95 < 3 hours"],
+  "users": [{"name": "U", "tasks": [{"get": "/"}]}]
+}""")
+    r = hornet("-f", bad, "-H", target.url, "--headless", "-u", "1", "-t", "30s")
+    assert r.returncode == 1
+    assert ("bad.json:3:18: at /thresholds/1: invalid threshold 'p95 < 3 hours' at position 9: "
+            "unknown time unit 'hours' (ms or s)") in r.stderr

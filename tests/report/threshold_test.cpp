@@ -96,3 +96,10 @@ TEST_CASE("a bad expression is named with the position where it stops making sen
     CHECK(why("GET /a: ") ==
           "invalid threshold 'GET /a: ' at position 9: expected a metric (p95, avg, fail_ratio, rps, …)");
 }
+
+TEST_CASE("spaces are allowed around the comparison and before the unit")
+{
+    CHECK(ok("p95 < 300 ms").limit == 300);
+    CHECK(ok("  GET /a :  avg <= 2 s ").limit == 2000);
+    CHECK(ok("  GET /a :  avg <= 2 s ").name == "/a");
+}

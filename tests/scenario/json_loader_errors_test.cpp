@@ -328,3 +328,26 @@ TEST_CASE("TLS settings of a class: tls_verify, a ca_file next to the scenario t
                  "remove one of them",
                  options);
 }
+
+TEST_CASE("thresholds: kept in order, checked by the caller's checker at their own line")
+{
+    const std::string doc = "{\"thresholds\": [\"p95<300ms\",\n  \"bogus\"],\n"
+                            " \"users\": [{\"name\": \"A\", \"host\": \"http://h\", \"tasks\": [{\"get\": \"/\"}]}]}";
+    // Without a checker (a tool that only reads the file) the texts are kept as written.
+    auto kept = load_json(doc, "t.json", options_with());
+    REQUIRE(kept.has_value());
+    CHECK(kept->thresholds == std::vector<std::string>{"p95<300ms", "bogus"});
+
+    auto strict = options_with();
+    strict.check_threshold = [](const std::string& text) -> std::optional<std::string> {
+        if (text == "bogus") return std::string("invalid threshold 'bogus' at position 1: unknown metric 'bogus'");
+        return std::nullopt;
+    };
+    expect_error(doc, "bad.json:2:3: at /thresholds/1: invalid threshold 'bogus' at position 1: unknown metric 'bogus'",
+                 strict);
+    expect_error("{\"thresholds\": \"p95<1s\", \"users\": []}",
+                 "bad.json:1:16: at /thresholds: expected an array of threshold expressions, got a string", strict);
+    expect_error("{\"thresholds\": [95], \"users\": []}",
+                 "bad.json:1:17: at /thresholds/0: expected a threshold expression (\"p95<300ms\"), got an integer",
+                 strict);
+}

@@ -2,6 +2,7 @@
 #include "app/scenario_choice.hpp"
 
 #include "http/url.hpp"
+#include "report/threshold.hpp"
 #include "scenario/builtin.hpp"
 #include "scenario/tag_filter.hpp"
 
@@ -17,7 +18,14 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
     std::string file = opts.locustfile;
     if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
     if (!file.empty()) {
-        auto loaded = scenario::load_scenario(file);
+        scenario::load_options options;
+        // The file's thresholds are checked as it loads, so a bad one is named at its line.
+        options.check_threshold = [](const std::string& text) -> std::optional<std::string> {
+            auto t = report::parse_threshold(text);
+            if (t) return std::nullopt;
+            return t.error().detail;
+        };
+        auto loaded = scenario::load_scenario(file, options);
         if (!loaded) {
             c.error = loaded.error().to_string();
             return c;

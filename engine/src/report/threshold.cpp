@@ -40,6 +40,7 @@ public:
         const std::size_t value_at = pos_;
         auto v = number();
         if (!v) return fail(value_at, "expected a number");
+        skip_space(); // "300 ms" as well as "300ms"
         std::string unit;
         while (pos_ < text_.size() && !is_space(text_[pos_])) unit += text_[pos_++];
         // A wrong unit is pointed at; a missing one, or a number out of range, at the number.

@@ -23,20 +23,20 @@ const builtin_scenario* find_builtin(std::string_view name)
     return nullptr;
 }
 
-load_result load_builtin(const builtin_scenario& s)
+load_result load_builtin(const builtin_scenario& s, const load_options& options)
 {
     std::string source(s.name);
     if (s.register_fn) return load_registered(s.register_fn, nullptr, source);
-    return load_json(s.json_text, source);
+    return load_json(s.json_text, source, options);
 }
 
-load_result load_scenario(const std::string& spec)
+load_result load_scenario(const std::string& spec, const load_options& options)
 {
     if (is_plugin_path(spec)) return load_plugin(spec);
     std::error_code ec;
     if (!std::filesystem::exists(spec, ec))
-        if (const auto* b = find_builtin(spec)) return load_builtin(*b);
-    return load_json_file(spec);
+        if (const auto* b = find_builtin(spec)) return load_builtin(*b, options);
+    return load_json_file(spec, options);
 }
 
 builtin_summary summarize(const builtin_scenario& s)

@@ -26,7 +26,7 @@ std::span<const builtin_scenario> builtin_scenarios();
 const builtin_scenario* find_builtin(std::string_view name);
 
 /// Loads a built-in as -f would load its file; the model's source is the built-in's name.
-load_result load_builtin(const builtin_scenario& s);
+load_result load_builtin(const builtin_scenario& s, const load_options& options = {});
 
 struct builtin_summary
 {
@@ -43,7 +43,7 @@ std::string builtin_list_text();
 
 /// What -f names: a plugin (path ending in .so), a JSON file on disk, else a built-in of that
 /// name; when none matches, the JSON loader's "cannot read" error.
-load_result load_scenario(const std::string& spec);
+load_result load_scenario(const std::string& spec, const load_options& options = {});
 
 namespace detail {
 /// Defined in the generated source.

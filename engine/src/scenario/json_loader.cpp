@@ -39,6 +39,8 @@ void throw_exception_from_error(const load_error& e, const boost::source_locatio
 
 namespace {
 
+using threshold_checker = std::function<std::optional<std::string>(const std::string&)>;
+
 // Deeper documents are refused before anything walks them recursively.
 constexpr int max_nesting = 64;
 
@@ -329,11 +331,25 @@ void parse_data(const load_context& ctx, const json& v, const std::string& base_
     }
 }
 
-model parse_model(load_context& ctx, const json& doc, const std::string& base_dir)
+void parse_thresholds(load_context& ctx, const json& list, const threshold_checker& check, model& m)
+{
+    ctx.expect(list, "/thresholds", json::value_t::array, "an array of threshold expressions");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const std::string at = "/thresholds/" + std::to_string(i);
+        std::string text = ctx.string_of(list[i], at, "a threshold expression (\"p95<300ms\")");
+        if (check)
+            if (auto why = check(text)) ctx.fail(at, *why);
+        m.thresholds.push_back(std::move(text));
+    }
+}
+
+model parse_model(load_context& ctx, const json& doc, const std::string& base_dir,
+                  const threshold_checker& check_threshold)
 {
     ctx.expect(doc, "", json::value_t::object, "an object with a \"users\" array");
-    ctx.check_keys(doc, "", {"$schema", "description", "data", "users"});
+    ctx.check_keys(doc, "", {"$schema", "description", "data", "thresholds", "users"});
     model m;
+    if (doc.contains("thresholds")) parse_thresholds(ctx, doc["thresholds"], check_threshold, m);
     if (doc.contains("data")) parse_data(ctx, doc["data"], base_dir, m);
     for (const auto& set : m.data) ctx.scope.data.push_back(set.get());
     if (!doc.contains("users")) ctx.fail("", "the file needs a \"users\" array of user classes");
@@ -437,7 +453,8 @@ load_result load_json(std::string_view text, const std::string& file, const load
         return std::string(v);
     };
     try {
-        model m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir);
+        model m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir,
+                              options.check_threshold);
         m.source = file;
         return m;
     } catch (const invalid& e) {

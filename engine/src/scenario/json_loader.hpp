@@ -23,6 +23,9 @@ struct load_options
     std::string base_dir;
     /// Looks up {{env.NAME}} when the file loads; empty = the process environment (getenv).
     std::function<std::optional<std::string>(const std::string&)> env;
+    /// Checks a "thresholds" expression: the reason it is invalid, or nullopt. The grammar lives
+    /// above this module (report/threshold); without a checker the texts are kept unchecked.
+    std::function<std::optional<std::string>(const std::string&)> check_threshold;
 };
 
 /// Parses and validates a scenario document. `file` names it in errors; data files are

@@ -107,6 +107,9 @@ struct model
     std::vector<user_class> users;
     /// CSV data sets of the whole file; a data_column placeholder's slot indexes this list.
     std::vector<std::shared_ptr<data_set>> data;
+    /// The file's "thresholds": the run's verdict, as --check expressions (checked by the
+    /// loader's load_options::check_threshold, measured by the app).
+    std::vector<std::string> thresholds;
 };
 
 /// The model of quick mode: one `QuickUser` class GETting the URL in a loop with no wait.
