@@ -16,13 +16,18 @@ bool other_protocol_type(std::string_view t) noexcept
 
 // The small payloads go through a value: they are a few fields, and from_value holds their rules.
 template <class Payload, class Body>
-bool read_payload(reader& r, Body& body)
+bool payload_from(reader& r, const value& data, Body& body)
 {
-    value data;
-    if (!r.read_value(data)) return false;
     if (auto ok = from_value(data, body.template emplace<Payload>()); !ok)
         return r.fail(std::string(Payload::type_name) + ": " + ok.error().detail);
     return true;
+}
+
+template <class Payload, class Body>
+bool read_payload(reader& r, Body& body)
+{
+    value data;
+    return r.read_value(data) && payload_from<Payload>(r, data, body);
 }
 
 template <class Body>
@@ -63,9 +68,7 @@ core::result<worker_message> decode_worker_message(std::string_view bytes, const
                 body = old_worker_hello{};
                 return true;
             }
-            if (auto ok = from_value(data, body.emplace<client_ready>()); !ok)
-                return r.fail("client_ready: " + ok.error().detail);
-            return true;
+            return payload_from<client_ready>(r, data, body);
         }
         if (t == exception_report::type_name) return read_payload<exception_report>(r, body);
         if (t == spawning::type_name) return read_payload<spawning>(r, body);
