@@ -69,8 +69,7 @@ private:
 class headless_driver
 {
 public:
-    headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
-                    run_control& control)
+    headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
         : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_),
           reports_(opts)
     {}

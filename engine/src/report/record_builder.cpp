@@ -44,7 +44,8 @@ endpoint_record endpoint_of(const stats::entry& row, const stats::aggregate& sta
         kinds = stats.errors().occurrences_by_kind();
     } else {
         for (const auto& err : stats.errors().rows())
-            if (err.method == row.method && err.name == row.name) kinds[static_cast<std::size_t>(err.kind)] += err.occurrences;
+            if (err.method == row.method && err.name == row.name)
+                kinds[static_cast<std::size_t>(err.kind)] += err.occurrences;
     }
     e.failures_by_kind = by_kind(kinds);
     return e;

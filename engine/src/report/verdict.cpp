@@ -88,16 +88,14 @@ bool all_passed(std::span<const threshold_outcome> outcomes) noexcept
     return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.passed; });
 }
 
-verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes,
-                     int exit_code_on_error)
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error)
 {
     const stats::entry& total = stats.total();
     const auto kinds = stats.errors().occurrences_by_kind();
     auto count = [&](core::failure_kind k) { return kinds[static_cast<std::size_t>(k)]; };
-    const std::uint64_t unreached =
-        count(core::failure_kind::dns) + count(core::failure_kind::connect_refused) + count(core::failure_kind::connect);
-    if (total.num_requests == 0)
-        return {false, core::exit_could_not_run, "could not run: no request completed"};
+    const std::uint64_t unreached = count(core::failure_kind::dns) + count(core::failure_kind::connect_refused) +
+                                    count(core::failure_kind::connect);
+    if (total.num_requests == 0) return {false, core::exit_could_not_run, "could not run: no request completed"};
     if (unreached == total.num_requests)
         return {false, core::exit_could_not_run, "could not run: no request reached the target"};
     const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
