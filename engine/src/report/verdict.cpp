@@ -126,23 +126,10 @@ std::string threshold_table(std::span<const threshold_outcome> outcomes)
 {
     if (outcomes.empty()) return {};
     // Columns as wide as their widest cell: rows and expressions are the user's own text.
-    std::vector<std::array<std::string, 4>> cells{{"Result", "Row", "Threshold", "Measured"}};
+    std::vector<std::vector<std::string>> cells{{"Result", "Row", "Threshold", "Measured"}};
     for (const auto& o : outcomes)
         cells.push_back({o.passed ? "PASS" : "FAIL", o.row, o.rule->text, measured_text(*o.rule, o.measured)});
-    std::array<std::size_t, 4> width{};
-    for (const auto& line : cells)
-        for (std::size_t c = 0; c < 4; ++c) width[c] = std::max(width[c], display_length(line[c]));
-    std::size_t total = 0;
-    for (auto w : width) total += w + 2;
-    const std::string rule(total - 2, '-');
-    std::string out = "Thresholds\n";
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        std::string line;
-        for (std::size_t c = 0; c < 4; ++c) line += c == 3 ? cells[i][c] : pad_right(cells[i][c], width[c] + 2);
-        out += line + "\n";
-        if (i == 0) out += rule + "\n";
-    }
-    out += rule + "\n";
+    std::string out = "Thresholds\n" + aligned_table(cells);
     const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
     out += failed ? "Verdict: FAIL (" + std::to_string(failed) + " of " + std::to_string(outcomes.size()) +
                         " thresholds failed)\n"
