@@ -88,7 +88,8 @@ bool all_passed(std::span<const threshold_outcome> outcomes) noexcept
     return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.passed; });
 }
 
-verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error)
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error,
+                     const std::string& stopped_by)
 {
     const stats::entry& total = stats.total();
     const auto kinds = stats.errors().occurrences_by_kind();
@@ -99,9 +100,12 @@ verdict_record judge(const stats::aggregate& stats, std::span<const threshold_ou
     if (unreached == total.num_requests)
         return {false, core::exit_could_not_run, "could not run: no request reached the target"};
     const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
+    const std::string early = stopped_by.empty() ? "" : "stopped early: " + stopped_by + " failed (abort_on_fail)";
     if (failed)
         return {false, core::exit_threshold_failed,
-                std::to_string(failed) + " of " + std::to_string(outcomes.size()) + " thresholds failed"};
+                std::to_string(failed) + " of " + std::to_string(outcomes.size()) + " thresholds failed" +
+                    (early.empty() ? "" : "; " + early)};
+    if (!early.empty()) return {false, core::exit_threshold_failed, early};
     if (stats.has_failures_or_exceptions() && exit_code_on_error != 0)
         return {false, exit_code_on_error, "requests failed or tasks raised"};
     return {true, 0, outcomes.empty() ? "passed" : "passed, " + std::to_string(outcomes.size()) + " thresholds met"};
