@@ -58,7 +58,7 @@ def test_the_json_report_follows_its_schema_and_agrees_with_the_csv(target, tmp_
     assert sum(p["requests"] for p in series) == doc["total"]["requests"]
     assert sum(p["failures"] for p in series) == doc["total"]["failures"]
     assert all(p["users"] == 3 for p in series[1:-1])
-    assert any(p["p50_ms"] >= 19 for p in series)
+    assert any(p["p95_ms"] >= 19 for p in series)  # half the requests are /slow?ms=20
 
 
 class SilentServer:

@@ -71,7 +71,7 @@ class headless_driver
 public:
     headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
         : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_),
-          reports_(opts)
+          reports_(opts), series_(control.stats_delay())
     {}
 
     int run()
@@ -165,7 +165,7 @@ private:
         runner_.shutdown();
         workers_ = std::max(workers_, runner_.worker_count());
         const double end_time = core::unix_now();
-        series_.sample(runner_.stats(), runner_.user_count(), end_time);
+        series_.finish(runner_.stats(), runner_.user_count(), end_time);
         // Measured once, on the final merged stats (a master's holds every worker's histograms).
         const auto outcomes = report::evaluate(thresholds_, runner_.stats());
         auto verdict = report::judge(runner_.stats(), outcomes, opts_.exit_code_on_error, stopped_by_);
