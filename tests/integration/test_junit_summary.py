@@ -105,7 +105,7 @@ def test_a_failing_run_as_junit_and_markdown(target, tmp_path):
     assert (suite2.tests, suite2.failures) == (2, 0)
     assert sorted(found2) == [("endpoints", "GET /fine"), ("thresholds", "Aggregated: p95<2s")]
     passed = md2.read_text()
-    assert passed.startswith("## ✅ Hornet: passed\n")
+    assert passed.startswith("## ✅ Hornet: passed, 1 thresholds met\n")
     assert step_summary.read_text() == "## Build\n\nearlier step's summary\n" + markdown + passed
 
 

@@ -86,6 +86,11 @@ TEST_CASE("verdict and totals lines")
                       "p99 25.0 ms · 10.0 s · 5 users · http://127.0.0.1:1\n") != std::string::npos);
     r.verdict = {true, 0, "passed"};
     CHECK(report::to_markdown(r).rfind("## ✅ Hornet: passed\n\n", 0) == 0);
+    r.verdict = {true, 0, "passed, 2 thresholds met"};
+    CHECK(report::to_markdown(r).rfind("## ✅ Hornet: passed, 2 thresholds met\n\n", 0) == 0);
+    r.verdict = {false, 4, "could not run: no request completed"};
+    CHECK(report::to_markdown(r).rfind("## ❌ Hornet: failed — could not run: no request completed (exit code 4)\n",
+                                       0) == 0);
     CHECK(check_tables(failed) == 3);
 }
 

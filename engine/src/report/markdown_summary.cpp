@@ -187,8 +187,15 @@ std::string head(const run_record& record)
 {
     const auto& v = record.verdict;
     const auto& t = record.total;
-    std::string out = v.passed ? "## ✅ Hornet: passed" : "## ❌ Hornet: failed";
-    if (!v.summary.empty() && v.summary != "passed") out += " — " + cell(v.summary, 300);
+    std::string out = v.passed ? "## ✅ Hornet: " : "## ❌ Hornet: ";
+    // The verdict's own line when it starts with the word ("passed, 3 thresholds met").
+    const std::string_view word = v.passed ? "passed" : "failed";
+    if (v.summary.compare(0, word.size(), word) == 0)
+        out += cell(v.summary, 300);
+    else {
+        out += word;
+        if (!v.summary.empty()) out += " — " + cell(v.summary, 300);
+    }
     if (!v.passed) out += " (exit code " + std::to_string(v.exit_code) + ")";
     out += "\n\n**" + count_text(t.requests) + "** requests · **" + failures_text(t) + "** failures · " +
            core::fixed(t.rps, 2) + " req/s · p50 " + percentile_text(t, 50) + " · p95 " + percentile_text(t, 95) +
