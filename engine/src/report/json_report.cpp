@@ -101,14 +101,18 @@ public:
     void each_member(F&& f) const
     {
         if (!node_.is_object()) fail(pointer_, "expected an object");
-        for (auto it = node_.begin(); it != node_.end(); ++it) f(it.key(), reader(it.value(), pointer_ + "/" + it.key()));
+        for (auto it = node_.begin(); it != node_.end(); ++it)
+            f(it.key(), reader(it.value(), pointer_ + "/" + it.key()));
     }
 
     struct error
     {
         std::string where, what;
     };
-    [[noreturn]] static void fail(std::string where, std::string what) { throw error{std::move(where), std::move(what)}; }
+    [[noreturn]] static void fail(std::string where, std::string what)
+    {
+        throw error{std::move(where), std::move(what)};
+    }
 
 private:
     const json& node_;
@@ -132,8 +136,9 @@ endpoint_record endpoint_from(const reader& r)
     r.at("percentiles").each([&](const reader& p) {
         e.percentiles.push_back({p.at("percent").real(), p.at("ms").optional_real().value_or(0)});
     });
-    r.at("failures_by_kind").each_member(
-        [&](const std::string& kind, const reader& n) { e.failures_by_kind.push_back({kind, n.count()}); });
+    r.at("failures_by_kind").each_member([&](const std::string& kind, const reader& n) {
+        e.failures_by_kind.push_back({kind, n.count()});
+    });
     return e;
 }
 
@@ -215,10 +220,9 @@ core::result<run_record> run_record_from_json(std::string_view text)
         run_record r;
         r.schema_version = static_cast<int>(root.at("schema_version").integer());
         if (r.schema_version != run_record_schema_version)
-            return core::failure{core::error::invalid_shape,
-                                 "/schema_version: " + std::to_string(r.schema_version) +
-                                     " is not a version this Hornet reads (it reads " +
-                                     std::to_string(run_record_schema_version) + ")"};
+            return core::failure{core::error::invalid_shape, "/schema_version: " + std::to_string(r.schema_version) +
+                                                                 " is not a version this Hornet reads (it reads " +
+                                                                 std::to_string(run_record_schema_version) + ")"};
         const reader p = root.at("parameters");
         r.parameters.hornet_version = p.at("hornet_version").text();
         r.parameters.host = p.at("host").text();
@@ -242,8 +246,8 @@ core::result<run_record> run_record_from_json(std::string_view text)
         r.total = endpoint_from(root.at("total"));
         root.at("endpoints").each([&](const reader& e) { r.endpoints.push_back(endpoint_from(e)); });
         root.at("failures").each([&](const reader& f) {
-            r.failures.push_back({f.at("method").text(), f.at("name").text(), f.at("error").text(),
-                                  f.at("kind").text(), f.at("occurrences").count()});
+            r.failures.push_back({f.at("method").text(), f.at("name").text(), f.at("error").text(), f.at("kind").text(),
+                                  f.at("occurrences").count()});
         });
         root.at("exceptions").each([&](const reader& x) {
             exception_record e{x.at("count").count(), x.at("message").text(), x.at("traceback").text(), {}};
