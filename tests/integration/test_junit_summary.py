@@ -42,7 +42,7 @@ def run(target, tmp_path, scenario, *checks, summary_file):
     path.write_text(scenario)
     junit, md = tmp_path / "TEST-hornet.xml", tmp_path / "summary.md"
     args = ["-f", str(path), "-H", target.url, "--headless", "-u", "2", "-r", "2", "-t", "3s", "--only-summary",
-            "--junit", str(junit), "--summary-md", str(md)]
+            "--junit", str(junit), "--summary-md", str(md), "--json", str(tmp_path / "run.json")]
     for c in checks:
         args += ["--check", c]
     r = hornet(*args, env={"GITHUB_STEP_SUMMARY": str(summary_file)})
@@ -96,6 +96,15 @@ def test_a_failing_run_as_junit_and_markdown(target, tmp_path):
 
     # Appended after what the earlier step wrote, which is kept.
     assert step_summary.read_text() == "## Build\n\nearlier step's summary\n" + markdown
+
+    # The same reports from the saved run; without the variable nothing is appended.
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
+    again = subprocess.run([BINARY, "report", str(tmp_path / "run.json"), "--junit", str(tmp_path / "again.xml"),
+                            "--summary-md", str(tmp_path / "again.md")], capture_output=True, text=True, env=env,
+                           timeout=60)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "again.xml").read_text() == junit.read_text()
+    assert (tmp_path / "again.md").read_text() == markdown
 
     # A second step appends again, this time a passing run.
     r2, junit2, md2 = run(target, tmp_path, PASSING, "p95<2s", summary_file=step_summary)
