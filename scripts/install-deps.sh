@@ -13,6 +13,8 @@ packages=(
   python3 python3-pytest python3-locust python3-jsonschema curl
   # tests: a rogue ZeroMQ peer for the master (tests/integration/test_distributed_master.py)
   python3-zmq python3-msgpack
+  # tests: --junit checked against an XSD (xmllint) and read back by a real JUnit consumer
+  libxml2-utils python3-junitparser
 )
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -3,8 +3,11 @@
 
 #include "core/log.hpp"
 #include "report/json_report.hpp"
+#include "report/junit_report.hpp"
+#include "report/markdown_summary.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +36,14 @@ std::string open_check(const std::string& path, bool append)
 report_files::report_files(const cli::options& opts)
 {
     add(opts.json_report, report::to_json);
+    add(opts.junit_report, report::to_junit);
+    const auto markdown = [](const report::run_record& r) { return report::to_markdown(r); };
+    // GitHub Actions names one file per step for its job summary; other commands of the step may
+    // have written to it already, so the summary is added, never written over.
+    const char* step_summary = std::getenv("GITHUB_STEP_SUMMARY");
+    const std::string step_path = step_summary ? step_summary : "";
+    if (opts.summary_md != step_path) add(opts.summary_md, markdown);
+    add(step_path, markdown, true);
 }
 
 void report_files::add(const std::string& path, renderer render, bool append)

@@ -93,7 +93,9 @@ int run_report_command(int argc, char** argv)
         std::string_view flag;
         std::string cli::options::*field;
     };
-    static constexpr output outputs[] = {{"--json", &cli::options::json_report}};
+    static constexpr output outputs[] = {{"--json", &cli::options::json_report},
+                                         {"--junit", &cli::options::junit_report},
+                                         {"--summary-md", &cli::options::summary_md}};
     cli::options opts;
     std::vector<std::string> inputs;
     for (int i = 1; i < argc; ++i) {

@@ -119,6 +119,10 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.csv_prefix = single(raw);
     else if (key == "json")
         o.json_report = single(raw);
+    else if (key == "junit")
+        o.junit_report = single(raw);
+    else if (key == "summary-md")
+        o.summary_md = single(raw);
     else if (key == "csv-full-history")
         o.csv_full_history = to_flag(raw);
     else if (key == "print-stats")

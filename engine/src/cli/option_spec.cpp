@@ -76,6 +76,12 @@ constexpr std::array specs{
                 "Write the run as JSON at the end: parameters, verdict, thresholds, per-endpoint counts, failures "
                 "by kind and percentiles, the time series (docs/report.schema.json). `hornet report` and "
                 "`hornet compare` read it."},
+    option_spec{"junit", 0, k::value, "FILE", g::statistics, "JUNIT", false, true, "none",
+                "Write a JUnit XML report at the end for CI test views: one test per threshold and per endpoint "
+                "(failing when a request failed), e.g. --junit reports/TEST-hornet.xml."},
+    option_spec{"summary-md", 0, k::value, "FILE", g::statistics, "SUMMARY_MD", false, true, "none",
+                "Write a short markdown summary at the end (verdict, thresholds, top endpoints). It is also "
+                "appended to $GITHUB_STEP_SUMMARY when that is set."},
     option_spec{"check", 0, k::append, "EXPR", g::statistics, "CHECK", false, true, "none",
                 "A threshold the run must meet, on the final merged stats: 'p95<300ms', 'fail_ratio<1%', "
                 "'rps>50', 'GET /api/users/[id]: p99<1s', 'each: max<2s'. Exit code 3 when one fails. "

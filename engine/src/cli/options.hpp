@@ -27,7 +27,9 @@ struct options
     // Statistics and reports
     std::string csv_prefix; ///< --csv
     bool csv_full_history = false;
-    std::string json_report; ///< --json FILE
+    std::string json_report;  ///< --json FILE
+    std::string junit_report; ///< --junit FILE
+    std::string summary_md;   ///< --summary-md FILE
     bool print_stats = false;
     bool only_summary = false;
     bool reset_stats = false;
