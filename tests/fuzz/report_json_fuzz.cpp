@@ -1,8 +1,10 @@
 // libFuzzer target: arbitrary bytes as a saved run (`hornet report`, `hornet compare` read files
 // people pass around): read or refused with a JSON pointer, never a crash; what reads is written
-// again and compared with itself without a crash.
+// again in every format and compared with itself without a crash.
 #include "report/comparison.hpp"
 #include "report/json_report.hpp"
+#include "report/junit_report.hpp"
+#include "report/markdown_summary.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -19,6 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     (void)report::to_json(*record);
+    (void)report::to_junit(*record);
+    if (report::to_markdown(*record, 4096).size() > 4096) std::abort();
     const auto c = report::compare(*record, *record, 0.1);
     // The same run against itself cannot regress.
     if (c.regressed()) std::abort();
