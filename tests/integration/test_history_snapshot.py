@@ -1,10 +1,8 @@
 """Each _stats_history.csv row pairs the request totals with the users of the same moment
 (issue 10: the users column ran 1-2 s ahead of the requests), for a local run and for a master
 whose users run on a Hornet worker."""
-from cluster import ClusterBase, log_of
-from conftest import BINARY, hornet, read_csv
-
-import pytest
+from conftest import hornet, read_csv
+from test_distributed_master import cluster, log_of  # noqa: F401 (cluster is a fixture)
 
 # Each user completes one request a second, half a second after each whole second of its life
 # (500 ms answer, then 0.5 s wait): completions never fall near a report tick.
@@ -62,23 +60,6 @@ def test_local_history_rows_pair_users_and_requests_of_the_same_moment(target, t
         assert users - 2 <= after - before <= users + 2, rows
 
 
-class Cluster(ClusterBase):
-    def master(self, *args):
-        return self.spawn("master", [BINARY, "--master", "--master-bind-host", "127.0.0.1", "--master-bind-port",
-                                     str(self.port), "--headless", *args])
-
-    def worker(self, name, *args):
-        return self.spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
-                                 *args])
-
-
-@pytest.fixture
-def cluster(tmp_path):
-    c = Cluster(tmp_path)
-    yield c
-    c.close()
-
-
 def test_master_history_rows_use_the_users_the_worker_sent_with_its_stats(target, cluster, tmp_path):
     # The worker reports every 3 s while the master learns of each spawn at once: the users
     # of a row must be those of the report its requests came from.
@@ -87,7 +68,7 @@ def test_master_history_rows_use_the_users_the_worker_sent_with_its_stats(target
     prefix = str(tmp_path / "run")
     master = cluster.master("-f", str(scenario), "--expect-workers", "1", "-u", str(USERS), "-r", "1", "-t", "12s",
                             "-H", target.url, "--csv", prefix)
-    worker = cluster.worker("worker", "-f", str(scenario), "-H", target.url)
+    worker = cluster.hornet_worker("worker", "-f", str(scenario), "-H", target.url)
     assert cluster.wait(master) == 0, log_of(master)[-3000:]
     assert cluster.wait(worker, timeout=20) == 0, log_of(worker)[-3000:]
     rows = history(prefix)
