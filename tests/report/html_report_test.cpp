@@ -137,7 +137,7 @@ TEST_CASE("every text from the record is escaped")
     CHECK(
         html.find("<pre>Traceback (most recent call last):\n  File &quot;x.py&quot;\n&lt;b&gt;no&lt;/b&gt;\n</pre>") !=
         std::string::npos);
-    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("<b>no</b>") == std::string::npos);
     CHECK(html.find("ValueError(&#39;&lt;bad&gt;&#39;)") != std::string::npos);
 }
 
@@ -153,6 +153,9 @@ TEST_CASE("all sections and their rows are present")
     CHECK(html.find("FAILED") != std::string::npos);
     CHECK(html.find("1 of 2 thresholds failed") != std::string::npos);
     CHECK(html.find("exit code 3") != std::string::npos);
+    // Key figures from the Aggregated row; p95 is 10 * 1.4^5 rounded.
+    CHECK(html.find("<span class=\"muted\">Failures</span><b>10 (33.33%)</b>") != std::string::npos);
+    CHECK(html.find("<span class=\"muted\">p95</span><b>54 ms</b>") != std::string::npos);
     CHECK(occurrences(html, "<span class=\"badge pass\">PASS</span>") == 1);
     CHECK(occurrences(html, "<span class=\"badge fail\">FAIL</span>") == 1);
     CHECK(html.find("<td class=\"num\">50.00%</td>") != std::string::npos);

@@ -42,6 +42,10 @@ table.params th{background:none;padding-right:24px}
 .badge.fail{background:var(--bad)}
 .verdict .badge{font-size:15px;padding:4px 14px}
 .muted{color:var(--muted)}
+.figures{display:flex;flex-wrap:wrap;gap:8px 32px;margin:14px 0 4px}
+.figures div{display:flex;flex-direction:column}
+.figures span{font-size:12px}
+.figures b{font-size:18px;font-variant-numeric:tabular-nums}
 pre{margin:0;background:#f6f8fa;padding:8px;border-radius:4px;white-space:pre-wrap;word-break:break-all;font:12px/1.4 "DejaVu Sans Mono",monospace}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:18px}
 figure.chart{margin:0}
@@ -114,6 +118,26 @@ std::string badge(bool passed)
     return passed ? "<span class=\"badge pass\">PASS</span>" : "<span class=\"badge fail\">FAIL</span>";
 }
 
+// The numbers a reader of a CI artifact looks for first, from the Aggregated row.
+std::string key_figures(const run_record& r)
+{
+    const auto& t = r.total;
+    auto figure = [](const char* name, const std::string& html) {
+        return "<div><span class=\"muted\">" + std::string(name) + "</span><b>" + html + "</b></div>";
+    };
+    std::string p95 = dash;
+    for (const auto& p : t.percentiles)
+        if (p.percent == 95 && std::isfinite(p.ms)) p95 = std::to_string(stats::round_ms(p.ms)) + " ms";
+    std::string out = "<div class=\"figures\">";
+    out += figure("Requests", count(t.requests));
+    out += figure("Failures", count(t.failures) + " (" + number(t.fail_ratio() * 100, 2) + "%)");
+    out += figure("RPS", number(t.rps, 2));
+    out += figure("Average", number(t.avg_ms, 0) + " ms");
+    out += figure("p95", p95);
+    out += figure("Max", number(t.max_ms, 0) + " ms");
+    return out + "</div>\n";
+}
+
 std::string verdict_section(const run_record& r)
 {
     const auto& v = r.verdict;
@@ -121,6 +145,7 @@ std::string verdict_section(const run_record& r)
     out += v.passed ? "<span class=\"badge pass\">PASSED</span>" : "<span class=\"badge fail\">FAILED</span>";
     out += "<span>" + html_escape(v.summary) + "</span><span class=\"muted\">exit code " + std::to_string(v.exit_code) +
            "</span></div>\n";
+    out += key_figures(r);
     out += "<h3>Thresholds</h3>\n";
     if (r.thresholds.empty())
         return out + "<p class=\"muted\" id=\"thresholds\">No thresholds were set.</p>\n</section>\n";
