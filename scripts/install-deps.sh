@@ -13,7 +13,16 @@ packages=(
   python3 python3-pytest python3-locust python3-jsonschema curl
   # tests: a rogue ZeroMQ peer for the master (tests/integration/test_distributed_master.py)
   python3-zmq python3-msgpack
+  # tests: reports opened in a headless browser (tests/e2e)
+  chromium fonts-dejavu-core
 )
+# Node and npm for tests/e2e, from Debian only where no node is installed: Debian's npm conflicts
+# with a NodeSource nodejs that bundles its own.
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+elif ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
