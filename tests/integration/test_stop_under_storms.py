@@ -109,7 +109,7 @@ def test_a_target_refusing_every_connection_keeps_the_process_responsive(tmp_pat
                  limit_fds=False)
     err, _ = finish(proc, 7 + 5 + 3)
     took = time.monotonic() - begin
-    assert proc.returncode == 1, err[-3000:]
+    assert proc.returncode == 4, err[-3000:]  # every connection refused: the test could not run
     # The stats table every 2 s (at 2, 4 and 6 s) and the final one: the control thread was never starved.
     assert err.count("Aggregated") >= 4, err[-3000:]
     assert took < 7 + 5, took

@@ -1,5 +1,6 @@
 """The CI verdict: --check thresholds on the final merged stats, their table and exit codes, standalone
 and on a distributed master (where the percentiles come from the workers' exact histograms)."""
+import json
 import re
 import subprocess
 
@@ -68,7 +69,7 @@ def test_a_master_judges_the_merged_exact_histograms(target, cluster, tmp_path):
     # 123 ms sits in Locust's 120 ms bucket: only the workers' HDR data lets "p50>=122ms" pass.
     master = cluster.master("-f", scenario, "--expect-workers", "2", "-u", "6", "-r", "6", "-t", "5s",
                             "-H", target.url, "--check", "GET /slow: p50>=122ms", "--check", "GET /slow: p99<200ms",
-                            "--check", "GET /slow: p50<100ms")
+                            "--check", "GET /slow: p50<100ms", "--json", str(tmp_path / "master.json"))
     for i in range(2):
         cluster.hornet_worker(f"w{i}", "-f", scenario, "-H", target.url)
     assert cluster.wait(master) == 3, log_of(master)[-3000:]
@@ -76,6 +77,11 @@ def test_a_master_judges_the_merged_exact_histograms(target, cluster, tmp_path):
     assert rows[("GET /slow", "GET /slow: p50>=122ms")][0] == "PASS"
     assert rows[("GET /slow", "GET /slow: p99<200ms")][0] == "PASS"
     assert rows[("GET /slow", "GET /slow: p50<100ms")][0] == "FAIL"
+    report = json.loads((tmp_path / "master.json").read_text())
+    assert report["parameters"]["mode"] == "master" and report["parameters"]["workers"] == 2
+    assert [t["passed"] for t in report["thresholds"]] == [True, True, False]
+    assert report["verdict"]["exit_code"] == 3
+    assert sum(p["requests"] for p in report["series"]) == report["total"]["requests"] > 0
 
     # The same thresholds standalone: the same verdict row for row.
     local = subprocess.run([BINARY, "-f", scenario, "--headless", "-u", "6", "-r", "6", "-t", "4s", "-H", target.url,

@@ -1,6 +1,7 @@
 // Proves report/verdict.hpp is self-contained; thresholds measured on a recorded run.
 #include "report/verdict.hpp"
 
+#include "core/exit_code.hpp"
 #include "report/sample_run.hpp"
 
 #include <doctest/doctest.h>
@@ -74,4 +75,38 @@ TEST_CASE("the table lists each outcome and the verdict")
                    "\n");
     CHECK(report::threshold_table({}).empty());
     CHECK(report::all_passed(report::evaluate(rules({"requests>0"}), stats)));
+}
+
+TEST_CASE("the verdict's exit code: could not run > thresholds > request failures > pass")
+{
+    const auto failing = test::sample_run(); // has failures and an exception
+    const auto none = rules({"max<60ms"});
+    const auto broken = rules({"max<1ms"});
+    CHECK(report::judge(failing, report::evaluate(none, failing), 1).exit_code == 1);
+    CHECK(report::judge(failing, report::evaluate(none, failing), 0).exit_code == 0); // --exit-code-on-error 0
+    CHECK(report::judge(failing, report::evaluate(none, failing), 0).passed);
+    auto v = report::judge(failing, report::evaluate(broken, failing), 1);
+    CHECK(v.exit_code == core::exit_threshold_failed);
+    CHECK_FALSE(v.passed);
+    CHECK(v.summary == "1 of 1 thresholds failed");
+
+    stats::aggregate empty(1000.0);
+    v = report::judge(empty, report::evaluate(none, empty), 1);
+    CHECK(v.exit_code == core::exit_could_not_run);
+    CHECK(v.summary == "could not run: no request completed");
+
+    // Every request refused or unresolved: the target was never reached.
+    stats::aggregate refused(1000.0);
+    stats::shard s;
+    s.record("GET", "/", 1.0, 0, "ConnectionRefusedError(111, 'Connection refused')", 1001.0,
+             core::failure_kind::connect_refused);
+    s.record("GET", "/", 1.0, 0, "NameResolutionError", 1001.0, core::failure_kind::dns);
+    refused.merge(s.take());
+    v = report::judge(refused, report::evaluate(broken, refused), 1);
+    CHECK(v.exit_code == core::exit_could_not_run);
+    CHECK(v.summary == "could not run: no request reached the target");
+    // One answer, even a failed one, and the run did happen.
+    s.record("GET", "/", 1.0, 0, "HTTPError('500 Server Error')", 1001.0, core::failure_kind::status);
+    refused.merge(s.take());
+    CHECK(report::judge(refused, report::evaluate(none, refused), 1).exit_code == 1);
 }

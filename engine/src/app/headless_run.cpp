@@ -2,11 +2,13 @@
 #include "app/headless_run.hpp"
 
 #include "app/client_options.hpp"
+#include "app/report_files.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 #include "report/console.hpp"
 #include "report/csv_writer.hpp"
+#include "report/record_builder.hpp"
 #include "report/verdict.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/local_runner.hpp"
@@ -17,6 +19,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <optional>
@@ -66,8 +69,9 @@ private:
 class headless_driver
 {
 public:
-    headless_driver(const cli::options& opts, net::io_context& io, run_control& control)
-        : opts_(opts), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_)
+    headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
+        : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_),
+          reports_(opts)
     {}
 
     int run()
@@ -81,6 +85,10 @@ public:
                 return core::exit_usage_error;
             }
             thresholds_.push_back(std::move(*t));
+        }
+        if (auto why = reports_.prepare(); !why.empty()) {
+            core::log::error("hornet.main", why);
+            return core::exit_usage_error;
         }
         if (!opts_.csv_prefix.empty()) {
             csv_.emplace(opts_.csv_prefix, opts_.csv_full_history);
@@ -104,7 +112,7 @@ private:
     {
         if (!co_await runner_.prepare() || stop_requested_) {
             runner_.shutdown();
-            co_return stop_requested_ ? 0 : 1;
+            co_return stop_requested_ ? 0 : core::exit_could_not_run;
         }
         const auto run_time = opts_.run_time.value_or(0);
         if (run_time > 0)
@@ -140,6 +148,8 @@ private:
             if (now >= next_tick) {
                 runner_.collect();
                 write_csv(false);
+                series_.sample(runner_.stats(), runner_.user_count(), core::unix_now());
+                workers_ = std::max(workers_, runner_.worker_count());
                 next_tick += csv_interval;
             }
             if (now >= next_print) {
@@ -152,10 +162,14 @@ private:
         stopping_ = true;
         co_await runner_.stop(opts_.stop_timeout.value_or(0));
         runner_.shutdown();
-        int code = runner_.stats().has_failures_or_exceptions() ? opts_.exit_code_on_error : 0;
+        workers_ = std::max(workers_, runner_.worker_count());
+        const double end_time = core::unix_now();
+        series_.sample(runner_.stats(), runner_.user_count(), end_time);
         // Measured once, on the final merged stats (a master's holds every worker's histograms).
         const auto outcomes = report::evaluate(thresholds_, runner_.stats());
-        if (!report::all_passed(outcomes)) code = core::exit_threshold_failed;
+        auto verdict = report::judge(runner_.stats(), outcomes, opts_.exit_code_on_error);
+        const int code = verdict.exit_code;
+        if (code == core::exit_could_not_run) core::log::error("hornet.main", "The test " + verdict.summary);
         core::log::info("hornet.main", "Shutting down (exit code " + std::to_string(code) + ")");
         write_csv(true);
         int width = report::name_width();
@@ -163,6 +177,9 @@ private:
         core::log::table(report::percentile_table(runner_.stats(), width));
         if (!runner_.stats().errors().empty()) core::log::table(report::error_report(runner_.stats(), width));
         core::log::table(report::threshold_table(outcomes));
+        if (!reports_.empty())
+            reports_.write(report::make_run_record(runner_.stats(), outcomes, std::move(verdict), parameters(),
+                                                   series_.series(), end_time));
         co_return code;
     }
 
@@ -184,6 +201,25 @@ private:
         });
     }
 
+    report::run_parameters parameters() const
+    {
+        report::run_parameters p;
+        p.hornet_version = HORNET_VERSION;
+        p.host = opts_.host;
+        if (p.host.empty() && !model_.users.empty()) p.host = model_.users.front().host;
+        p.scenario = opts_.locustfile;
+        for (const auto& c : model_.users)
+            if (opts_.user_classes.empty() ||
+                std::find(opts_.user_classes.begin(), opts_.user_classes.end(), c.name) != opts_.user_classes.end())
+                p.user_classes.push_back(c.name);
+        p.users = opts_.users.value_or(1);
+        p.spawn_rate = opts_.spawn_rate.value_or(1);
+        if (opts_.run_time.value_or(0) > 0) p.run_time = opts_.run_time;
+        p.mode = opts_.master ? "master" : "standalone";
+        p.workers = workers_;
+        return p;
+    }
+
     void write_csv(bool final)
     {
         if (!csv_) return;
@@ -193,12 +229,16 @@ private:
     }
 
     const cli::options& opts_;
+    const scenario::model& model_;
     std::vector<report::threshold> thresholds_;
     net::io_context& io_;
     run_control& runner_;
     net::signal_set signals_;
     net::steady_timer tick_;
     std::optional<report::csv_writer> csv_;
+    report_files reports_;
+    report::series_recorder series_;
+    std::int64_t workers_ = 0;
     bool stop_requested_ = false;
     bool stopping_ = false;
 };
@@ -215,12 +255,12 @@ int run_headless(const cli::options& opts, const scenario::model& model)
     net::io_context io{1};
     local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()),
                           client_config_of(opts));
-    return run_headless(opts, io, control);
+    return run_headless(opts, model, io, control);
 }
 
-int run_headless(const cli::options& opts, net::io_context& io, run_control& control)
+int run_headless(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
 {
-    headless_driver driver(opts, io, control);
+    headless_driver driver(opts, model, io, control);
     return driver.run();
 }
 

@@ -15,6 +15,8 @@ int run_headless(const cli::options& opts, const scenario::model& model);
 
 /// The same loop over any load (a master's workers): `control` lives on `io`, which this runs
 /// until the test is over. Returns the process exit code.
-int run_headless(const cli::options& opts, boost::asio::io_context& io, runtime::run_control& control);
+/// `model` describes the run in the reports.
+int run_headless(const cli::options& opts, const scenario::model& model, boost::asio::io_context& io,
+                 runtime::run_control& control);
 
 } // namespace hornet::app

@@ -54,7 +54,7 @@ int run_master(const cli::options& opts, const scenario::model& model)
         return 1;
     }
     core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
-    return run_headless(opts, io, m);
+    return run_headless(opts, model, io, m);
 }
 
 } // namespace hornet::app

@@ -72,6 +72,10 @@ constexpr std::array specs{
                 "Reset the statistics once spawning has completed."},
     option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR", true, true, "1",
                 "Exit code when any request failed or a task raised."},
+    option_spec{"json", 0, k::value, "FILE", g::statistics, "JSON", false, true, "none",
+                "Write the run as JSON at the end: parameters, verdict, thresholds, per-endpoint counts, failures "
+                "by kind and percentiles, the time series (docs/report.schema.json). `hornet report` and "
+                "`hornet compare` read it."},
     option_spec{"check", 0, k::append, "EXPR", g::statistics, "CHECK", false, true, "none",
                 "A threshold the run must meet, on the final merged stats: 'p95<300ms', 'fail_ratio<1%', "
                 "'rps>50', 'GET /api/users/[id]: p99<1s', 'each: max<2s'. Exit code 3 when one fails."},

@@ -27,6 +27,7 @@ struct options
     // Statistics and reports
     std::string csv_prefix; ///< --csv
     bool csv_full_history = false;
+    std::string json_report; ///< --json FILE
     bool print_stats = false;
     bool only_summary = false;
     bool reset_stats = false;

@@ -3,6 +3,9 @@
 
 #include "report/text_columns.hpp"
 
+#include "core/exit_code.hpp"
+#include "core/failure_kind.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -12,26 +15,15 @@ namespace hornet::report {
 
 namespace {
 
-double significant(double v, int digits)
-{
-    if (v <= 0) return v;
-    const double scale = std::pow(10.0, digits - 1 - static_cast<int>(std::floor(std::log10(v))));
-    return std::round(v * scale) / scale;
-}
-
 std::optional<double> measure(const threshold& rule, const stats::entry& row, const stats::aggregate& stats)
 {
     using m = threshold::metric;
     const std::uint64_t timed = row.num_requests - std::min(row.num_none_requests, row.num_requests);
     switch (rule.what) {
     case m::percentile: {
-        const auto& h = row.response_times;
-        if (h.empty()) return std::nullopt;
-        // Exact to the histogram's precision, not Locust's rounding: clamped into the row's true
-        // min and max, and given to 3 significant digits, the resolution the histogram has (its
-        // bucket's upper edge would fail "p50<=10ms" for requests of exactly 10 ms).
-        const std::uint64_t us = std::clamp(h.value_at_percentile(rule.percent), h.min(), h.max());
-        return significant(static_cast<double>(us), 3) / 1000.0;
+        // Exact to the histogram's precision, not Locust's whole-ms rounding.
+        if (row.response_times.empty()) return std::nullopt;
+        return stats::precise_ms(row.response_times, rule.percent);
     }
     case m::avg:
         if (timed == 0) return std::nullopt;
@@ -94,6 +86,25 @@ std::vector<threshold_outcome> evaluate(std::span<const threshold> rules, const 
 bool all_passed(std::span<const threshold_outcome> outcomes) noexcept
 {
     return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.passed; });
+}
+
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error)
+{
+    const stats::entry& total = stats.total();
+    const auto kinds = stats.errors().occurrences_by_kind();
+    auto count = [&](core::failure_kind k) { return kinds[static_cast<std::size_t>(k)]; };
+    const std::uint64_t unreached = count(core::failure_kind::dns) + count(core::failure_kind::connect_refused) +
+                                    count(core::failure_kind::connect);
+    if (total.num_requests == 0) return {false, core::exit_could_not_run, "could not run: no request completed"};
+    if (unreached == total.num_requests)
+        return {false, core::exit_could_not_run, "could not run: no request reached the target"};
+    const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
+    if (failed)
+        return {false, core::exit_threshold_failed,
+                std::to_string(failed) + " of " + std::to_string(outcomes.size()) + " thresholds failed"};
+    if (stats.has_failures_or_exceptions() && exit_code_on_error != 0)
+        return {false, exit_code_on_error, "requests failed or tasks raised"};
+    return {true, 0, outcomes.empty() ? "passed" : "passed, " + std::to_string(outcomes.size()) + " thresholds met"};
 }
 
 std::string measured_text(const threshold& rule, std::optional<double> measured)

@@ -2,6 +2,7 @@
 // percentiles, so a distributed run's verdict is a standalone run's), and its console table.
 #pragma once
 
+#include "report/run_record.hpp"
 #include "report/threshold.hpp"
 #include "stats/aggregate.hpp"
 
@@ -28,6 +29,13 @@ struct threshold_outcome
 std::vector<threshold_outcome> evaluate(std::span<const threshold> rules, const stats::aggregate& stats);
 
 bool all_passed(std::span<const threshold_outcome> outcomes) noexcept;
+
+/// The run's outcome, by precedence: it could not run (no request completed, or every request
+/// failed to reach the target) gives core::exit_could_not_run; a failed threshold
+/// core::exit_threshold_failed; failed requests or raised tasks `exit_code_on_error` (Locust's
+/// --exit-code-on-error); otherwise 0.
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes,
+                     int exit_code_on_error);
 
 /// The measured value with its unit, as the table shows it ("212.0 ms", "0.50%", "83.2/s").
 std::string measured_text(const threshold& rule, std::optional<double> measured);

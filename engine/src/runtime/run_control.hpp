@@ -48,6 +48,9 @@ public:
     /// Called on the loop's thread when a ramp reaches its target.
     virtual void set_on_spawning_complete(std::function<void()> f) = 0;
 
+    /// Workers taking part (a master); 0 when the users run in this process.
+    virtual std::int64_t worker_count() const { return 0; }
+
     /// The load ended on its own (a master whose workers all quit): the loop shuts down.
     virtual bool finished() const { return false; }
 };

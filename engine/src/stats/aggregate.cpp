@@ -155,6 +155,12 @@ percentile_values aggregate::current_percentiles(const entry& e, std::int64_t no
     return result;
 }
 
+histogram aggregate::recent_response_times(const entry& e, std::int64_t now_second) const
+{
+    const row* r = row_of(e);
+    return r ? r->recent.recent(now_second) : histogram{};
+}
+
 std::int64_t aggregate::current_percentile(const entry& e, double percent, std::int64_t now_second) const
 {
     const row* r = row_of(e);

@@ -71,6 +71,8 @@ public:
     /// Percentiles (whole ms) of the row's requests that ended in the last window::seconds
     /// seconds up to `now_second`; all 0 when there were none.
     percentile_values current_percentiles(const entry& row, std::int64_t now_second) const;
+    /// The response times of the row's requests that ended in the last window::seconds seconds.
+    histogram recent_response_times(const entry& row, std::int64_t now_second) const;
     /// One current percentile, `percent` in 0..100; 0 when there were no requests.
     std::int64_t current_percentile(const entry& row, double percent, std::int64_t now_second) const;
 

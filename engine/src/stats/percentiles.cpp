@@ -1,6 +1,7 @@
 // Percentile labels and rounding.
 #include "stats/percentiles.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -16,6 +17,15 @@ std::string percentile_label(double percent)
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s + "%";
+}
+
+double precise_ms(const histogram& h, double percent)
+{
+    if (h.empty()) return 0;
+    const auto us = static_cast<double>(std::clamp(h.value_at_percentile(percent), h.min(), h.max()));
+    if (us <= 0) return 0;
+    const double scale = std::pow(10.0, 2 - static_cast<int>(std::floor(std::log10(us))));
+    return std::round(us * scale) / scale / 1000.0;
 }
 
 std::int64_t round_ms(double ms) noexcept

@@ -1,6 +1,8 @@
 // The percentiles Locust reports (console, CSV, web) and their column labels.
 #pragma once
 
+#include "stats/histogram.hpp"
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -15,6 +17,11 @@ using percentile_values = std::array<std::int64_t, reported_percentiles.size()>;
 
 /// Locust's label: "50%" when whole, otherwise up to 6 decimals ("99.9%", "99.99%").
 std::string percentile_label(double percent);
+
+/// A percentile of `h` in milliseconds to the precision the histogram has: clamped into its exact
+/// min and max and given to 3 significant digits (its bucket's upper edge would make requests of
+/// exactly 10 ms read as 10.01). 0 when `h` is empty. For thresholds and reports, not Locust's columns.
+double precise_ms(const histogram& h, double percent);
 
 /// Milliseconds rounded as Python's round() does (half to even), for printing percentiles.
 std::int64_t round_ms(double ms) noexcept;

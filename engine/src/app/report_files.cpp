@@ -1,0 +1,68 @@
+// Plain files written whole at the end; a failure names the file and the system's reason.
+#include "app/report_files.hpp"
+
+#include "core/log.hpp"
+#include "report/json_report.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace hornet::app {
+
+namespace {
+
+// Opens `path` as write() will, creating its folder; "" or why not.
+std::string open_check(const std::string& path, bool append)
+{
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(path).parent_path();
+    if (!folder.empty()) {
+        std::error_code ec;
+        fs::create_directories(folder, ec);
+        if (ec) return "Cannot create the folder " + folder.string() + " for " + path + ": " + ec.message();
+    }
+    std::ofstream out(path, append ? std::ios::app : std::ios::trunc);
+    if (!out) return "Cannot write " + path + ": " + std::strerror(errno);
+    return {};
+}
+
+} // namespace
+
+report_files::report_files(const cli::options& opts)
+{
+    add(opts.json_report, report::to_json);
+}
+
+void report_files::add(const std::string& path, renderer render, bool append)
+{
+    if (!path.empty()) targets_.push_back({path, render, append});
+}
+
+std::string report_files::prepare() const
+{
+    for (const auto& t : targets_)
+        if (auto why = open_check(t.path, t.append); !why.empty()) return why;
+    return {};
+}
+
+bool report_files::write(const report::run_record& record) const
+{
+    bool ok = true;
+    for (const auto& t : targets_) {
+        const std::string text = t.render(record);
+        std::ofstream out(t.path, t.append ? std::ios::app : std::ios::trunc);
+        out << text;
+        out.close();
+        if (!out) {
+            core::log::error("hornet.main", "Cannot write the report " + t.path + ": " + std::strerror(errno));
+            ok = false;
+            continue;
+        }
+        core::log::info("hornet.main", "Report written to " + t.path);
+    }
+    return ok;
+}
+
+} // namespace hornet::app

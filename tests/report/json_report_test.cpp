@@ -1,0 +1,128 @@
+// Proves report/json_report.hpp is self-contained; the run record built from a recorded run,
+// written as JSON and read back unchanged; the reader's errors name where.
+#include "report/json_report.hpp"
+
+#include "report/record_builder.hpp"
+#include "report/sample_run.hpp"
+#include "result_printing.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using namespace hornet;
+
+namespace {
+
+report::run_record sample_record()
+{
+    const auto stats = test::sample_run();
+    std::vector<report::threshold> rules{*report::parse_threshold("p95<20ms"),
+                                         *report::parse_threshold("each: max<50ms")};
+    const auto outcomes = report::evaluate(rules, stats);
+    report::series_recorder series;
+    series.sample(stats, 3, 1005.0);
+    series.sample(stats, 5, 1010.0);
+    report::run_parameters params;
+    params.hornet_version = "9.9";
+    params.host = "http://127.0.0.1:1";
+    params.user_classes = {"A", "B \"quoted\""};
+    params.users = 5;
+    params.spawn_rate = 2.5;
+    params.run_time = 10;
+    return report::make_run_record(stats, outcomes, report::judge(stats, outcomes, 1), params, series.series(), 1010.0);
+}
+
+} // namespace
+
+TEST_CASE("the record holds the run's rows, failures by kind, percentiles and the verdict")
+{
+    const auto r = sample_record();
+    CHECK(r.total.label() == "Aggregated");
+    CHECK(r.total.requests == 35);
+    CHECK(r.total.failures == 15);
+    REQUIRE(r.endpoints.size() == 3);
+    CHECK(r.endpoints[0].label() == "GET /a");
+    CHECK(r.endpoints[0].median_ms == doctest::Approx(10.0));
+    REQUIRE(r.endpoints[0].percentiles.size() == stats::reported_percentiles.size());
+    CHECK(r.endpoints[0].percentiles.back().percent == 100);
+    CHECK(r.endpoints[0].percentiles.back().ms == doctest::Approx(10.0));
+    CHECK(r.total.percentiles.back().ms == doctest::Approx(57.0)); // the exact max
+    CHECK(r.endpoints[2].percentiles.front().ms == doctest::Approx(2.0));
+    REQUIRE(r.total.failures_by_kind.size() == 1); // sample_run records the default kind
+    CHECK(r.total.failures_by_kind[0].count == 15);
+    REQUIRE(r.failures.size() == 2);
+    CHECK(r.failures[0].occurrences == 14);
+    REQUIRE(r.exceptions.size() == 1);
+    CHECK(r.exceptions[0].count == 2);
+    REQUIRE(r.thresholds.size() == 4); // p95 and one max per endpoint
+    CHECK(r.thresholds[1].row == "GET /a");
+    CHECK(r.thresholds[2].measured_text == "57 ms");
+    CHECK_FALSE(r.thresholds[2].passed);
+    CHECK(r.verdict.exit_code == 3);
+    REQUIRE(r.series.size() == 2);
+    CHECK(r.series[0].requests == 35); // everything was merged before the first sample
+    CHECK(r.series[1].requests == 0);
+    CHECK(r.series[1].users == 5);
+    CHECK(r.series[1].seconds == 5.0);
+}
+
+TEST_CASE("JSON round trip keeps every field")
+{
+    const auto r = sample_record();
+    const std::string text = report::to_json(r);
+    auto doc = nlohmann::json::parse(text);
+    CHECK(doc["schema_version"] == report::run_record_schema_version);
+    CHECK(doc["endpoints"][1]["name"] == "/b,\"x\"");
+    CHECK(doc["total"]["failures_by_kind"]["other"] == 15);
+    auto back = report::run_record_from_json(text);
+    REQUIRE(back.has_value());
+    CHECK(report::to_json(*back) == text); // nothing lost, nothing reordered
+    CHECK(back->parameters.run_time == 10.0);
+    CHECK(back->endpoints[0].min_ms == doctest::Approx(10.0));
+}
+
+TEST_CASE("JSON has no NaN: values that are not finite are written as null and read as 0")
+{
+    report::run_record r;
+    r.total.avg_ms = std::numeric_limits<double>::quiet_NaN();
+    const std::string text = report::to_json(r);
+    CHECK(text.find("NaN") == std::string::npos);
+    CHECK(nlohmann::json::parse(text)["total"]["avg_ms"].is_null());
+    auto back = report::run_record_from_json(text);
+    REQUIRE(back.has_value());
+    CHECK(back->total.avg_ms == 0);
+}
+
+TEST_CASE("invalid bytes in names from a target do not break the JSON")
+{
+    report::run_record r;
+    r.total.name = std::string("bad \xff\xfe byte");
+    const std::string text = report::to_json(r);
+    CHECK_NOTHROW((void)nlohmann::json::parse(text));
+}
+
+TEST_CASE("the reader names what is wrong and where")
+{
+    const std::string good = report::to_json(sample_record());
+    auto why = [](const std::string& text) {
+        auto r = report::run_record_from_json(text);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code == core::error::invalid_shape);
+        return r.error().detail;
+    };
+    CHECK(why("{").find("not a JSON document") == 0);
+    CHECK(why("[]") == "/: expected an object");
+    auto doc = nlohmann::ordered_json::parse(good);
+    doc["endpoints"][1]["requests"] = "many";
+    CHECK(why(doc.dump()) == "/endpoints/1/requests: expected a count (a whole number >= 0)");
+    doc = nlohmann::ordered_json::parse(good);
+    doc["schema_version"] = 99;
+    CHECK(why(doc.dump()).find("/schema_version: 99 is not a version this Hornet reads") == 0);
+    doc = nlohmann::ordered_json::parse(good);
+    doc["verdict"].erase("exit_code");
+    CHECK(why(doc.dump()) == "/verdict/exit_code: missing");
+    // A field from a newer writer is ignored.
+    doc = nlohmann::ordered_json::parse(good);
+    doc["something_new"] = {1, 2};
+    CHECK(report::run_record_from_json(doc.dump()).has_value());
+}
