@@ -2,6 +2,7 @@
 #include "app/report_files.hpp"
 
 #include "core/log.hpp"
+#include "report/html_report.hpp"
 #include "report/json_report.hpp"
 
 #include <cerrno>
@@ -33,6 +34,7 @@ std::string open_check(const std::string& path, bool append)
 report_files::report_files(const cli::options& opts)
 {
     add(opts.json_report, report::to_json);
+    add(opts.html_report, report::to_html);
 }
 
 void report_files::add(const std::string& path, renderer render, bool append)

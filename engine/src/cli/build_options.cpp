@@ -119,6 +119,8 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.csv_prefix = single(raw);
     else if (key == "json")
         o.json_report = single(raw);
+    else if (key == "html")
+        o.html_report = single(raw);
     else if (key == "csv-full-history")
         o.csv_full_history = to_flag(raw);
     else if (key == "print-stats")
