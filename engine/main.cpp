@@ -3,6 +3,7 @@
 #include "app/headless_run.hpp"
 #include "app/run_master.hpp"
 #include "app/run_worker.hpp"
+#include "app/saved_runs.hpp"
 #include "app/scenario_choice.hpp"
 #include "cli/options.hpp"
 #include "core/fd_limit.hpp"
@@ -33,6 +34,8 @@ bool is_url(const std::string& s)
 int main(int argc, char** argv)
 {
     if (argc > 1 && std::strcmp(argv[1], "demo-target") == 0) return demo::run_demo_target(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "report") == 0) return app::run_report_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "compare") == 0) return app::run_compare_command(argc - 1, argv + 1);
 
     auto parsed = cli::parse(argc, argv);
     if (!parsed.opts) {

@@ -2,6 +2,7 @@
 and on a distributed master (where the percentiles come from the workers' exact histograms)."""
 import json
 import re
+import time
 import subprocess
 
 from conftest import BINARY, hornet
@@ -114,3 +115,23 @@ def test_a_scenarios_thresholds_join_the_command_lines_and_a_bad_one_is_named_at
     assert r.returncode == 1
     assert ("bad.json:3:18: at /thresholds/1: invalid threshold 'p95 < 3 hours' at position 9: "
             "unknown time unit 'hours' (ms or s)") in r.stderr
+
+
+def test_abort_on_fail_stops_a_broken_run_after_its_warm_up(target, tmp_path):
+    scenario = write(tmp_path, "slow.json", SLOW)
+    out = tmp_path / "run.json"
+    begin = time.monotonic()
+    r = hornet("-f", scenario, "-H", target.url, "--headless", "-u", "4", "-r", "4", "-t", "60s", "--only-summary",
+               "--check", "GET /slow: p95<1s abort_on_fail after 0s", "--check", "fail_ratio<10% abort_on_fail after 2s",
+               "--json", str(out))
+    took = time.monotonic() - begin
+    assert r.returncode == 3, r.stderr[-3000:]
+    assert took < 15, took  # not the 60 s of -t
+    assert re.search(r"Threshold 'fail_ratio<10% abort_on_fail after 2s' failed on Aggregated \(\d+\.\d+%\) after "
+                     r"[2-5] s: abort_on_fail stops the test", r.stderr), r.stderr[-3000:]
+    rows = verdict_rows(r.stderr)
+    assert rows[("GET /slow", "GET /slow: p95<1s abort_on_fail after 0s")][0] == "PASS"  # checked, never stopped it
+    assert rows[("Aggregated", "fail_ratio<10% abort_on_fail after 2s")][0] == "FAIL"
+    report = json.loads(out.read_text())
+    assert report["verdict"]["summary"] == ("1 of 2 thresholds failed; stopped early: "
+                                            "'fail_ratio<10% abort_on_fail after 2s' failed (abort_on_fail)")

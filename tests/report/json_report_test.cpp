@@ -21,7 +21,7 @@ report::run_record sample_record()
     const auto outcomes = report::evaluate(rules, stats);
     report::series_recorder series;
     series.sample(stats, 3, 1005.0);
-    series.sample(stats, 5, 1010.0);
+    series.finish(stats, 5, 1010.0);
     report::run_parameters params;
     params.hornet_version = "9.9";
     params.host = "http://127.0.0.1:1";
@@ -59,11 +59,58 @@ TEST_CASE("the record holds the run's rows, failures by kind, percentiles and th
     CHECK(r.thresholds[2].measured_text == "57 ms");
     CHECK_FALSE(r.thresholds[2].passed);
     CHECK(r.verdict.exit_code == 3);
-    REQUIRE(r.series.size() == 2);
-    CHECK(r.series[0].requests == 35); // everything was merged before the first sample
-    CHECK(r.series[1].requests == 0);
-    CHECK(r.series[1].users == 5);
-    CHECK(r.series[1].seconds == 5.0);
+    // One point per second from the start (1000) to the end (1010), each request in its second.
+    REQUIRE(r.series.size() == 10);
+    std::uint64_t requests = 0, failures = 0;
+    for (const auto& p : r.series) {
+        requests += p.requests;
+        failures += p.failures;
+        CHECK(p.seconds == 1.0);
+    }
+    CHECK(requests == 35);
+    CHECK(failures == 15);
+    CHECK(r.series[1].time == 1002.0);
+    CHECK(r.series[1].requests == 4); // GET /a at 1001.0, .25, .5 and .75
+    CHECK(r.series[0].users == 3);
+    CHECK(r.series[8].users == 3);
+    CHECK(r.series[9].users == 5);
+}
+
+TEST_CASE("the series settles a second after the delay; what comes later still adds up")
+{
+    stats::aggregate agg(1000.0);
+    stats::shard s;
+    report::series_recorder series(2.0);
+    s.record("GET", "/", 5.0, 0, "", 1000.5);
+    agg.merge(s.take());
+    series.sample(agg, 1, 1001.2); // second 1000 is not settled yet: it may still get requests
+    CHECK(series.series().points().empty());
+    s.record("GET", "/", 5.0, 0, "", 1000.6); // a late report for second 1000
+    s.record("GET", "/", 7.0, 0, "HTTPError('500')", 1001.5);
+    agg.merge(s.take());
+    series.sample(agg, 2, 1003.4); // settles 1000
+    REQUIRE(series.series().points().size() == 1);
+    CHECK(series.series().points()[0].requests == 2);
+    CHECK(series.series().points()[0].users == 1);
+    s.record("GET", "/", 9.0, 0, "", 1000.9); // too late for its second
+    agg.merge(s.take());
+    series.finish(agg, 2, 1003.5); // settles 1001, 1002, and 1003 up to 1003.5
+    const auto& pts = series.series().points();
+    REQUIRE(pts.size() == 4);
+    CHECK(pts[1].requests == 1);
+    CHECK(pts[1].failures == 1);
+    CHECK(pts[3].seconds == doctest::Approx(0.5));
+    CHECK(pts[3].requests == 1); // the late one
+    CHECK(pts[3].users == 2);
+
+    // A reset starts counting again from its time.
+    agg.reset(1010.0);
+    s.record("GET", "/", 5.0, 0, "", 1010.5);
+    agg.merge(s.take());
+    report::series_recorder after_reset;
+    after_reset.finish(agg, 1, 1011.0);
+    REQUIRE(after_reset.series().points().size() == 1);
+    CHECK(after_reset.series().points()[0].requests == 1);
 }
 
 TEST_CASE("JSON round trip keeps every field")

@@ -90,7 +90,7 @@ TEST_CASE("a bad expression is named with the position where it stops making sen
     CHECK(why("requests>1.5") ==
           "invalid threshold 'requests>1.5' at position 10: expected a whole number with no unit");
     CHECK(why("p95<300ms please") ==
-          "invalid threshold 'p95<300ms please' at position 11: unexpected text after the value");
+          "invalid threshold 'p95<300ms please' at position 11: unexpected text after the value (abort_on_fail?)");
     CHECK(why("/api: p95<1s") ==
           "invalid threshold '/api: p95<1s' at position 1: the scope is 'each' or 'METHOD NAME' (GET /api/users)");
     CHECK(why("GET /a: ") ==
@@ -102,4 +102,32 @@ TEST_CASE("spaces are allowed around the comparison and before the unit")
     CHECK(ok("p95 < 300 ms").limit == 300);
     CHECK(ok("  GET /a :  avg <= 2 s ").limit == 2000);
     CHECK(ok("  GET /a :  avg <= 2 s ").name == "/a");
+}
+
+TEST_CASE("abort_on_fail, with the default warm-up or one after 'after'")
+{
+    const auto plain = ok("p95<300ms");
+    CHECK_FALSE(plain.abort_on_fail);
+    const auto a = ok("fail_ratio<5% abort_on_fail");
+    CHECK(a.abort_on_fail);
+    CHECK(a.warmup_s == 10);
+    CHECK(a.limit == doctest::Approx(0.05));
+    CHECK(ok("requests<=10 abort_on_fail").limit == 10); // no unit before the option
+    CHECK(ok("p95 < 300 abort_on_fail after 30s").warmup_s == 30);
+    CHECK(ok("GET /a: max<2s abort_on_fail after 1.5m").warmup_s == 90);
+    CHECK(ok("each: p99<1s abort_on_fail after 500ms").warmup_s == doctest::Approx(0.5));
+    CHECK(ok("p95<300ms abort_on_fail after 0s").warmup_s == 0);
+    CHECK(ok("p95<300ms abort_on_fail after 0s").text == "p95<300ms abort_on_fail after 0s");
+    CHECK(why("p95<300ms abort_on_fail later") ==
+          "invalid threshold 'p95<300ms abort_on_fail later' at position 25: expected 'after' and a warm-up time "
+          "(after 30s)");
+    CHECK(why("p95<300ms abort_on_fail after 30") ==
+          "invalid threshold 'p95<300ms abort_on_fail after 30' at position 31: a warm-up time needs a unit: ms, s or "
+          "m");
+    CHECK(why("p95<300ms abort_on_fail after soon") ==
+          "invalid threshold 'p95<300ms abort_on_fail after soon' at position 31: expected a warm-up time (30s, 1m, "
+          "500ms)");
+    CHECK(why("p95<300ms abort_on_fail after 3s now") ==
+          "invalid threshold 'p95<300ms abort_on_fail after 3s now' at position 34: unexpected text after the warm-up "
+          "time");
 }

@@ -90,6 +90,11 @@ TEST_CASE("the verdict's exit code: could not run > thresholds > request failure
     CHECK_FALSE(v.passed);
     CHECK(v.summary == "1 of 1 thresholds failed");
 
+    // A threshold that stopped the run early fails it even if the final numbers recovered.
+    v = report::judge(failing, report::evaluate(none, failing), 1, "'max<60ms abort_on_fail'");
+    CHECK(v.exit_code == core::exit_threshold_failed);
+    CHECK(v.summary == "stopped early: 'max<60ms abort_on_fail' failed (abort_on_fail)");
+
     stats::aggregate empty(1000.0);
     v = report::judge(empty, report::evaluate(none, empty), 1);
     CHECK(v.exit_code == core::exit_could_not_run);

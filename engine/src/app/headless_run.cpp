@@ -71,7 +71,7 @@ class headless_driver
 public:
     headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
         : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_),
-          reports_(opts)
+          reports_(opts), series_(control.stats_delay())
     {}
 
     int run()
@@ -150,6 +150,7 @@ private:
                 write_csv(false);
                 series_.sample(runner_.stats(), runner_.user_count(), core::unix_now());
                 workers_ = std::max(workers_, runner_.worker_count());
+                if (abort_check(std::chrono::duration<double>(now - started).count())) break;
                 next_tick += csv_interval;
             }
             if (now >= next_print) {
@@ -164,10 +165,10 @@ private:
         runner_.shutdown();
         workers_ = std::max(workers_, runner_.worker_count());
         const double end_time = core::unix_now();
-        series_.sample(runner_.stats(), runner_.user_count(), end_time);
+        series_.finish(runner_.stats(), runner_.user_count(), end_time);
         // Measured once, on the final merged stats (a master's holds every worker's histograms).
         const auto outcomes = report::evaluate(thresholds_, runner_.stats());
-        auto verdict = report::judge(runner_.stats(), outcomes, opts_.exit_code_on_error);
+        auto verdict = report::judge(runner_.stats(), outcomes, opts_.exit_code_on_error, stopped_by_);
         const int code = verdict.exit_code;
         if (code == core::exit_could_not_run) core::log::error("hornet.main", "The test " + verdict.summary);
         core::log::info("hornet.main", "Shutting down (exit code " + std::to_string(code) + ")");
@@ -199,6 +200,25 @@ private:
             tick_.cancel();
             wait_for_signal();
         });
+    }
+
+    // The abort_on_fail thresholds past their warm-up, on the statistics so far; true when one
+    // failed on a row that has data (a row with nothing yet has not failed), after logging why.
+    bool abort_check(double elapsed)
+    {
+        for (const auto& rule : thresholds_) {
+            if (!rule.abort_on_fail || elapsed < rule.warmup_s) continue;
+            for (const auto& o : report::evaluate(std::span(&rule, 1), runner_.stats())) {
+                if (!o.measured || o.passed) continue;
+                stopped_by_ = "'" + rule.text + "'";
+                core::log::error("hornet.main", "Threshold '" + rule.text + "' failed on " + o.row + " (" +
+                                                    report::measured_text(rule, o.measured) + ") after " +
+                                                    core::seconds_text(std::floor(elapsed)) +
+                                                    " s: abort_on_fail stops the test");
+                return true;
+            }
+        }
+        return false;
     }
 
     report::run_parameters parameters() const
@@ -239,6 +259,7 @@ private:
     report_files reports_;
     report::series_recorder series_;
     std::int64_t workers_ = 0;
+    std::string stopped_by_; // the abort_on_fail threshold that ended the test
     bool stop_requested_ = false;
     bool stopping_ = false;
 };

@@ -148,6 +148,11 @@ std::string help_text()
            "  hornet -H http://127.0.0.1:8000 --headless -u 20 -t 1m --check 'p95<300ms' \\\n"
            "         --check 'fail_ratio<1%' --check 'GET /api/users/[id]: p99<1s'\n"
            "      A CI verdict on the merged, exact percentiles: exit code 3 if one fails.\n"
+           "  hornet report run.json --json again.json\n"
+           "      The reports of a run saved with --json, written again.\n"
+           "  hornet compare before.json after.json --max-regression 10%\n"
+           "      Per endpoint, the change in RPS, p50/p95/p99 and errors between two saved\n"
+           "      runs; exit code 3 if one regressed beyond 10%.\n"
            "  hornet demo-target --port 8000\n"
            "      Serve the demo target that the example scenarios run against.\n";
     return out;

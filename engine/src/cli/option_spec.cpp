@@ -82,7 +82,8 @@ constexpr std::array specs{
                 "`hornet compare` read it."},
     option_spec{"check", 0, k::append, "EXPR", g::statistics, "CHECK", false, true, "none",
                 "A threshold the run must meet, on the final merged stats: 'p95<300ms', 'fail_ratio<1%', "
-                "'rps>50', 'GET /api/users/[id]: p99<1s', 'each: max<2s'. Exit code 3 when one fails."},
+                "'rps>50', 'GET /api/users/[id]: p99<1s', 'each: max<2s'. Exit code 3 when one fails. "
+                "'fail_ratio<5% abort_on_fail after 20s' stops the test as soon as it fails."},
     option_spec{"check-rps", 0, k::value, "RPS", g::statistics, "CHECK_RPS", true, true, "none",
                 "locust-plugins' check: at least this many requests/s over the run (--check 'rps>=RPS')."},
     option_spec{"check-fail-ratio", 0, k::value, "RATIO", g::statistics, "CHECK_FAIL_RATIO", true, true, "none",

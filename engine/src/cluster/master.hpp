@@ -58,6 +58,8 @@ public:
     void reset_stats() override;
     void set_on_spawning_complete(std::function<void()> f) override { core_.on_spawning_complete = std::move(f); }
     bool finished() const override { return core_.all_workers_quit(); }
+    /// Workers send their statistics every 3 s (Locust's WORKER_REPORT_INTERVAL), plus a margin.
+    double stats_delay() const override { return 4; }
     std::int64_t worker_count() const override { return static_cast<std::int64_t>(core_.active_worker_count()); }
 
     master_core& core() noexcept { return core_; }

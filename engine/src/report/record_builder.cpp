@@ -4,6 +4,7 @@
 #include "core/failure_kind.hpp"
 #include "stats/percentiles.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -81,26 +82,72 @@ run_record make_run_record(const stats::aggregate& stats, std::span<const thresh
     return r;
 }
 
-void series_recorder::sample(const stats::aggregate& stats, std::int64_t users, double now)
+void series_recorder::note(const stats::aggregate& stats, std::int64_t users, double now)
+{
+    if (stats.start_time() != start_time_) {
+        // The first tick, or a reset (--reset-stats): counting starts again at the new start.
+        const auto start = static_cast<std::int64_t>(std::floor(stats.start_time()));
+        if (start_time_ < 0 || start > next_second_) next_second_ = start;
+        start_time_ = stats.start_time();
+        recorded_requests_ = recorded_failures_ = 0;
+    }
+    users_.emplace_back(now, users);
+    // Enough ticks to look back over the delay; the rest can go.
+    const double keep_after = now - delay_s_ - 5;
+    auto old = std::find_if(users_.begin(), users_.end(), [&](const auto& u) { return u.first >= keep_after; });
+    if (old != users_.begin() && old != users_.end()) users_.erase(users_.begin(), std::prev(old));
+}
+
+std::int64_t series_recorder::users_at(double time) const
+{
+    // The last tick at or before `time`; the first one for earlier times.
+    std::int64_t users = users_.empty() ? 0 : users_.front().second;
+    for (const auto& [t, n] : users_) {
+        if (t > time) break;
+        users = n;
+    }
+    return users;
+}
+
+void series_recorder::settle(const stats::aggregate& stats, std::int64_t until_second, double end)
 {
     const stats::entry& total = stats.total();
-    // A reset (--reset-stats, the web UI's) makes the totals start again from 0.
-    if (total.num_requests < last_requests_ || total.num_failures < last_failures_) last_requests_ = last_failures_ = 0;
-    time_point p;
-    p.time = now;
-    p.seconds = last_time_ > 0 ? now - last_time_ : now - stats.start_time();
-    if (p.seconds <= 0) p.seconds = 1;
-    p.users = users;
-    p.requests = total.num_requests - last_requests_;
-    p.failures = total.num_failures - last_failures_;
-    const stats::histogram recent = stats.recent_response_times(total, static_cast<std::int64_t>(std::floor(now)));
-    p.p50_ms = stats::precise_ms(recent, 50);
-    p.p95_ms = stats::precise_ms(recent, 95);
-    p.p99_ms = stats::precise_ms(recent, 99);
-    series_.add(p);
-    last_requests_ = total.num_requests;
-    last_failures_ = total.num_failures;
-    last_time_ = now;
+    for (; next_second_ < until_second; ++next_second_) {
+        const auto s = next_second_;
+        time_point p;
+        p.time = std::min(static_cast<double>(s + 1), end);
+        p.seconds = p.time - static_cast<double>(s);
+        if (p.seconds <= 0) continue;
+        p.users = users_at(p.time);
+        p.requests = total.num_reqs_per_sec.at(s);
+        p.failures = total.num_fail_per_sec.at(s);
+        const stats::histogram recent = stats.recent_response_times(total, s);
+        p.p50_ms = stats::precise_ms(recent, 50);
+        p.p95_ms = stats::precise_ms(recent, 95);
+        p.p99_ms = stats::precise_ms(recent, 99);
+        series_.add(p);
+        recorded_requests_ += p.requests;
+        recorded_failures_ += p.failures;
+    }
+}
+
+void series_recorder::sample(const stats::aggregate& stats, std::int64_t users, double now)
+{
+    note(stats, users, now);
+    settle(stats, static_cast<std::int64_t>(std::floor(now - delay_s_)), now);
+}
+
+void series_recorder::finish(const stats::aggregate& stats, std::int64_t users, double now)
+{
+    note(stats, users, now);
+    settle(stats, static_cast<std::int64_t>(std::ceil(now)), now);
+    const stats::entry& total = stats.total();
+    time_point late;
+    late.time = now;
+    late.users = users;
+    late.requests = total.num_requests > recorded_requests_ ? total.num_requests - recorded_requests_ : 0;
+    late.failures = total.num_failures > recorded_failures_ ? total.num_failures - recorded_failures_ : 0;
+    if (late.requests || late.failures || series_.points().empty()) series_.add_to_last(late);
 }
 
 } // namespace hornet::report

@@ -22,23 +22,38 @@ run_record make_run_record(const stats::aggregate& stats, std::span<const thresh
                            verdict_record verdict, run_parameters parameters, const time_series& series,
                            double end_time);
 
-/// Samples the run once per report tick into a time_series: the requests and failures counted
-/// since the previous tick, the users, and the current-window percentiles of the Aggregated row.
+/// The run over time, one point per wall-clock second: the requests and failures that ended in
+/// that second (the rows' per-second counts), the users running at its end, and the current-window
+/// percentiles of the Aggregated row. A second is settled `delay_s` after it ended, so that late
+/// statistics still land in it: 0 when each tick collects everything (standalone), a few seconds
+/// on a master, whose workers report every 3 s.
 class series_recorder
 {
 public:
-    explicit series_recorder(std::size_t capacity = time_series::default_capacity) : series_(capacity) {}
+    explicit series_recorder(double delay_s = 0, std::size_t capacity = time_series::default_capacity)
+        : series_(capacity), delay_s_(delay_s)
+    {}
 
-    /// One tick at Unix time `now` with `users` running (the number of the same snapshot).
+    /// A report tick at Unix time `now` with `users` running: settles the seconds that are over.
     void sample(const stats::aggregate& stats, std::int64_t users, double now);
+    /// The end of the run: settles every second up to `now`; requests that came too late for
+    /// their second go into the last point, so the series adds up to the totals.
+    void finish(const stats::aggregate& stats, std::int64_t users, double now);
 
     const time_series& series() const noexcept { return series_; }
 
 private:
+    void note(const stats::aggregate& stats, std::int64_t users, double now);
+    void settle(const stats::aggregate& stats, std::int64_t until_second, double end);
+    std::int64_t users_at(double time) const;
+
     time_series series_;
-    std::uint64_t last_requests_ = 0;
-    std::uint64_t last_failures_ = 0;
-    double last_time_ = 0;
+    double delay_s_;
+    std::int64_t next_second_ = 0;
+    double start_time_ = -1; // the statistics' start: a change is a reset
+    std::uint64_t recorded_requests_ = 0;
+    std::uint64_t recorded_failures_ = 0;
+    std::vector<std::pair<double, std::int64_t>> users_; // (time, users) of the recent ticks
 };
 
 } // namespace hornet::report

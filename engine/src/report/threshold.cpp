@@ -41,12 +41,42 @@ public:
         auto v = number();
         if (!v) return fail(value_at, "expected a number");
         skip_space(); // "300 ms" as well as "300ms"
-        std::string unit;
-        while (pos_ < text_.size() && !is_space(text_[pos_])) unit += text_[pos_++];
+        const std::size_t unit_at = pos_;
+        std::string unit = word_here();
+        if (unit == abort_word) { // "requests>=10 abort_on_fail": no unit
+            unit.clear();
+            pos_ = unit_at;
+        }
         // A wrong unit is pointed at; a missing one, or a number out of range, at the number.
         if (!value(*v, unit, t)) return fail(unit.empty() ? value_at : pos_ - unit.size(), unit_error(t, unit));
         skip_space();
-        if (pos_ != text_.size()) return fail(pos_, "unexpected text after the value");
+        if (pos_ != text_.size()) {
+            const std::size_t option_at = pos_;
+            if (word_here() != abort_word) return fail(option_at, "unexpected text after the value (abort_on_fail?)");
+            t.abort_on_fail = true;
+            skip_space();
+            if (pos_ != text_.size()) {
+                const std::size_t after_at = pos_;
+                if (word_here() != "after") return fail(after_at, "expected 'after' and a warm-up time (after 30s)");
+                skip_space();
+                const std::size_t warmup_at = pos_;
+                auto w = number();
+                if (!w) return fail(warmup_at, "expected a warm-up time (30s, 1m, 500ms)");
+                const std::size_t warmup_unit_at = pos_;
+                const std::string warmup_unit = word_here();
+                if (warmup_unit == "ms")
+                    t.warmup_s = *w / 1000;
+                else if (warmup_unit == "s")
+                    t.warmup_s = *w;
+                else if (warmup_unit == "m")
+                    t.warmup_s = *w * 60;
+                else
+                    return fail(warmup_unit.empty() ? warmup_at : warmup_unit_at,
+                                "a warm-up time needs a unit: ms, s or m");
+                skip_space();
+                if (pos_ != text_.size()) return fail(pos_, "unexpected text after the warm-up time");
+            }
+        }
         return t;
     }
 
@@ -55,6 +85,16 @@ private:
     {
         return {core::error::invalid_shape,
                 "invalid threshold '" + std::string(text_) + "' at position " + std::to_string(at + 1) + ": " + why};
+    }
+
+    static constexpr std::string_view abort_word = "abort_on_fail";
+
+    // The characters up to the next space.
+    std::string word_here()
+    {
+        std::string w;
+        while (pos_ < text_.size() && !is_space(text_[pos_])) w += text_[pos_++];
+        return w;
     }
 
     void skip_space()

@@ -26,17 +26,23 @@ struct threshold
     comparison op = comparison::less;
     double limit = 0; // in the metric's unit: ms, fraction, per second, count
     std::string text; // as written, for tables and reports
+    /// Stop the test as soon as this fails during the run (checked every second, on the
+    /// statistics so far), once `warmup_s` seconds of the test have passed.
+    bool abort_on_fail = false;
+    double warmup_s = 10;
 
     /// Whether `measured` meets the condition.
     bool met_by(double measured) const noexcept;
 };
 
-/// Parses `[scope ':'] metric op value`:
+/// Parses `[scope ':'] metric op value [abort_on_fail [after WARMUP]]`:
 ///   scope   "each", or "METHOD NAME" (the name as the stats show it); absent = Aggregated
 ///   metric  pNN / pNN.N (percentile), median, avg, min, max (ms); fail_ratio; rps; requests; failures
 ///   op      < <= > >=
 ///   value   a time with a unit (ms, s; a bare number is ms), a ratio as a percentage (1%) or a
 ///           fraction (0.01), or a count
+///   abort_on_fail  stop the test once the threshold fails, after a warm-up (default 10 s;
+///           "after 30s", "after 1m", "after 0s")
 /// The failure (core::error::invalid_shape) names the expression and the position where it
 /// stops making sense: "invalid threshold 'p95<<300ms' at position 5: expected a number".
 core::result<threshold> parse_threshold(std::string_view text);

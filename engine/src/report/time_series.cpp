@@ -32,6 +32,16 @@ void time_series::add(const time_point& tick)
     last_ticks_ = 1;
 }
 
+void time_series::add_to_last(const time_point& extra)
+{
+    if (points_.empty()) {
+        add(extra);
+        return;
+    }
+    points_.back().requests += extra.requests;
+    points_.back().failures += extra.failures;
+}
+
 void time_series::halve()
 {
     // Full points only come in pairs of equal width: the last one is full here (add() checked).

@@ -43,6 +43,10 @@ public:
     /// Adds one report tick. When the series is full, pairs of points are merged first.
     void add(const time_point& tick);
 
+    /// Adds the counts of `extra` to the newest point without making it longer (a new point
+    /// when there is none): requests counted after their second was settled.
+    void add_to_last(const time_point& extra);
+
     /// The points, oldest first (the last one may cover fewer ticks than the others).
     const std::vector<time_point>& points() const noexcept { return points_; }
     /// Report ticks per point (1, 2, 4, ...).

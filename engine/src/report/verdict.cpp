@@ -88,7 +88,8 @@ bool all_passed(std::span<const threshold_outcome> outcomes) noexcept
     return std::all_of(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.passed; });
 }
 
-verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error)
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error,
+                     const std::string& stopped_by)
 {
     const stats::entry& total = stats.total();
     const auto kinds = stats.errors().occurrences_by_kind();
@@ -99,9 +100,12 @@ verdict_record judge(const stats::aggregate& stats, std::span<const threshold_ou
     if (unreached == total.num_requests)
         return {false, core::exit_could_not_run, "could not run: no request reached the target"};
     const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
+    const std::string early = stopped_by.empty() ? "" : "stopped early: " + stopped_by + " failed (abort_on_fail)";
     if (failed)
         return {false, core::exit_threshold_failed,
-                std::to_string(failed) + " of " + std::to_string(outcomes.size()) + " thresholds failed"};
+                std::to_string(failed) + " of " + std::to_string(outcomes.size()) + " thresholds failed" +
+                    (early.empty() ? "" : "; " + early)};
+    if (!early.empty()) return {false, core::exit_threshold_failed, early};
     if (stats.has_failures_or_exceptions() && exit_code_on_error != 0)
         return {false, exit_code_on_error, "requests failed or tasks raised"};
     return {true, 0, outcomes.empty() ? "passed" : "passed, " + std::to_string(outcomes.size()) + " thresholds met"};
@@ -126,23 +130,10 @@ std::string threshold_table(std::span<const threshold_outcome> outcomes)
 {
     if (outcomes.empty()) return {};
     // Columns as wide as their widest cell: rows and expressions are the user's own text.
-    std::vector<std::array<std::string, 4>> cells{{"Result", "Row", "Threshold", "Measured"}};
+    std::vector<std::vector<std::string>> cells{{"Result", "Row", "Threshold", "Measured"}};
     for (const auto& o : outcomes)
         cells.push_back({o.passed ? "PASS" : "FAIL", o.row, o.rule->text, measured_text(*o.rule, o.measured)});
-    std::array<std::size_t, 4> width{};
-    for (const auto& line : cells)
-        for (std::size_t c = 0; c < 4; ++c) width[c] = std::max(width[c], display_length(line[c]));
-    std::size_t total = 0;
-    for (auto w : width) total += w + 2;
-    const std::string rule(total - 2, '-');
-    std::string out = "Thresholds\n";
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        std::string line;
-        for (std::size_t c = 0; c < 4; ++c) line += c == 3 ? cells[i][c] : pad_right(cells[i][c], width[c] + 2);
-        out += line + "\n";
-        if (i == 0) out += rule + "\n";
-    }
-    out += rule + "\n";
+    std::string out = "Thresholds\n" + aligned_table(cells);
     const auto failed = std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return !o.passed; });
     out += failed ? "Verdict: FAIL (" + std::to_string(failed) + " of " + std::to_string(outcomes.size()) +
                         " thresholds failed)\n"

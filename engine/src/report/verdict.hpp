@@ -33,9 +33,11 @@ bool all_passed(std::span<const threshold_outcome> outcomes) noexcept;
 /// The run's outcome, by precedence: it could not run (no request completed, or every request
 /// failed to reach the target) gives core::exit_could_not_run; a failed threshold
 /// core::exit_threshold_failed; failed requests or raised tasks `exit_code_on_error` (Locust's
-/// --exit-code-on-error); otherwise 0.
-verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes,
-                     int exit_code_on_error);
+/// --exit-code-on-error); otherwise 0. `stopped_by` names the abort_on_fail threshold that ended
+/// the test early ("" when none): the run then fails its thresholds even if the final statistics
+/// recovered.
+verdict_record judge(const stats::aggregate& stats, std::span<const threshold_outcome> outcomes, int exit_code_on_error,
+                     const std::string& stopped_by = {});
 
 /// The measured value with its unit, as the table shows it ("212.0 ms", "0.50%", "83.2/s").
 std::string measured_text(const threshold& rule, std::optional<double> measured);

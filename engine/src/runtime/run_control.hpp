@@ -48,6 +48,10 @@ public:
     /// Called on the loop's thread when a ramp reaches its target.
     virtual void set_on_spawning_complete(std::function<void()> f) = 0;
 
+    /// How late statistics can arrive after the requests they count ended: 0 when collect()
+    /// gathers everything; a master's workers report every few seconds.
+    virtual double stats_delay() const { return 0; }
+
     /// Workers taking part (a master); 0 when the users run in this process.
     virtual std::int64_t worker_count() const { return 0; }
 
