@@ -61,6 +61,12 @@ def test_the_html_report_shows_the_json_records_numbers(target, tmp_path):
         assert len(m.group(1).split()) == series, name
     assert not re.search(r"\b(nan|inf|infinity)\b", doc, re.I)
 
+    # The saved run draws the same page again.
+    again = tmp_path / "again.html"
+    r = hornet("report", str(out_json), "--html", str(again))
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert again.read_text() == doc
+
 
 def test_an_html_path_that_cannot_be_written_stops_before_the_test(target, tmp_path):
     blocker = tmp_path / "file"

@@ -93,7 +93,8 @@ int run_report_command(int argc, char** argv)
         std::string_view flag;
         std::string cli::options::*field;
     };
-    static constexpr output outputs[] = {{"--json", &cli::options::json_report}};
+    static constexpr output outputs[] = {{"--json", &cli::options::json_report},
+                                         {"--html", &cli::options::html_report}};
     cli::options opts;
     std::vector<std::string> inputs;
     for (int i = 1; i < argc; ++i) {
