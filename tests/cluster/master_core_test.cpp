@@ -309,6 +309,47 @@ TEST_CASE("stats are merged, exact HDR data kept, the worker's users taken from 
     CHECK(h.core.stats().exceptions()[0].nodes == std::vector<std::string>{"a_1"});
 }
 
+TEST_CASE("the users of the merged stats are the ones the workers sent with them, not the newest counts")
+{
+    harness h;
+    h.hello("a_1");
+    h.hello("b_2");
+    REQUIRE(h.core.start(6, 6, h.now));
+    auto stats_with_users = [&](const std::string& id, std::int64_t requests, std::int64_t alpha) {
+        proto::stats_report r;
+        for (std::int64_t i = 0; i < requests; ++i) r.snapshot.total.log(10, 1, 1700000001.0);
+        r.user_classes_count = counts(alpha, 0);
+        r.user_count = alpha;
+        h.receive(id, proto::message{"stats", proto::to_value(r), id});
+    };
+    CHECK(h.core.stats_user_count() == 0); // no stats yet: no users behind them
+
+    stats_with_users("a_1", 4, 2);
+    // A worker says it runs more users now; its stats still come from the 2 it reported with them.
+    proto::spawning_complete done;
+    done.user_classes_count = counts(3, 0);
+    done.user_count = 3;
+    h.receive("a_1", done);
+    CHECK(h.core.user_count() == 3);
+    CHECK(h.core.stats_user_count() == 2);
+
+    stats_with_users("b_2", 5, 3);
+    CHECK(h.core.stats().total().num_requests == 9);
+    CHECK(h.core.stats_user_count() == 5);
+    stats_with_users("a_1", 6, 3);
+    CHECK(h.core.stats_user_count() == 6);
+
+    // A worker that goes missing takes its users with it (its requests stay merged).
+    for (int i = 0; i < 5; ++i) {
+        h.now += 1s;
+        h.beat("a_1");
+        h.core.on_heartbeat_tick(h.now);
+    }
+    CHECK(h.core.workers().find("b_2")->state == cluster::worker_state::missing);
+    CHECK(h.core.stats_user_count() == 3);
+    CHECK(h.core.stats().total().num_requests == 15);
+}
+
 TEST_CASE("strangers and malformed messages are logged and dropped")
 {
     harness h;

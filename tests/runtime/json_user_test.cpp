@@ -75,8 +75,7 @@ TEST_CASE("a JSON user logs in, carries the extracted token, fails a check, and 
         [&]() -> net::awaitable<void> {
             co_await pause(600ms);
             co_await runner.stop(5.0);
-            runner.collect();
-            co_await pause(100ms);
+            co_await runner.collect(std::chrono::steady_clock::now() + 2s);
             runner.shutdown();
             stopped = true;
         },

@@ -37,6 +37,8 @@ namespace {
 
 constexpr auto console_interval = 2s; // Locust's CONSOLE_STATS_INTERVAL_SEC
 constexpr auto csv_interval = 1s;     // Locust's CSV_STATS_INTERVAL_SEC
+// When the loop runs late, engine threads still get this long to hand in their deltas.
+constexpr auto min_collect_wait = 100ms;
 
 // The local runner as the loop sees it.
 class local_control final : public run_control
@@ -53,7 +55,10 @@ public:
         co_return true;
     }
     void start(std::int64_t user_count, double spawn_rate) override { runner_.start(user_count, spawn_rate); }
-    void collect() override { runner_.collect(); }
+    net::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline) override
+    {
+        co_return co_await runner_.collect(deadline);
+    }
     net::awaitable<void> stop(double stop_timeout) override { co_await runner_.stop(stop_timeout); }
     void hurry() override { runner_.hurry(); }
     void shutdown() override { runner_.shutdown(); }
@@ -146,12 +151,16 @@ private:
                 break;
             }
             if (now >= next_tick) {
-                runner_.collect();
+                next_tick += csv_interval;
+                // A thread that does not answer must not hold up the loop: wait until the next
+                // tick at most (a little even when late), and never past the run time.
+                auto collect_by = std::max(next_tick, now + min_collect_wait);
+                if (run_time > 0) collect_by = std::min(collect_by, deadline);
+                snapshot_users_ = co_await runner_.collect(collect_by);
                 write_csv(false);
-                series_.sample(runner_.stats(), runner_.user_count(), core::unix_now());
+                series_.sample(runner_.stats(), snapshot_users_, core::unix_now());
                 workers_ = std::max(workers_, runner_.worker_count());
                 if (abort_check(std::chrono::duration<double>(now - started).count())) break;
-                next_tick += csv_interval;
             }
             if (now >= next_print) {
                 if (!opts_.only_summary)
@@ -244,7 +253,10 @@ private:
     {
         if (!csv_) return;
         csv_->write_stats(runner_.stats());
-        csv_->append_history(runner_.stats(), runner_.user_count(), static_cast<std::int64_t>(std::time(nullptr)));
+        // A tick's row pairs the requests with the users of its snapshot; the last row comes
+        // after the stop, whose final statistics belong to the users left at that point.
+        const auto users = final ? runner_.user_count() : snapshot_users_;
+        csv_->append_history(runner_.stats(), users, static_cast<std::int64_t>(std::time(nullptr)));
         if (final) csv_->close();
     }
 
@@ -262,6 +274,9 @@ private:
     std::string stopped_by_; // the abort_on_fail threshold that ended the test
     bool stop_requested_ = false;
     bool stopping_ = false;
+    /// The users of the last collect, taken with the statistics it merged: whatever reports a
+    /// tick pairs stats() with this number, not with user_count() (which may be newer).
+    std::int64_t snapshot_users_ = 0;
 };
 
 } // namespace

@@ -185,8 +185,10 @@ void master_core::handle(std::string_view id, proto::stats_report& report, clock
     // a peer that never completed the handshake is a stranger.
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
     pending_.add(std::move(report.snapshot));
-    if (worker_info* w = workers_.find(id); w && w->active())
+    if (worker_info* w = workers_.find(id); w && w->active()) {
         w->user_classes_count = std::move(report.user_classes_count);
+        w->stats_user_count = report.user_count;
+    }
 }
 
 void master_core::flush_stats()

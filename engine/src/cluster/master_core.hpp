@@ -83,6 +83,8 @@ public:
     const worker_registry& workers() const noexcept { return workers_; }
     /// Users the workers report (Locust's master user_count).
     std::int64_t user_count() const { return workers_.user_count(); }
+    /// The users the workers sent with the stats merged so far: the users of stats().
+    std::int64_t stats_user_count() const { return workers_.stats_user_count(); }
     std::int64_t target_user_count() const noexcept { return target_; }
     /// Workers that have sent client_ready and are not missing.
     std::size_t ready_worker_count() const { return workers_.count(worker_state::ready); }

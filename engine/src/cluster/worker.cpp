@@ -56,7 +56,7 @@ void log_exception(std::exception_ptr e, const char* what)
 worker::worker(net::io_context& io, const scenario::model& model, worker_settings settings)
     : io_(io), model_(model), settings_(std::move(settings)),
       dealer_(io.get_executor(), settings_.node_id.empty() ? make_node_id() : settings_.node_id, settings_.endpoint),
-      wake_(io), heartbeat_timer_(io), stats_timer_(io), deltas_in_(io)
+      wake_(io), heartbeat_timer_(io), stats_timer_(io)
 {}
 
 worker::~worker()
@@ -70,7 +70,6 @@ void worker::close() noexcept
     wake_.cancel();
     heartbeat_timer_.cancel();
     stats_timer_.cancel();
-    deltas_in_.cancel();
     dealer_.close();
 }
 
@@ -300,7 +299,6 @@ net::awaitable<void> worker::on_spawn(const proto::spawn& job)
         prepare_runner(host);
         if (runner_) runner_->reset_stats(true);
         buffer_.clear();
-        pending_deltas_ = 0;
     }
     state_ = state::spawning;
     if (runner_) {
@@ -335,10 +333,7 @@ bool worker::prepare_runner(const std::string& host)
     if (!runner_) {
         runner_ =
             std::make_unique<runtime::local_runner>(io_, classes_, std::max(1u, settings_.threads), settings_.http);
-        runner_->on_delta = [this](stats::snapshot&& delta) {
-            buffer_.add(std::move(delta));
-            if (--pending_deltas_ == 0) deltas_in_.cancel();
-        };
+        runner_->on_delta = [this](stats::snapshot&& delta) { buffer_.add(std::move(delta)); };
         runner_->start_threads();
     }
     return true;
@@ -366,18 +361,11 @@ net::awaitable<void> worker::stop_users(double stop_timeout)
 
 net::awaitable<void> worker::send_stats()
 {
-    if (runner_) {
-        // Each engine thread posts its delta back to this thread; wait for them, bounded.
-        pending_deltas_ += std::max(1u, settings_.threads);
-        runner_->collect();
-        auto deadline = clock_type::now() + 1s;
-        while (pending_deltas_ > 0 && clock_type::now() < deadline) {
-            deltas_in_.expires_at(deadline); // the last delta to arrive cancels it
-            co_await deltas_in_.async_wait(net::as_tuple(net::use_awaitable));
-        }
-        pending_deltas_ = std::max<std::int64_t>(0, pending_deltas_);
-    }
     proto::stats_report report;
+    // The users go with the requests of the same moment (the master's history pairs them):
+    // counted just before the threads are asked for their deltas, with no turn in between.
+    report.user_classes_count = class_counts(nullptr);
+    if (runner_) co_await runner_->collect(clock_type::now() + 1s);
     report.snapshot = buffer_.take();
     for (const auto& x : report.snapshot.exceptions) {
         auto n = std::min(x.count, max_exception_messages);
@@ -388,7 +376,6 @@ net::awaitable<void> worker::send_stats()
                                            " occurrences of an exception to the master: " + x.message);
     }
     report.snapshot.exceptions.clear();
-    report.user_classes_count = class_counts(nullptr);
     for (const auto& [name, n] : report.user_classes_count) report.user_count += n;
     send(proto::message{std::string(proto::stats_report::type_name), proto::to_value(report), node_id()});
 }

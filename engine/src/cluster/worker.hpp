@@ -120,14 +120,12 @@ private:
     boost::asio::steady_timer wake_;
     boost::asio::steady_timer heartbeat_timer_;
     boost::asio::steady_timer stats_timer_;
-    boost::asio::steady_timer deltas_in_; ///< send_stats() waits on it for the threads' deltas
     std::deque<event> inbox_;
 
     std::vector<runtime::compiled_class> classes_; // the runner reads these by reference
     std::unique_ptr<runtime::local_runner> runner_;
     std::optional<std::string> compiled_host_;
     stats::snapshot_accumulator buffer_;
-    std::int64_t pending_deltas_ = 0;
     process_usage usage_;
 
     state state_ = state::ready;

@@ -98,6 +98,7 @@ worker_registry::tick_result worker_registry::tick()
         if (w.liveness < 0 && w.state != worker_state::missing) {
             w.state = worker_state::missing;
             w.user_classes_count.clear();
+            w.stats_user_count = 0;
             out.went_missing.push_back(w.id);
         } else {
             --w.liveness;
@@ -151,6 +152,13 @@ std::int64_t worker_registry::user_count() const
 {
     std::int64_t n = 0;
     for (const auto& [id, w] : workers_) n += w.user_count();
+    return n;
+}
+
+std::int64_t worker_registry::stats_user_count() const
+{
+    std::int64_t n = 0;
+    for (const auto& [id, w] : workers_) n += w.stats_user_count;
     return n;
 }
 

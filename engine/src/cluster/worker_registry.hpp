@@ -39,6 +39,9 @@ struct worker_info
     bool cpu_warned = false;
     /// Users per class as the worker last reported them (spawning_complete, stats).
     proto::class_counts user_classes_count;
+    /// The users the worker counted with its last stats report: those behind the requests
+    /// merged from it so far (spawning_complete may be ahead of them).
+    std::int64_t stats_user_count = 0;
 
     std::int64_t user_count() const noexcept;
     /// ready, spawning or running: can take users.
@@ -80,6 +83,8 @@ public:
     std::size_t active_count() const;
     std::vector<std::string> active_ids() const;
     std::int64_t user_count() const;
+    /// Sum of the workers' stats_user_count.
+    std::int64_t stats_user_count() const;
     /// Reported users per class over every worker, sorted by class name.
     std::map<std::string, std::int64_t> class_counts() const;
 

@@ -267,6 +267,9 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
         // Killed users still run on_stop (as in Locust); give them a bounded moment.
         co_await wait_for_users(std::chrono::steady_clock::now() + on_stop_grace);
     }
+    // Answers to a collect that gave up waiting may still be queued for the control thread,
+    // where shutdown() would not see them: one more round comes after them from every thread.
+    if (!hurried_) co_await collect(std::chrono::steady_clock::now() + 1s);
     state_ = state::stopped;
 }
 
@@ -297,21 +300,38 @@ void local_runner::shutdown()
     }
 }
 
-void local_runner::collect()
+net::awaitable<std::int64_t> local_runner::collect(std::chrono::steady_clock::time_point deadline)
 {
-    auto epoch = stats_epoch_;
+    // Each collect has its own count and timer: a worker may collect for its periodic report
+    // while its quit handler collects for the last one. Answers that come after `deadline`
+    // still merge (nothing is lost) and only find the round closed.
+    struct round
+    {
+        std::size_t pending;
+        net::steady_timer* waiter;
+    };
+    net::steady_timer all_in(control_, deadline);
+    auto r = std::make_shared<round>(round{threads_.size(), &all_in});
+    const auto users = user_count();
+    const auto epoch = stats_epoch_;
     for (auto& tp : threads_) {
         engine_thread& t = *tp;
-        net::post(t.io(), [this, &t, epoch] {
-            net::post(control_, [this, epoch, delta = t.stats().take()]() mutable {
-                if (epoch != stats_epoch_) return;
-                if (on_delta)
-                    on_delta(std::move(delta));
-                else
-                    stats_.merge(delta);
+        net::post(t.io(), [this, &t, epoch, r] {
+            net::post(control_, [this, epoch, r, delta = t.stats().take()]() mutable {
+                if (epoch == stats_epoch_) {
+                    if (on_delta)
+                        on_delta(std::move(delta));
+                    else
+                        stats_.merge(delta);
+                }
+                if (--r->pending == 0 && r->waiter) r->waiter->cancel();
             });
         });
     }
+    while (r->pending > 0 && std::chrono::steady_clock::now() < deadline)
+        co_await all_in.async_wait(net::as_tuple(net::use_awaitable));
+    r->waiter = nullptr;
+    co_return users;
 }
 
 void local_runner::reset_stats(bool clear)

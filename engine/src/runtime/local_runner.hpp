@@ -56,8 +56,12 @@ public:
     /// Ends the threads and merges their last statistics. Call after stop().
     void shutdown();
 
-    /// Asks every thread for its delta; they arrive (merged) on the control thread shortly.
-    void collect();
+    /// One snapshot for a report: asks every thread for its delta and completes when all of them
+    /// have been merged (or handed to on_delta), or at `deadline` if a thread does not answer in
+    /// time (busy, or stopped): its delta then comes with a later collect. Returns the users at
+    /// the moment the threads were asked: a user started later runs after the request for the
+    /// delta on its thread, so none of its requests are in this snapshot.
+    boost::asio::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline);
 
     /// Resets statistics, discarding deltas still in flight: `clear` at test start (forget
     /// everything), otherwise Locust's reset for --reset-stats.

@@ -5,6 +5,7 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 
@@ -26,9 +27,14 @@ public:
     /// Ramps to `user_count` users at `spawn_rate` users/s.
     virtual void start(std::int64_t user_count, double spawn_rate) = 0;
 
-    /// Brings statistics up to date for a report tick (the local runner asks its threads;
-    /// a master merges as messages arrive and has nothing to do).
-    virtual void collect() {}
+    /// Brings stats() up to date for a report tick, as one snapshot, and returns the users it
+    /// belongs to: the local runner waits (until `deadline` at most) for the deltas its threads
+    /// take at that moment; a master sums the users each worker sent with its stats. Rows of
+    /// the reports then pair requests and users of the same moment.
+    virtual boost::asio::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point /*deadline*/)
+    {
+        co_return user_count();
+    }
 
     /// Ends the users (stop_timeout as --stop-timeout) and gathers the last statistics.
     virtual boost::asio::awaitable<void> stop(double stop_timeout) = 0;
