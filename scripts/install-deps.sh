@@ -3,25 +3,40 @@
 # Safe to run again: it does nothing when everything is present.
 set -euo pipefail
 
+# What builds Hornet and runs a load test (scripts/demo.sh).
 packages=(
   # toolchain
-  g++ cmake ninja-build make ccache pkg-config
+  g++ cmake ninja-build make ccache pkg-config python3
   # libraries (design.md: Debian packages only)
   libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
-  # tests: integration tests and the real Locust as a peer
-  python3 python3-pytest python3-locust python3-jsonschema curl
-  # tests: a rogue ZeroMQ peer for the master (tests/integration/test_distributed_master.py)
-  python3-zmq python3-msgpack
-  # tests: --junit checked against an XSD (xmllint) and read back by a real JUnit consumer
-  libxml2-utils python3-junitparser
 )
+# What the tests need (scripts/test.sh passes --tests, or --sanitize for the sanitizer build).
+if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
+  packages+=(
+    # integration tests and the real Locust as a peer
+    python3-pytest python3-locust python3-jsonschema curl
+    # a rogue ZeroMQ peer for the master (tests/integration/test_distributed_master.py)
+    python3-zmq python3-msgpack
+    # --junit checked against an XSD (xmllint) and read back by a real JUnit consumer
+    libxml2-utils python3-junitparser
+    # reports opened in a headless browser (tests/e2e)
+    chromium fonts-dejavu-core
+  )
+  # Node and npm for tests/e2e, from Debian only where no node is installed: Debian's npm
+  # conflicts with a NodeSource nodejs that bundles its own.
+  if ! command -v node >/dev/null; then
+    packages+=(nodejs npm)
+  elif ! command -v npm >/dev/null; then
+    packages+=(npm)
+  fi
+fi
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(wrk nginx-light util-linux procps)
+  packages+=(wrk nginx-light util-linux procps python3-locust)
 fi
 
 missing=()

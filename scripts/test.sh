@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 mode=${1:-}
-"$root/scripts/install-deps.sh" $mode
+"$root/scripts/install-deps.sh" "${mode:---tests}"
 
 if [[ "$mode" == "--sanitize" ]]; then
   dir=$root/build-asan

@@ -2,6 +2,7 @@
 #include "app/report_files.hpp"
 
 #include "core/log.hpp"
+#include "report/html_report.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "report/markdown_summary.hpp"
@@ -36,6 +37,7 @@ std::string open_check(const std::string& path, bool append)
 report_files::report_files(const cli::options& opts)
 {
     add(opts.json_report, report::to_json);
+    add(opts.html_report, report::to_html);
     add(opts.junit_report, report::to_junit);
     const auto markdown = [](const report::run_record& r) { return report::to_markdown(r); };
     // GitHub Actions names one file per step for its job summary; other commands of the step may

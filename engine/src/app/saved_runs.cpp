@@ -94,6 +94,7 @@ int run_report_command(int argc, char** argv)
         std::string cli::options::*field;
     };
     static constexpr output outputs[] = {{"--json", &cli::options::json_report},
+                                         {"--html", &cli::options::html_report},
                                          {"--junit", &cli::options::junit_report},
                                          {"--summary-md", &cli::options::summary_md}};
     cli::options opts;

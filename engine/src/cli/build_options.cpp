@@ -119,6 +119,8 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.csv_prefix = single(raw);
     else if (key == "json")
         o.json_report = single(raw);
+    else if (key == "html")
+        o.html_report = single(raw);
     else if (key == "junit")
         o.junit_report = single(raw);
     else if (key == "summary-md")

@@ -72,6 +72,10 @@ constexpr std::array specs{
                 "Reset the statistics once spawning has completed."},
     option_spec{"exit-code-on-error", 0, k::value, "CODE", g::statistics, "EXIT_CODE_ON_ERROR", true, true, "1",
                 "Exit code when any request failed or a task raised."},
+    option_spec{"html", 0, k::value, "FILE", g::statistics, "HTML", true, true, "none",
+                "Write the HTML report at the end: one self-contained file that opens offline, with the verdict "
+                "and thresholds, the run's parameters, charts over time, percentiles per endpoint and the "
+                "statistics, failures and exceptions tables."},
     option_spec{"json", 0, k::value, "FILE", g::statistics, "JSON", false, true, "none",
                 "Write the run as JSON at the end: parameters, verdict, thresholds, per-endpoint counts, failures "
                 "by kind and percentiles, the time series (docs/report.schema.json). `hornet report` and "

@@ -28,6 +28,7 @@ struct options
     std::string csv_prefix; ///< --csv
     bool csv_full_history = false;
     std::string json_report;  ///< --json FILE
+    std::string html_report;  ///< --html FILE
     std::string junit_report; ///< --junit FILE
     std::string summary_md;   ///< --summary-md FILE
     bool print_stats = false;

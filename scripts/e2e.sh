@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Browser tests (tests/e2e, node:test + playwright-core driving Debian's /usr/bin/chromium).
+# Installs playwright-core from the lock file when node_modules is missing or older than it.
+# Needs HORNET_BINARY (ctest sets it); scripts/install-deps.sh installs node and chromium.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root/tests/e2e"
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+# Files, not a folder: newer Node reads --test arguments as globs.
+exec node --test html_report.test.js
