@@ -2,6 +2,7 @@
 // people pass around): read or refused with a JSON pointer, never a crash; what reads is written
 // again in every format and compared with itself without a crash.
 #include "report/comparison.hpp"
+#include "report/html_report.hpp"
 #include "report/json_report.hpp"
 #include "report/junit_report.hpp"
 #include "report/markdown_summary.hpp"
@@ -22,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)report::to_json(*record);
     (void)report::to_junit(*record);
+    (void)report::to_html(*record);
     if (report::to_markdown(*record, 4096).size() > 4096) std::abort();
     const auto c = report::compare(*record, *record, 0.1);
     // The same run against itself cannot regress.
