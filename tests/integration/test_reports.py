@@ -7,7 +7,7 @@ import threading
 import jsonschema
 
 from conftest import SOURCE_DIR, hornet, read_csv
-from test_distributed_master import write
+from test_distributed_master import cluster, log_of, write  # noqa: F401 (cluster is a fixture)
 
 SCHEMA = os.path.join(SOURCE_DIR, "docs", "report.schema.json")
 
@@ -165,3 +165,14 @@ def test_report_renders_a_saved_run_again(target, tmp_path):
     r = hornet("report", str(first), "--json", str(again))
     assert r.returncode == 0, r.stderr
     assert again.read_text() == first.read_text()
+
+
+def test_workers_that_never_come_mean_the_test_could_not_run(cluster, tmp_path):
+    out = tmp_path / "run.json"
+    master = cluster.master("--expect-workers", "2", "--expect-workers-max-wait", "1", "-u", "2", "-t", "5s",
+                            "-H", "http://127.0.0.1:9", "--json", str(out))
+    assert cluster.wait(master, timeout=30) == 4, log_of(master)[-3000:]
+    assert "Ramping" not in log_of(master)
+    doc = validate(out)
+    assert doc["verdict"] == {"passed": False, "exit_code": 4,
+                              "summary": "could not run: the expected workers never came"}

@@ -117,7 +117,14 @@ private:
     {
         if (!co_await runner_.prepare() || stop_requested_) {
             runner_.shutdown();
-            co_return stop_requested_ ? 0 : core::exit_could_not_run;
+            if (stop_requested_) co_return 0;
+            // The report files a pipeline collects still say what happened.
+            if (!reports_.empty())
+                reports_.write(report::make_run_record(
+                    runner_.stats(), {},
+                    {false, core::exit_could_not_run, "could not run: the expected workers never came"}, parameters(),
+                    series_.series(), core::unix_now()));
+            co_return core::exit_could_not_run;
         }
         const auto run_time = opts_.run_time.value_or(0);
         if (run_time > 0)
