@@ -72,8 +72,6 @@ int main(int argc, char** argv)
         core::log::warning("hornet.main",
                            "user class " + name + " has no tasks left after tag filtering: it will not run");
     opts.host = choice.host;
-    // One verdict: the scenario's thresholds, then the command line's.
-    opts.checks.insert(opts.checks.begin(), choice.model.thresholds.begin(), choice.model.thresholds.end());
 
     if (opts.worker) return app::run_worker(opts, choice.model);
     if (!opts.headless)

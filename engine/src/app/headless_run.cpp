@@ -81,7 +81,9 @@ public:
 
     int run()
     {
-        auto expressions = opts_.checks;
+        // One verdict: the scenario's thresholds, then the command line's, then locust-plugins'.
+        auto expressions = model_.thresholds;
+        expressions.insert(expressions.end(), opts_.checks.begin(), opts_.checks.end());
         expressions.insert(expressions.end(), opts_.plugin_checks.begin(), opts_.plugin_checks.end());
         for (const auto& text : expressions) {
             auto t = report::parse_threshold(text);
