@@ -66,12 +66,3 @@ def test_the_html_report_shows_the_json_records_numbers(target, tmp_path):
     r = hornet("report", str(out_json), "--html", str(again))
     assert r.returncode == 0, r.stderr[-3000:]
     assert again.read_text() == doc
-
-
-def test_an_html_path_that_cannot_be_written_stops_before_the_test(target, tmp_path):
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    r = hornet("-H", target.url, "--headless", "-u", "1", "-t", "30s", "--html", str(blocker / "run.html"))
-    assert r.returncode == 2
-    assert str(blocker) in r.stderr
-    assert "Ramping" not in r.stderr

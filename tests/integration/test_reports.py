@@ -5,6 +5,7 @@ import socket
 import threading
 
 import jsonschema
+import pytest
 
 from conftest import SOURCE_DIR, hornet, read_csv
 from test_distributed_master import cluster, log_of, write  # noqa: F401 (cluster is a fixture)
@@ -102,10 +103,11 @@ def test_a_target_that_never_answers_could_not_run(tmp_path):
     assert doc["total"]["percentiles"] == [] and doc["total"]["min_ms"] is None
 
 
-def test_a_report_path_that_cannot_be_written_stops_before_the_test(target, tmp_path):
+@pytest.mark.parametrize("flag", ["--json", "--html", "--junit", "--summary-md"])
+def test_a_report_path_that_cannot_be_written_stops_before_the_test(target, tmp_path, flag):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    r = hornet("-H", target.url, "--headless", "-u", "1", "-t", "30s", "--json", str(blocker / "run.json"))
+    r = hornet("-H", target.url, "--headless", "-u", "1", "-t", "30s", flag, str(blocker / "report"))
     assert r.returncode == 2
     assert str(blocker) in r.stderr
     assert "Ramping" not in r.stderr

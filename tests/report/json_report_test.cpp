@@ -145,7 +145,7 @@ TEST_CASE("invalid bytes in names from a target do not break the JSON")
     report::run_record r;
     r.total.name = std::string("bad \xff\xfe byte");
     const std::string text = report::to_json(r);
-    CHECK_NOTHROW((void)nlohmann::json::parse(text));
+    CHECK(nlohmann::json::parse(text).is_object());
 }
 
 TEST_CASE("the reader names what is wrong and where")

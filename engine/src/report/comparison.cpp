@@ -71,6 +71,14 @@ std::string percent_text(double fraction)
     return buf;
 }
 
+// An error rate's change in percentage points: "+2.53 pp".
+std::string points_text(const metric_change& m)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%+.2f pp", (*m.next - *m.base) * 100);
+    return buf;
+}
+
 std::string cell(const metric_change& m, bool as_percent)
 {
     auto value = [&](const std::optional<double>& v) {
@@ -79,11 +87,7 @@ std::string cell(const metric_change& m, bool as_percent)
     };
     std::string out = value(m.base) + " -> " + value(m.next);
     if (as_percent) {
-        if (m.base && m.next) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, " (%+.2f pp)", (*m.next - *m.base) * 100);
-            out += buf;
-        }
+        if (m.base && m.next) out += " (" + points_text(m) + ")";
     } else if (const auto r = m.relative()) {
         out += " (" + percent_text(*r) + ")";
     }
@@ -111,13 +115,7 @@ std::string row_comparison::regressions() const
         if (!out.empty()) out += ", ";
         out += name;
         out += " ";
-        if (points) {
-            char buf[32];
-            std::snprintf(buf, sizeof buf, "%+.2f pp", (*m.next - *m.base) * 100);
-            out += buf;
-        } else {
-            out += percent_text(*m.relative());
-        }
+        out += points ? points_text(m) : percent_text(*m.relative());
     };
     add("rps", rps, false);
     add("p50", p50, false);

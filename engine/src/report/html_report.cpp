@@ -1,12 +1,12 @@
 #include "report/html_report.hpp"
 
+#include "core/clock.hpp"
 #include "core/py_format.hpp"
 #include "report/html_escape.hpp"
 #include "report/svg_chart.hpp"
 #include "stats/percentiles.hpp"
 
 #include <cmath>
-#include <ctime>
 #include <string_view>
 
 namespace hornet::report {
@@ -78,12 +78,7 @@ std::string count(std::uint64_t v)
 std::string utc_text(double unix_seconds)
 {
     if (!(unix_seconds > 0) || !std::isfinite(unix_seconds)) return dash;
-    std::time_t t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-    return buf;
+    return core::utc_text(unix_seconds, "%Y-%m-%d %H:%M:%S UTC");
 }
 
 std::string duration_text(double seconds)

@@ -2,10 +2,10 @@
 // explanation goes in both: the attribute for Jenkins' one-line view, the text for the rest.
 #include "report/junit_report.hpp"
 
+#include "core/clock.hpp"
 #include "core/py_format.hpp"
 #include "report/utf8_text.hpp"
 
-#include <ctime>
 #include <set>
 #include <string_view>
 
@@ -58,12 +58,7 @@ std::string seconds(double value)
 // The Ant schema's form: no zone designator, so the start is written in UTC.
 std::string timestamp(double unix_seconds)
 {
-    const auto t = static_cast<std::time_t>(unix_seconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-    return buf;
+    return core::utc_text(unix_seconds, "%Y-%m-%dT%H:%M:%S");
 }
 
 std::string percent(double ratio)
