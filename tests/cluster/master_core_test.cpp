@@ -3,6 +3,7 @@
 #include "cluster/master_core.hpp"
 #include "result_printing.hpp"
 
+#include "cluster/rate_share.hpp"
 #include "proto/stats_codec.hpp"
 
 #include <doctest/doctest.h>
@@ -65,7 +66,7 @@ struct harness
     }
     void beat(const std::string& id, std::string state = "running", double cpu = 1)
     {
-        receive(id, proto::heartbeat{std::move(state), cpu, 1000});
+        receive(id, proto::heartbeat{std::move(state), cpu, 1000, {}});
     }
 
     std::vector<proto::message> take(std::string_view id, std::string_view type)
@@ -359,7 +360,7 @@ TEST_CASE("strangers and malformed messages are logged and dropped")
     h.receive("rogue", proto::spawning_complete{counts(1, 0), 1});
     h.receive("rogue", proto::message{"stats", proto::value(proto::value::map_type{}), "rogue"});
     h.receive("rogue", proto::exception_report{"x", "y"});
-    h.receive("rogue", proto::heartbeat{"running", 1, 1});
+    h.receive("rogue", proto::heartbeat{"running", 1, 1, {}});
     h.receive("rogue", proto::quit{});
     h.receive("a_1", proto::message{"heartbeat", proto::value("not a map"), "a_1"}); // wrong shape
     h.receive("a_1", proto::message{"stats", proto::value(3), "a_1"});
@@ -441,4 +442,113 @@ TEST_CASE("printable ids escape binary identities")
     CHECK(cluster::printable_id("host_1") == "host_1");
     CHECK(cluster::printable_id(std::string("\0\x8b", 2)) == "\\x00\\x8b");
     CHECK(cluster::printable_id(std::string(200, 'x')).size() == 83);
+}
+
+namespace {
+
+void hornet_beat(harness& h, const std::string& id)
+{
+    h.receive(id, proto::heartbeat{"ready", 1, 1000, "0.1.0"});
+}
+
+// The rate share in the last spawn sent to `id`.
+runtime::open_model last_share(harness& h, std::string_view id)
+{
+    auto spawns = h.take(id, "spawn");
+    REQUIRE_FALSE(spawns.empty());
+    auto s = proto::parse<proto::spawn>(spawns.back());
+    REQUIRE(s);
+    std::string error;
+    auto share = cluster::rate_share_of(s->parsed_options, error);
+    CHECK(error.empty());
+    REQUIRE(share);
+    for (const auto& [name, n] : s->user_classes_count) CHECK(n == 0); // no users: a rate
+    return *share;
+}
+
+} // namespace
+
+TEST_CASE("a rate is shared over the Hornet workers, each with its own phase, and shared again as they come")
+{
+    harness h;
+    for (auto id : {"a_1", "b_1", "c_1"}) {
+        h.hello(id, "-1");
+        hornet_beat(h, id);
+    }
+    runtime::open_model m;
+    m.rate = 15;
+    m.max_users = 10;
+    REQUIRE(h.core.start_rate(m, h.now));
+    double total = 0, phases = 0;
+    std::int64_t users = 0;
+    for (auto id : {"a_1", "b_1", "c_1"}) {
+        auto share = last_share(h, id);
+        CHECK(share.rate == doctest::Approx(5));
+        total += share.rate;
+        phases += share.phase;
+        users += share.max_users;
+    }
+    CHECK(total == doctest::Approx(15));   // 15 in all, not 45
+    CHECK(phases == doctest::Approx(1.0)); // 0, 1/3, 2/3
+    CHECK(users == 10);
+
+    // A fourth worker is shared in once its first heartbeat says it runs Hornet.
+    h.hello("d_1", "-1");
+    CHECK(last_share(h, "a_1").rate == doctest::Approx(5));
+    hornet_beat(h, "d_1");
+    for (auto id : {"a_1", "b_1", "c_1", "d_1"}) CHECK(last_share(h, id).rate == doctest::Approx(3.75));
+
+    // One goes missing: the others take its share.
+    for (int i = 0; i < 5; ++i) {
+        h.now += std::chrono::seconds(1);
+        for (auto id : {"a_1", "b_1", "c_1"}) hornet_beat(h, id);
+        h.core.on_heartbeat_tick(h.now);
+    }
+    for (auto id : {"a_1", "b_1", "c_1"}) CHECK(last_share(h, id).rate == doctest::Approx(5));
+}
+
+TEST_CASE("a rate test is refused while a Locust worker is connected")
+{
+    harness h;
+    h.hello("hornet_1", "-1");
+    hornet_beat(h, "hornet_1");
+    h.hello("locust_1");
+    h.beat("locust_1", "ready"); // no hornet_version: Locust
+    runtime::open_model m;
+    m.rate = 5;
+    CHECK_FALSE(h.core.start_rate(m, h.now));
+    CHECK(h.take("hornet_1", "spawn").empty());
+}
+
+TEST_CASE("a rate share survives the trip and a malformed one is named")
+{
+    runtime::open_model m;
+    m.rate = 2.5;
+    m.max_users = 7;
+    m.arrival = runtime::arrival_kind::poisson;
+    m.late_tolerance = 0.25;
+    m.drop_after = 3;
+    m.phase = 0.5;
+    m.class_rates = {{"A", 1.5}};
+    proto::value options(proto::value::map_type{{proto::value(cluster::rate_share_key), cluster::to_value(m)}});
+    std::string error;
+    auto back = cluster::rate_share_of(options, error);
+    REQUIRE(back);
+    CHECK(error.empty());
+    CHECK(back->rate == 2.5);
+    CHECK(back->max_users == 7);
+    CHECK(back->arrival == runtime::arrival_kind::poisson);
+    CHECK(back->late_tolerance == 0.25);
+    CHECK(back->drop_after == 3);
+    CHECK(back->phase == 0.5);
+    CHECK(back->class_rates == m.class_rates);
+
+    CHECK_FALSE(cluster::rate_share_of(proto::value(proto::value::map_type{}), error));
+    CHECK(error.empty()); // no share: a closed-model spawn
+
+    proto::value bad(
+        proto::value::map_type{{proto::value(cluster::rate_share_key),
+                                proto::value(proto::value::map_type{{proto::value("rate"), proto::value("fast")}})}});
+    CHECK_FALSE(cluster::rate_share_of(bad, error));
+    CHECK(error.find("'rate'") != std::string::npos);
 }

@@ -129,7 +129,7 @@ TEST_CASE("a DEALER and a ROUTER exchange proto messages; the identity is the no
     // Many messages, in order, up to the queue cap (high_water_mark); beyond it sends fail
     // with EAGAIN instead of blocking.
     for (int i = 0; i < 90; ++i)
-        REQUIRE(!dealer.send(proto::make_message(proto::heartbeat{"running", double(i), 1}, id)));
+        REQUIRE(!dealer.send(proto::make_message(proto::heartbeat{"running", double(i), 1, {}}, id)));
     REQUIRE(run_until(io, [&] { return at_master.size() == 91; }));
     CHECK(proto::parse<proto::heartbeat>(at_master[90].m)->current_cpu_usage == 89.0);
 
@@ -261,7 +261,7 @@ TEST_CASE("reconnect keeps the identity and the handlers")
         if (m.type == "reconnect") {
             ++reconnects;
             CHECK(!dealer.reconnect()); // from inside the handler
-            CHECK(!dealer.send(proto::make_message(proto::heartbeat{"ready", 0, 0}, "w_2")));
+            CHECK(!dealer.send(proto::make_message(proto::heartbeat{"ready", 0, 0, {}}, "w_2")));
         }
         at_worker.push_back(std::move(m));
     });

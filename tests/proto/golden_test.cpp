@@ -103,8 +103,8 @@ TEST_CASE("worker -> master vectors: fields and identical re-encoding")
     check_reencodes<client_ready>("client_ready_debian_empty");
     check_reencodes<client_ready>("client_ready_minus_one");
 
-    CHECK(parsed<heartbeat>("heartbeat") == heartbeat{"ready", 0.0, 56401920});
-    CHECK(parsed<heartbeat>("heartbeat_running") == heartbeat{"running", 103.7, 4294967296ULL});
+    CHECK(parsed<heartbeat>("heartbeat") == heartbeat{"ready", 0.0, 56401920, {}});
+    CHECK(parsed<heartbeat>("heartbeat_running") == heartbeat{"running", 103.7, 4294967296ULL, {}});
     check_reencodes<heartbeat>("heartbeat");
     check_reencodes<heartbeat>("heartbeat_running");
 

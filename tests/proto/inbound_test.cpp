@@ -41,7 +41,7 @@ TEST_CASE("a worker's frames become typed messages, stats straight from the byte
     CHECK(hello->node_id == "w_1");
     CHECK(std::get<client_ready>(hello->body).version == "2.12.1");
 
-    auto beat = decode_worker_message(encode_message(make_message(heartbeat{"running", 12.5, 1000}, "w_1")));
+    auto beat = decode_worker_message(encode_message(make_message(heartbeat{"running", 12.5, 1000, {}}, "w_1")));
     REQUIRE(beat);
     CHECK(std::get<heartbeat>(beat->body).current_cpu_usage == 12.5);
     CHECK(type_of(beat->body) == "heartbeat");

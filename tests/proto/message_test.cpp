@@ -86,7 +86,7 @@ TEST_CASE("typed payloads round-trip through the envelope")
     round(client_ready{"", true});
     round(ack{7});
     round(ack{});
-    round(heartbeat{"spawning", 12.5, 123456789});
+    round(heartbeat{"spawning", 12.5, 123456789, {}});
     round(heartbeat_reply{});
     spawn s;
     s.timestamp = 1700000000.5;

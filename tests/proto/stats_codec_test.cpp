@@ -257,3 +257,29 @@ TEST_CASE("failure kinds travel between Hornet nodes and are 'other' from Locust
     const value v = to_value(r, {.hornet_hdr = false, .hornet_kind = false});
     for (const auto& [key, row] : *v.find("errors")->as_map()) CHECK(row.find("hornet_kind") == nullptr);
 }
+
+TEST_CASE("Hornet <-> Hornet: the open model's corrected times and iteration counts travel too")
+{
+    stats_report r = sample();
+    entry& e = r.snapshot.entries[0];
+    for (double ms : {5.0, 250.0, 1200.5}) {
+        e.log_corrected(ms);
+        r.snapshot.total.log_corrected(ms);
+    }
+    r.snapshot.iterations = {12, 3, 1};
+    const stats_report back = round_trip(r, {});
+    const entry& b = back.snapshot.entries[0];
+    CHECK(b.corrected_times.count() == 3);
+    CHECK(b.corrected_times.max() == e.corrected_times.max());
+    CHECK(b.corrected().percentiles() == e.corrected().percentiles());
+    CHECK(back.snapshot.total.corrected_times.count() == 3);
+    CHECK(back.snapshot.iterations == r.snapshot.iterations);
+
+    // A closed-model report carries neither key.
+    const stats_report closed = round_trip(sample(), {});
+    CHECK(closed.snapshot.entries[0].corrected_times.empty());
+    CHECK(closed.snapshot.iterations.empty());
+    const std::string bytes = encode(to_value(sample()));
+    CHECK(bytes.find("hornet_corrected") == std::string::npos);
+    CHECK(bytes.find("hornet_iterations") == std::string::npos);
+}

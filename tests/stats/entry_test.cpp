@@ -182,3 +182,23 @@ TEST_CASE("percentile labels as Locust prints them")
     CHECK(hornet::stats::round_ms(2.5) == 2);
     CHECK(hornet::stats::round_ms(2.5000001) == 3);
 }
+
+TEST_CASE("the corrected view: the same counts over the times from each iteration's intended start")
+{
+    hornet::stats::entry e("GET", "/x", 100.0);
+    for (double raw : {10.0, 20.0, 30.0}) e.log(raw, 5, 101.0);
+    e.log_corrected(10.0);
+    e.log_corrected(520.0); // waited 500 ms for a free user
+    e.log_corrected(1030.0);
+    const auto c = e.corrected();
+    CHECK(c.num_requests == 3);
+    CHECK(c.total_content_length == e.total_content_length);
+    CHECK(c.max_response_time == doctest::Approx(1030.0));
+    CHECK(*c.min_response_time == doctest::Approx(10.0));
+    CHECK(c.avg_response_time() == doctest::Approx(520.0));
+    CHECK(c.percentile(100) == 1030);
+    CHECK(e.percentile(100) == 30); // the raw view is untouched
+    hornet::stats::entry closed("GET", "/y", 100.0);
+    closed.log(10.0, 0, 101.0);
+    CHECK_FALSE(closed.corrected().min_response_time);
+}

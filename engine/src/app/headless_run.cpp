@@ -2,6 +2,7 @@
 #include "app/headless_run.hpp"
 
 #include "app/client_options.hpp"
+#include "app/open_model_options.hpp"
 #include "app/report_files.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
@@ -55,6 +56,7 @@ public:
         co_return true;
     }
     void start(std::int64_t user_count, double spawn_rate) override { runner_.start(user_count, spawn_rate); }
+    void start_rate(const runtime::open_model& model) override { runner_.start_rate(model); }
     net::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline) override
     {
         co_return co_await runner_.collect(deadline);
@@ -98,7 +100,7 @@ public:
             return core::exit_usage_error;
         }
         if (!opts_.csv_prefix.empty()) {
-            csv_.emplace(opts_.csv_prefix, opts_.csv_full_history);
+            csv_.emplace(opts_.csv_prefix, opts_.csv_full_history, open_model_);
             if (!csv_->error().empty()) {
                 core::log::error("hornet.main", csv_->error());
                 return 1;
@@ -140,7 +142,10 @@ private:
                 core::log::info("hornet.runners", "Resetting stats");
                 runner_.reset_stats();
             });
-        runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
+        if (open_model_)
+            runner_.start_rate(open_model_of(opts_, model_));
+        else
+            runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
 
         auto started = std::chrono::steady_clock::now();
         auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -172,8 +177,12 @@ private:
                 if (abort_check(std::chrono::duration<double>(now - started).count())) break;
             }
             if (now >= next_print) {
-                if (!opts_.only_summary)
+                if (!opts_.only_summary) {
                     core::log::table(report::stats_table(runner_.stats(), true, report::name_width()));
+                    if (open_model_)
+                        core::log::table(report::iterations_line(runner_.stats().iterations(), opts_.late_tolerance) +
+                                         "\n");
+                }
                 next_print += console_interval;
             }
         }
@@ -194,6 +203,14 @@ private:
         int width = report::name_width();
         core::log::table(report::stats_table(runner_.stats(), false, width));
         core::log::table(report::percentile_table(runner_.stats(), width));
+        if (open_model_) {
+            // The same requests measured from their iterations' intended starts: what a user
+            // arriving on schedule would have waited (coordinated omission corrected).
+            core::log::table(report::percentile_table(runner_.stats().corrected(), width,
+                                                      "Response time percentiles, corrected for coordinated omission "
+                                                      "(from each iteration's intended start)"));
+            core::log::table(report::iterations_line(runner_.stats().iterations(), opts_.late_tolerance) + "\n");
+        }
         if (!runner_.stats().errors().empty()) core::log::table(report::error_report(runner_.stats(), width));
         core::log::table(report::threshold_table(outcomes));
         if (!reports_.empty())
@@ -255,6 +272,15 @@ private:
         if (opts_.run_time.value_or(0) > 0) p.run_time = opts_.run_time;
         p.mode = opts_.master ? "master" : "standalone";
         p.workers = workers_;
+        if (open_model_) {
+            const auto m = open_model_of(opts_, model_);
+            double rate = m.rate;
+            for (const auto& [name, r] : m.class_rates) rate += r;
+            p.rate = rate;
+            p.max_users = m.max_users;
+            p.arrival = m.arrival == runtime::arrival_kind::poisson ? "poisson" : "constant";
+            p.late_tolerance_s = m.late_tolerance;
+        }
         return p;
     }
 
@@ -283,6 +309,7 @@ private:
     std::string stopped_by_; // the abort_on_fail threshold that ended the test
     bool stop_requested_ = false;
     bool stopping_ = false;
+    bool open_model_ = uses_open_model(opts_, model_); // iterations on a schedule
     /// The users of the last collect, taken with the statistics it merged: whatever reports a
     /// tick pairs stats() with this number, not with user_count() (which may be newer).
     std::int64_t snapshot_users_ = 0;

@@ -2,6 +2,7 @@
 #include "app/run_master.hpp"
 
 #include "app/headless_run.hpp"
+#include "app/open_model_options.hpp"
 #include "cluster/master.hpp"
 #include "core/log.hpp"
 #include "proto/value.hpp"
@@ -18,6 +19,7 @@ cluster::master_options master_options_from(const cli::options& opts, const scen
     m.bind_host = opts.master_bind_host;
     m.bind_port = opts.master_bind_port;
     m.expect_workers = opts.expect_workers;
+    m.open_model = uses_open_model(opts, model);
     m.expect_workers_max_wait = static_cast<double>(opts.expect_workers_max_wait);
     for (const auto& c : model.users) m.settings.classes.push_back(&c);
     if (!opts.host.empty()) m.settings.host = opts.host;

@@ -107,6 +107,19 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.run_time = seconds;
     } else if (key == "stop-timeout")
         o.stop_timeout = to_stop_timeout(raw);
+    else if (key == "rate")
+        o.rate = to_positive_number(raw);
+    else if (key == "max-users")
+        o.max_users = to_int(raw, 1, std::numeric_limits<std::int64_t>::max());
+    else if (key == "arrival") {
+        o.arrival = single(raw);
+        if (o.arrival != "constant" && o.arrival != "poisson")
+            throw argument_error(raw.origin + ": invalid choice: '" + o.arrival +
+                                 "' (choose from 'constant', 'poisson')");
+    } else if (key == "late-tolerance")
+        o.late_tolerance = to_positive_number(raw);
+    else if (key == "drop-after")
+        o.drop_after = to_positive_number(raw);
     else if (key == "headless")
         o.headless = to_flag(raw);
     else if (key == "list")
@@ -208,6 +221,9 @@ options build_options(const raw_settings& settings)
         throw usage_error(1,
                           "hornet: error: --run-time should be specified on the master node, and not on worker nodes");
     }
+    if (o.worker && o.rate)
+        throw usage_error(1, "hornet: error: --rate should be specified on the master node, which shares it out "
+                             "over its workers, and not on worker nodes");
     return o;
 }
 

@@ -37,6 +37,19 @@ constexpr std::array specs{
     option_spec{"help", 'h', k::action, "", g::common, "", false, false, "", "Show this help and exit."},
     option_spec{"version", 'V', k::action, "", g::common, "", false, false, "", "Show the version and exit."},
 
+    option_spec{"rate", 0, k::value, "RATE", g::load_model, "RATE", false, true, "none (closed model: -u users)",
+                "Start this many task iterations per second over the whole test (may be fractional, e.g. 0.5), "
+                "whatever the response times: the open model. Latencies are also measured from each iteration's "
+                "intended start (corrected for coordinated omission); late and dropped iterations are counted."},
+    option_spec{"max-users", 0, k::value, "NUM", g::load_model, "MAX_USERS", false, true, "-u if given, else 1000",
+                "With --rate: the most users that run the iterations (started on demand)."},
+    option_spec{"arrival", 0, k::value, "KIND", g::load_model, "ARRIVAL", false, true, "constant",
+                "With --rate: 'constant' (evenly spaced starts) or 'poisson' (independent random starts)."},
+    option_spec{"late-tolerance", 0, k::value, "SECONDS", g::load_model, "LATE_TOLERANCE", false, true, "0.1",
+                "With --rate: an iteration that begins later than this after its intended start counts as late."},
+    option_spec{"drop-after", 0, k::value, "SECONDS", g::load_model, "DROP_AFTER", false, true, "10",
+                "With --rate: a start that finds no free user for this long is dropped (counted, never run)."},
+
     option_spec{"master", 0, k::flag, "", g::master, "MODE_MASTER", true, true, "off",
                 "Run as the master of a distributed test: Locust or Hornet workers connect to it."},
     option_spec{"master-bind-host", 0, k::value, "HOST", g::master, "MASTER_BIND_HOST", true, true,

@@ -24,6 +24,13 @@ struct options
     bool headless = false;
     bool list = false; ///< -l/--list
 
+    // Open model
+    std::optional<double> rate;            ///< --rate: iterations/s over the whole test
+    std::optional<std::int64_t> max_users; ///< --max-users (default: -u if given, else 1000)
+    std::string arrival = "constant";      ///< --arrival: constant | poisson
+    double late_tolerance = 0.1;           ///< --late-tolerance, seconds
+    double drop_after = 10;                ///< --drop-after, seconds
+
     // Statistics and reports
     std::string csv_prefix; ///< --csv
     bool csv_full_history = false;

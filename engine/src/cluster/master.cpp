@@ -99,6 +99,9 @@ net::awaitable<bool> master::prepare()
                                     " of " + std::to_string(options_.expect_workers) + " connected");
         co_await sleep(1s);
     }
+    // A Hornet worker sends its first heartbeat right after the handshake; bounded all the same.
+    for (auto until = clock::now() + 5s; options_.open_model && !core_.workers_identified() && clock::now() < until;)
+        co_await sleep(100ms);
     co_return !interrupted_;
 }
 
@@ -162,6 +165,12 @@ net::awaitable<std::int64_t> master::collect(clock::time_point)
 void master::reset_stats()
 {
     core_.stats().reset();
+}
+
+void master::start_rate(const runtime::open_model& model)
+{
+    refused_ = !core_.start_rate(model, clock::now());
+    pump();
 }
 
 } // namespace hornet::cluster

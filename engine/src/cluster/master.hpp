@@ -30,6 +30,9 @@ struct master_options
     std::chrono::steady_clock::duration heartbeat_interval = std::chrono::seconds(1);
     /// After `quit`, how long beyond stop_timeout to wait for the workers' last stats and quit.
     std::chrono::steady_clock::duration quit_grace = std::chrono::seconds(5);
+    /// A rate test (--rate): before it starts, the workers' first heartbeats say which of them
+    /// can follow a rate.
+    bool open_model = false;
 };
 
 /// Lives on the control io_context (single thread): socket handlers, timers and the headless
@@ -51,6 +54,7 @@ public:
     void interrupt() override;
     void hurry() override;
     void start(std::int64_t user_count, double spawn_rate) override;
+    void start_rate(const runtime::open_model& model) override;
     boost::asio::awaitable<void> stop(double stop_timeout) override;
     boost::asio::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline) override;
     void shutdown() override;
@@ -58,7 +62,8 @@ public:
     std::int64_t user_count() const override { return core_.user_count(); }
     void reset_stats() override;
     void set_on_spawning_complete(std::function<void()> f) override { core_.on_spawning_complete = std::move(f); }
-    bool finished() const override { return core_.all_workers_quit(); }
+    /// Every worker quit, or the workers cannot run the test asked for (Locust workers and --rate).
+    bool finished() const override { return core_.all_workers_quit() || refused_; }
     /// Workers send their statistics every 3 s (Locust's WORKER_REPORT_INTERVAL), plus a margin.
     double stats_delay() const override { return 4; }
     std::int64_t worker_count() const override { return static_cast<std::int64_t>(core_.active_worker_count()); }
@@ -80,6 +85,7 @@ private:
     std::optional<std::chrono::steady_clock::time_point> scheduled_;
     bool interrupted_ = false;
     bool hurried_ = false;
+    bool refused_ = false;       ///< start_rate() was refused: the run ends
     bool awaiting_quit_ = false; // stop() waits for the workers' quit: pump() wakes it at zero
     bool closed_ = false;
 };

@@ -1,5 +1,6 @@
 // Master protocol logic: handshake, liveness, dispatch iterations, stats merging.
 #include "cluster/master_core.hpp"
+#include "cluster/rate_share.hpp"
 
 #include "core/clock.hpp"
 #include "core/log.hpp"
@@ -164,7 +165,18 @@ void master_core::handle(std::string_view id, proto::heartbeat& hb, clock::time_
         core::log::debug(logger, "Heartbeat from unknown worker " + printable_id(id));
         return;
     }
+    const auto kind_before = w->kind;
     bool healed = workers_.heartbeat(*w, hb);
+    if (open_ && test_active() && kind_before == worker_kind::unknown) {
+        // A worker that joined a rate test is known from its first heartbeat: a Hornet worker
+        // gets its share now, a Locust worker none.
+        if (w->kind == worker_kind::hornet)
+            send_rate_spawns();
+        else
+            core::log::error(logger, "Worker " + printable_id(id) +
+                                         " runs Locust, which cannot start iterations at a steady rate: it gets no "
+                                         "share of --rate");
+    }
     if (w->cpu_percent > settings_.cpu_warning_percent && !w->cpu_warned) {
         w->cpu_warned = true;
         cpu_exceeded_ = true;
@@ -297,6 +309,7 @@ bool master_core::start(std::int64_t users, double rate, clock::time_point now)
         for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);
         all_quit_ = false;
     }
+    open_.reset(); // the closed model from here
     core::log::info(logger, "Sending spawn jobs of " + std::to_string(users) + " users at " + core::fixed(rate, 2) +
                                 " spawn rate to " + std::to_string(workers_.active_count()) + " ready workers");
     state_ = state::spawning;
@@ -310,8 +323,104 @@ bool master_core::start(std::int64_t users, double rate, clock::time_point now)
     return true;
 }
 
+namespace {
+
+bool runs_hornet(const worker_info& w)
+{
+    return w.kind == worker_kind::hornet;
+}
+
+} // namespace
+
+bool master_core::workers_identified() const
+{
+    for (const auto& [id, w] : workers_.workers())
+        if (w.active() && w.kind == worker_kind::unknown) return false;
+    return true;
+}
+
+std::string master_core::workers_without_rates() const
+{
+    std::string names;
+    for (const auto& [id, w] : workers_.workers())
+        if (w.active() && w.kind == worker_kind::locust)
+            names += (names.empty() ? "" : ", ") + printable_id(id) +
+                     (w.version.empty() ? std::string(" (Locust)") : " (Locust " + printable_id(w.version) + ")");
+    return names;
+}
+
+bool master_core::start_rate(const runtime::open_model& model, clock::time_point now)
+{
+    if (workers_.active_count() == 0) {
+        core::log::warning(logger,
+                           "You can't start a distributed test before at least one worker processes has connected");
+        return false;
+    }
+    // Workers not heard from yet get their share with their first heartbeat.
+    if (auto locust = workers_without_rates(); !locust.empty()) {
+        core::log::error(logger, "Locust workers cannot start iterations at a steady rate (--rate): " + locust +
+                                     ". Run Hornet workers for a rate test, or use -u/-r with these workers");
+        return false;
+    }
+    if (!test_active()) {
+        flush_stats();
+        stats_.clear(core::unix_now());
+        dispatcher_.emplace(settings_.classes);
+        for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);
+        all_quit_ = false;
+    }
+    next_step_.reset();
+    report_until_.reset();
+    completion_pending_ = false;
+    target_ = 0;
+    open_ = model;
+    state_ = state::running;
+    core::log::info(logger, "Sending a rate of " + core::fixed(model.rate, 2) + " iterations per second to " +
+                                std::to_string(dispatcher_->workers().size()) + " workers");
+    send_rate_spawns();
+    (void)now;
+    return true;
+}
+
+void master_core::send_rate_spawns()
+{
+    if (!open_ || !dispatcher_) return;
+    std::vector<std::string> ids;
+    for (const auto& id : dispatcher_->workers())
+        if (const worker_info* w = workers_.find(id); w && runs_hornet(*w)) ids.push_back(id);
+    if (ids.empty()) return;
+    const auto n = static_cast<std::int64_t>(ids.size());
+    double ts = next_spawn_timestamp();
+    for (std::int64_t k = 0; k < n; ++k) {
+        const auto& id = ids[static_cast<std::size_t>(k)];
+        runtime::open_model share = *open_;
+        share.rate = open_->rate / static_cast<double>(n);
+        for (auto& [name, rate] : share.class_rates) rate /= static_cast<double>(n);
+        share.max_users = std::max<std::int64_t>(1, open_->max_users / n + (k < open_->max_users % n ? 1 : 0));
+        share.phase = static_cast<double>(k) / static_cast<double>(n);
+        proto::spawn s;
+        s.timestamp = ts;
+        for (const auto* c : settings_.classes) s.user_classes_count.emplace_back(c->name, 0);
+        std::sort(s.user_classes_count.begin(), s.user_classes_count.end());
+        s.host = settings_.host;
+        s.stop_timeout = settings_.stop_timeout;
+        s.parsed_options = settings_.parsed_options;
+        if (auto* options = s.parsed_options.as_map())
+            options->emplace_back(proto::value(rate_share_key), to_value(share));
+        send(id, proto::make_message(s, id));
+    }
+}
+
 void master_core::redispatch(clock::time_point now)
 {
+    if (open_) {
+        if (dispatcher_ && !dispatcher_->workers().empty()) {
+            core::log::info(logger, "Sharing the rate again over " + std::to_string(dispatcher_->workers().size()) +
+                                        " workers");
+            send_rate_spawns();
+        }
+        return;
+    }
     if (!dispatcher_ || dispatcher_->workers().empty()) return;
     core::log::info(logger, "Rebalancing " + std::to_string(dispatcher_->user_count()) + " users over " +
                                 std::to_string(dispatcher_->workers().size()) + " workers");
@@ -420,6 +529,7 @@ void master_core::send_spawns()
 
 void master_core::stop()
 {
+    open_.reset();
     next_step_.reset();
     report_until_.reset();
     dispatcher_.reset();
@@ -431,6 +541,7 @@ void master_core::stop()
 
 void master_core::quit()
 {
+    open_.reset();
     next_step_.reset();
     report_until_.reset();
     dispatcher_.reset();

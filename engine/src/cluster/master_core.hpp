@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "proto/inbound.hpp"
 #include "proto/messages.hpp"
+#include "runtime/open_model.hpp"
 #include "scenario/model.hpp"
 #include "stats/aggregate.hpp"
 #include "stats/snapshot_accumulator.hpp"
@@ -62,6 +63,14 @@ public:
     /// Starts or changes the swarm: ramp to `users` at `rate` users/s over the active workers.
     /// False (and a warning) when no worker can take users.
     bool start(std::int64_t users, double rate, clock::time_point now);
+    /// The open model: one global rate shared out over the Hornet workers (each gets rate/n and
+    /// its own phase, so together they stay even), shared again whenever a worker joins or goes
+    /// missing. Locust workers cannot follow a rate: false, and an error naming them, when any is
+    /// connected. A later call changes the rate.
+    bool start_rate(const runtime::open_model& model, clock::time_point now);
+    /// The rate test in progress, if any.
+    const std::optional<runtime::open_model>& open_model() const noexcept { return open_; }
+
     /// Runs what is due (ramp steps, the end-of-ramp report wait); returns when to call again.
     std::optional<clock::time_point> advance(clock::time_point now);
     /// Sends `stop` to every worker; they come back with client_ready.
@@ -89,6 +98,8 @@ public:
     /// Workers that have sent client_ready and are not missing.
     std::size_t ready_worker_count() const { return workers_.count(worker_state::ready); }
     std::size_t active_worker_count() const { return workers_.active_count(); }
+    /// Every active worker has said with a heartbeat whether it runs Hornet or Locust.
+    bool workers_identified() const;
     /// Every worker of a started test quit: a headless run ends (Locust: "The last worker quit").
     bool all_workers_quit() const noexcept { return all_quit_; }
     bool cpu_threshold_exceeded() const noexcept { return cpu_exceeded_; }
@@ -118,6 +129,10 @@ private:
     void redispatch(clock::time_point now);
     /// One spawn message per dispatched worker with its absolute counts.
     void send_spawns();
+    /// The open model: one spawn per Hornet worker, no users, its share of the rate.
+    void send_rate_spawns();
+    /// Workers that cannot run a rate test (Locust's), named for an error; "" when none.
+    std::string workers_without_rates() const;
     void ramp_step(clock::time_point now);
     void finish_ramp();
     std::string spawned_summary() const;
@@ -137,6 +152,7 @@ private:
     state state_ = state::ready;
     std::int64_t target_ = 0;
     double rate_ = 1;
+    std::optional<runtime::open_model> open_; // a rate test: no ramp, rates in the spawns
     ramp_pace pace_;
     std::optional<clock::time_point> next_step_;    // ramp in progress
     std::optional<clock::time_point> report_until_; // ramp done, waiting for the workers' counts

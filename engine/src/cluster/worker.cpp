@@ -1,5 +1,6 @@
 // The worker role: handshake, message loop, heartbeats, stats reports, master-loss detection.
 #include "cluster/worker.hpp"
+#include "cluster/rate_share.hpp"
 
 #include "cluster/node_id.hpp"
 #include "core/log.hpp"
@@ -196,7 +197,7 @@ net::awaitable<bool> worker::handshake()
 {
     // Locust's worker: client_ready, wait CONNECT_TIMEOUT for the ack, retry.
     // -1 for the version: every master (2.12, newest, Hornet) accepts it without a version
-    // warning; a Hornet master tells Hornet workers by the hornet_hdr of their stats.
+    // warning; a Hornet master tells Hornet workers by the hornet_version of their heartbeats.
     for (int attempt = 0; attempt < settings_.connect_retries && !acked_ && !quit_requested_; ++attempt) {
         send(proto::make_message(proto::client_ready{"", true}, node_id()));
         auto deadline = clock_type::now() + settings_.connect_timeout;
@@ -221,7 +222,8 @@ net::awaitable<void> worker::heartbeat_loop()
 void worker::send_heartbeat()
 {
     static constexpr const char* names[] = {"ready", "spawning", "running"};
-    proto::heartbeat hb{names[static_cast<int>(state_)], usage_.cpu_percent(), process_usage::rss_bytes()};
+    proto::heartbeat hb{names[static_cast<int>(state_)], usage_.cpu_percent(), process_usage::rss_bytes(),
+                        HORNET_VERSION};
     if (!send(proto::make_message(hb, node_id())) && dealer_.connected()) {
         // Locust resets its socket when a heartbeat cannot be sent.
         core::log::info(logger, "Reset connection to master");
@@ -301,7 +303,13 @@ net::awaitable<void> worker::on_spawn(const proto::spawn& job)
         buffer_.clear();
     }
     state_ = state::spawning;
-    if (runner_) {
+    // A Hornet master's rate test: this worker's share of the rate instead of user counts.
+    std::string share_error;
+    const auto share = rate_share_of(job.parsed_options, share_error);
+    if (!share_error.empty()) report_error(share_error);
+    if (runner_ && share) {
+        runner_->start_rate(*share);
+    } else if (runner_ && share_error.empty()) {
         for (const auto& name : runner_->set_class_counts(job.user_classes_count, stop_timeout_)) {
             auto it = std::find_if(job.user_classes_count.begin(), job.user_classes_count.end(),
                                    [&](const auto& p) { return p.first == name; });

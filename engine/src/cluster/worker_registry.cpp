@@ -123,6 +123,7 @@ bool worker_registry::heartbeat(worker_info& w, const proto::heartbeat& hb)
         w.state = worker_state::ready;
     w.cpu_percent = hb.current_cpu_usage;
     w.memory_bytes = hb.current_memory_usage;
+    w.kind = hb.hornet_version.empty() ? worker_kind::locust : worker_kind::hornet;
     return healed;
 }
 

@@ -26,12 +26,16 @@ struct worker_dialect
 /// start with a digit (e.g. "hornet 0.1.0") and newer versions get both.
 worker_dialect dialect_of(const proto::client_ready& hello);
 
+/// Who a worker is, as its first heartbeat says (Hornet's carry hornet_version).
+enum class worker_kind { unknown, locust, hornet };
+
 struct worker_info
 {
     std::string id;
     std::int64_t index = 0;
     std::string version;
     worker_dialect dialect;
+    worker_kind kind = worker_kind::unknown;
     worker_state state = worker_state::ready;
     int liveness = 0;
     double cpu_percent = 0;

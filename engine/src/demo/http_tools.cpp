@@ -53,6 +53,26 @@ reply slow_reply(std::string_view query)
     return r;
 }
 
+reply stall_reply(std::string_view query, std::uint64_t seen)
+{
+    std::uint64_t at = 1;
+    std::uint64_t ms = 1000;
+    for (auto [name, value] : {std::pair{"at", &at}, std::pair{"ms", &ms}}) {
+        if (const auto text = query_param(query, name)) {
+            const auto parsed = parse_uint(*text);
+            if (!parsed) {
+                return {
+                    error_response(http::status::bad_request, std::string(name) + " must be a non-negative integer")};
+            }
+            *value = *parsed;
+        }
+    }
+    const std::uint64_t slept = seen == at ? std::min(ms, max_slow_ms) : 0;
+    reply r{json_response(http::status::ok, nlohmann::json{{"seen", seen}, {"slept_ms", slept}})};
+    r.delay = std::chrono::milliseconds(slept);
+    return r;
+}
+
 response status_reply(std::string_view code)
 {
     const auto value = parse_uint(code);

@@ -16,6 +16,11 @@ inline constexpr std::uint64_t max_slow_ms = 60'000;
 
 /// /slow?ms=N (default 1000): {"slept_ms": N}, sent after N ms; 400 if N is not a number.
 reply slow_reply(std::string_view query);
+
+/// /stall?at=N&ms=M (defaults 1 and 1000): {"seen": K, "slept_ms": 0 or M} — only the request
+/// that is the N-th to /stall (`seen` == N) waits M ms: one hiccup of the service, at a known
+/// moment, for coordinated-omission tests. 400 if N or M is not a number.
+reply stall_reply(std::string_view query, std::uint64_t seen);
 /// /status/{code}: that status (200-599), a JSON body except for 204 and 304; 400 otherwise.
 response status_reply(std::string_view code);
 /// /bytes/{n} and /chunked/{n}: n bytes of a repeating a-z pattern (the chunked one in chunks).

@@ -18,7 +18,7 @@ struct route_entry
     std::size_t size;
 };
 
-constexpr std::array<route_entry, 20> table{{
+constexpr std::array<route_entry, 21> table{{
     {route::root, "/", {}, 0},
     {route::health, "/health", {"health"}, 1},
     {route::state, "/state", {"state"}, 1},
@@ -30,6 +30,7 @@ constexpr std::array<route_entry, 20> table{{
     {route::profile, "/profile/{username}", {"profile", "*"}, 2},
     {route::product_search, "/products/search", {"products", "search"}, 2},
     {route::slow, "/slow", {"slow"}, 1},
+    {route::stall, "/stall", {"stall"}, 1},
     {route::status, "/status/{code}", {"status", "*"}, 2},
     {route::bytes, "/bytes/{n}", {"bytes", "*"}, 2},
     {route::redirect, "/redirect/{n}", {"redirect", "*"}, 2},

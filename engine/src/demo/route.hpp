@@ -21,6 +21,7 @@ enum class route : std::uint8_t {
     profile,        // GET|PUT|PATCH /profile/{username}
     product_search, // GET /products/search?q=
     slow,           // ANY /slow?ms=N
+    stall,          // ANY /stall?at=N&ms=M          the N-th request since start or reset waits M ms
     status,         // ANY /status/{code}
     bytes,          // GET /bytes/{n}
     redirect,       // GET /redirect/{n}

@@ -218,6 +218,7 @@ reply router::dispatch(const route_match& m, const request& req, verb method)
         }
         return {catalog_.search(m.query)};
     case route::slow: return slow_reply(m.query);
+    case route::stall: return stall_reply(m.query, ++stall_seen_);
     case route::status: return {status_reply(m.param)};
     case route::bytes:
     case route::chunked:
@@ -251,6 +252,7 @@ reply router::dispatch(const route_match& m, const request& req, verb method)
             return not_allowed({verb::post});
         }
         counts_.reset();
+        stall_seen_ = 0;
         return {json_response(http::status::ok, nlohmann::json{{"reset", true}})};
     case route::hornet_unknown:
     case route::unknown:

@@ -55,6 +55,7 @@ private:
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
     std::atomic<std::uint64_t> counter_{0};
     std::atomic<std::uint64_t> internal_errors_{0};
+    std::atomic<std::uint64_t> stall_seen_{0}; ///< requests to /stall since start or reset
     request_counts counts_;
     users_api users_;
     auth auth_;

@@ -127,11 +127,13 @@ core::result<void> from_value(const value& data, ack& out)
 
 value to_value(const heartbeat& p)
 {
-    return value(value::map_type{
+    value::map_type m{
         {value("state"), value(p.state)},
         {value("current_cpu_usage"), value(p.current_cpu_usage)},
         {value("current_memory_usage"), value(p.current_memory_usage)},
-    });
+    };
+    if (!p.hornet_version.empty()) m.emplace_back(value("hornet_version"), value(p.hornet_version));
+    return value(std::move(m));
 }
 
 core::result<void> from_value(const value& data, heartbeat& out)
@@ -145,6 +147,12 @@ core::result<void> from_value(const value& data, heartbeat& out)
     if (!(memory >= 0) || memory > 1.8e19) return shape("'current_memory_usage' is out of range");
     out.current_memory_usage =
         data.find("current_memory_usage")->as_uint64().value_or(static_cast<std::uint64_t>(memory));
+    out.hornet_version.clear();
+    if (const value* v = data.find("hornet_version")) {
+        const std::string* text = v->as_str();
+        if (!text) return shape("'hornet_version' is not a string");
+        out.hornet_version = *text;
+    }
     return {};
 }
 

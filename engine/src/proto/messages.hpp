@@ -39,6 +39,9 @@ struct heartbeat
     std::string state;                      // "ready", "spawning", "running" (others passed through)
     double current_cpu_usage = 0;           // percent of one core, may exceed 100
     std::uint64_t current_memory_usage = 0; // RSS bytes
+    /// Hornet workers add "hornet_version" (Locust masters ignore the key): a Hornet master then
+    /// knows which workers can follow a rate. "" from Locust workers (and not sent).
+    std::string hornet_version;
     friend bool operator==(const heartbeat&, const heartbeat&) = default;
 };
 

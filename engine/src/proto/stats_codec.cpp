@@ -244,6 +244,8 @@ bool read_entry(reader& r, stats::entry& out, bool& had_hdr)
         } else if (*key == stats_report::hdr_key) {
             ok = read_hdr(r, out.response_times);
             had_hdr = true;
+        } else if (*key == stats_report::corrected_key) {
+            ok = read_hdr(r, out.corrected_times);
         } else {
             ok = r.skip();
         }
@@ -342,6 +344,8 @@ value entry_to_value(const stats::entry& e, const stats_encode_options& options)
         {value("num_fail_per_sec"), value(per_second_map(e.num_fail_per_sec))},
     };
     if (options.hornet_hdr) m.emplace_back(value(stats_report::hdr_key), hdr_to_value(e.response_times));
+    if (options.hornet_hdr && !e.corrected_times.empty())
+        m.emplace_back(value(stats_report::corrected_key), hdr_to_value(e.corrected_times));
     return value(std::move(m));
 }
 
@@ -363,13 +367,15 @@ value to_value(const stats_report& r, const stats_encode_options& options)
             fields.emplace_back(value("hornet_kind"), value(std::string(core::to_string(row.kind))));
         errors.emplace_back(value(error_key(row.method, row.name, row.error)), value(std::move(fields)));
     }
-    return value(value::map_type{
-        {value("stats"), value(std::move(entries))},
-        {value("stats_total"), entry_to_value(r.snapshot.total, options)},
-        {value("errors"), value(std::move(errors))},
-        {value("user_classes_count"), to_value(r.user_classes_count)},
+    value::map_type top{
+        {value("stats"), value(std::move(entries))}, {value("stats_total"), entry_to_value(r.snapshot.total, options)},
+        {value("errors"), value(std::move(errors))}, {value("user_classes_count"), to_value(r.user_classes_count)},
         {value("user_count"), value(r.user_count)},
-    });
+    };
+    if (const auto& it = r.snapshot.iterations; !it.empty())
+        top.emplace_back(value(stats_report::iterations_key),
+                         value(value::array_type{value(it.started), value(it.late), value(it.dropped)}));
+    return value(std::move(top));
 }
 
 value to_value(const stats_report& r)
@@ -419,6 +425,15 @@ bool read_stats(reader& r, stats_report& out)
             if (!r.read_value(counts)) return false;
             if (auto c = class_counts_from_value(counts, out.user_classes_count); !c) return r.fail(c.error().detail);
             with_classes = true;
+        } else if (key == stats_report::iterations_key) {
+            item a, started, late, dropped;
+            if (!r.next(a)) return false;
+            if (a.kind != value::kind::array || a.count != 3)
+                return r.fail("'hornet_iterations' is not an array of 3 counts");
+            if (!r.next(started) || !r.next(late) || !r.next(dropped)) return false;
+            if (!started.as_uint64() || !late.as_uint64() || !dropped.as_uint64())
+                return r.fail("'hornet_iterations' holds something other than counts");
+            out.snapshot.iterations = {*started.as_uint64(), *late.as_uint64(), *dropped.as_uint64()};
         } else if (key == "user_count") {
             item n;
             if (!r.next(n)) return false;

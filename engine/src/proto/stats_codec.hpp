@@ -19,6 +19,10 @@ struct stats_report
     /// Per-entry extra key with the exact HDR counters; Locust's StatsEntry.unserialize skips
     /// keys it does not know (2.12 and newest), so Python masters ignore it.
     static constexpr std::string_view hdr_key = "hornet_hdr";
+    /// Per-entry, open model only: the corrected times (entry::corrected_times), as hornet_hdr.
+    static constexpr std::string_view corrected_key = "hornet_corrected";
+    /// Top level, open model only: [started, late, dropped] iterations of the delta.
+    static constexpr std::string_view iterations_key = "hornet_iterations";
 
     stats::snapshot snapshot; // entries, total, errors (exceptions travel as `exception`)
     class_counts user_classes_count;

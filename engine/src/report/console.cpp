@@ -129,9 +129,9 @@ std::string stats_table(const stats::aggregate& agg, bool current, int name_widt
     return out;
 }
 
-std::string percentile_table(const stats::aggregate& agg, int name_width)
+std::string percentile_table(const stats::aggregate& agg, int name_width, std::string_view title)
 {
-    std::string out = "Response time percentiles (approximated)\n";
+    std::string out = std::string(title) + "\n";
     std::string header[12];
     for (std::size_t i = 0; i < stats::reported_percentiles.size(); ++i)
         header[i] = stats::percentile_label(stats::reported_percentiles[i]);
@@ -148,6 +148,13 @@ std::string percentile_table(const stats::aggregate& agg, int name_width)
     if (!agg.total().response_times.empty()) out += percentile_row(agg.total(), name_width);
     out += '\n';
     return out;
+}
+
+std::string iterations_line(const stats::iteration_counts& it, double late_tolerance)
+{
+    return "Iterations: " + std::to_string(it.started) + " started (" + std::to_string(it.late) +
+           " late by more than " + core::seconds_text(late_tolerance) + " s), " + std::to_string(it.dropped) +
+           " dropped\n";
 }
 
 std::string error_report(const stats::aggregate& agg, int name_width)

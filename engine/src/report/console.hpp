@@ -4,6 +4,7 @@
 #include "stats/aggregate.hpp"
 
 #include <string>
+#include <string_view>
 
 namespace hornet::report {
 
@@ -17,8 +18,13 @@ int name_width();
 std::string stats_table(const stats::aggregate& stats, bool current, int name_width = 80);
 
 /// "Response time percentiles (approximated)" table: rows with timing data only, then the
-/// Aggregated row, then an empty line.
-std::string percentile_table(const stats::aggregate& stats, int name_width = 80);
+/// Aggregated row, then an empty line. `title` replaces the first line (the corrected view's).
+std::string percentile_table(const stats::aggregate& stats, int name_width = 80,
+                             std::string_view title = "Response time percentiles (approximated)");
+
+/// The open model's iterations in one line: "Iterations: 3000 started (12 late by more than
+/// 0.1 s), 0 dropped".
+std::string iterations_line(const stats::iteration_counts& iterations, double late_tolerance);
 
 /// "Error report" in first-seen order, ending with an empty line; "" when there are no errors.
 std::string error_report(const stats::aggregate& stats, int name_width = 80);

@@ -29,7 +29,8 @@ int write_all(int fd, const std::string& data, std::uint64_t offset)
 
 } // namespace
 
-csv_writer::csv_writer(std::string prefix, bool full_history) : prefix_(std::move(prefix)), full_history_(full_history)
+csv_writer::csv_writer(std::string prefix, bool full_history, bool corrected)
+    : prefix_(std::move(prefix)), full_history_(full_history), with_corrected_(corrected)
 {
     open();
 }
@@ -75,6 +76,7 @@ std::error_code csv_writer::open()
     if (!ec) ec = open_file(history_, history_path(), history_csv_header());
     if (!ec) ec = open_file(failures_, failures_path(), failures_csv_header());
     if (!ec) ec = open_file(exceptions_, exceptions_path(), exceptions_csv_header());
+    if (!ec && with_corrected_) ec = open_file(corrected_, corrected_path(), stats_csv_header());
     if (ec) {
         std::string path = failed_path_;
         close();
@@ -107,6 +109,8 @@ std::error_code csv_writer::write_stats(const stats::aggregate& stats)
     std::error_code ec = rewrite(stats_, stats_csv_rows(stats));
     if (auto e = rewrite(failures_, failures_csv_rows(stats)); !ec) ec = e;
     if (auto e = rewrite(exceptions_, exceptions_csv_rows(stats)); !ec) ec = e;
+    if (with_corrected_)
+        if (auto e = rewrite(corrected_, stats_csv_rows(stats.corrected())); !ec) ec = e;
     return ec;
 }
 
@@ -119,7 +123,7 @@ std::error_code csv_writer::append_history(const stats::aggregate& stats, std::u
 std::error_code csv_writer::close()
 {
     std::error_code ec;
-    for (file* f : {&stats_, &history_, &failures_, &exceptions_}) {
+    for (file* f : {&stats_, &history_, &failures_, &exceptions_, &corrected_}) {
         if (f->fd >= 0 && ::close(f->fd) != 0 && !ec) ec = fail(*f, errno);
         f->fd = -1;
     }

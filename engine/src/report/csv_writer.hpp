@@ -15,8 +15,10 @@ namespace hornet::report {
 class csv_writer
 {
 public:
-    /// Opens the files at once (see open()); check error() afterwards.
-    csv_writer(std::string prefix, bool full_history);
+    /// Opens the files at once (see open()); check error() afterwards. `corrected`: an open-model
+    /// run also gets PREFIX_corrected_stats.csv, the stats file's columns over the times measured
+    /// from each iteration's intended start.
+    csv_writer(std::string prefix, bool full_history, bool corrected = false);
     ~csv_writer();
     csv_writer(const csv_writer&) = delete;
     csv_writer& operator=(const csv_writer&) = delete;
@@ -43,6 +45,7 @@ public:
     std::string history_path() const { return prefix_ + "_stats_history.csv"; }
     std::string failures_path() const { return prefix_ + "_failures.csv"; }
     std::string exceptions_path() const { return prefix_ + "_exceptions.csv"; }
+    std::string corrected_path() const { return prefix_ + "_corrected_stats.csv"; }
 
 private:
     struct file
@@ -60,9 +63,10 @@ private:
 
     std::string prefix_;
     bool full_history_;
+    bool with_corrected_;
     std::string failed_path_;
     std::string error_;
-    file stats_, history_, failures_, exceptions_;
+    file stats_, history_, failures_, exceptions_, corrected_;
 };
 
 } // namespace hornet::report

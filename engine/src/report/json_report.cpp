@@ -29,20 +29,27 @@ json endpoint_json(const endpoint_record& e)
     for (const auto& p : e.percentiles) percentiles.push_back({{"percent", p.percent}, {"ms", number(p.ms)}});
     json kinds = json::object();
     for (const auto& k : e.failures_by_kind) kinds[k.kind] = k.count;
-    return {{"method", e.method},
-            {"name", e.name},
-            {"requests", e.requests},
-            {"failures", e.failures},
-            {"fail_ratio", number(e.fail_ratio())},
-            {"avg_ms", number(e.avg_ms)},
-            {"min_ms", optional_number(e.min_ms)},
-            {"max_ms", number(e.max_ms)},
-            {"median_ms", number(e.median_ms)},
-            {"avg_content_length", number(e.avg_content_length)},
-            {"rps", number(e.rps)},
-            {"failures_per_s", number(e.failures_per_s)},
-            {"percentiles", std::move(percentiles)},
-            {"failures_by_kind", std::move(kinds)}};
+    json out = {{"method", e.method},
+                {"name", e.name},
+                {"requests", e.requests},
+                {"failures", e.failures},
+                {"fail_ratio", number(e.fail_ratio())},
+                {"avg_ms", number(e.avg_ms)},
+                {"min_ms", optional_number(e.min_ms)},
+                {"max_ms", number(e.max_ms)},
+                {"median_ms", number(e.median_ms)},
+                {"avg_content_length", number(e.avg_content_length)},
+                {"rps", number(e.rps)},
+                {"failures_per_s", number(e.failures_per_s)},
+                {"percentiles", std::move(percentiles)},
+                {"failures_by_kind", std::move(kinds)}};
+    if (!e.corrected_percentiles.empty()) {
+        json corrected = json::array();
+        for (const auto& p : e.corrected_percentiles)
+            corrected.push_back({{"percent", p.percent}, {"ms", number(p.ms)}});
+        out["corrected_percentiles"] = std::move(corrected);
+    }
+    return out;
 }
 
 // A reader that remembers where it is, for error messages.
@@ -139,6 +146,10 @@ endpoint_record endpoint_from(const reader& r)
     r.at("failures_by_kind").each_member([&](const std::string& kind, const reader& n) {
         e.failures_by_kind.push_back({kind, n.count()});
     });
+    if (r.has("corrected_percentiles"))
+        r.at("corrected_percentiles").each([&](const reader& p) {
+            e.corrected_percentiles.push_back({p.at("percent").real(), p.at("ms").optional_real().value_or(0)});
+        });
     return e;
 }
 
@@ -156,6 +167,12 @@ std::string to_json(const run_record& record)
                        {"run_time_s", optional_number(p.run_time)},
                        {"mode", p.mode},
                        {"workers", p.workers}};
+    if (p.rate) {
+        parameters["rate"] = number(*p.rate);
+        parameters["max_users"] = p.max_users;
+        parameters["arrival"] = p.arrival;
+        parameters["late_tolerance_s"] = number(p.late_tolerance_s);
+    }
     json thresholds = json::array();
     for (const auto& t : record.thresholds)
         thresholds.push_back({{"expression", t.expression},
@@ -200,6 +217,10 @@ std::string to_json(const run_record& record)
                 {"failures", std::move(failures)},
                 {"exceptions", std::move(exceptions)},
                 {"series", std::move(series)}};
+    if (record.iterations)
+        doc["iterations"] = {{"started", record.iterations->started},
+                             {"late", record.iterations->late},
+                             {"dropped", record.iterations->dropped}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -231,6 +252,12 @@ core::result<run_record> run_record_from_json(std::string_view text)
         r.parameters.run_time = p.at("run_time_s").optional_real();
         r.parameters.mode = p.at("mode").text();
         r.parameters.workers = p.at("workers").integer();
+        if (p.has("rate")) {
+            r.parameters.rate = p.at("rate").real();
+            r.parameters.max_users = p.at("max_users").integer();
+            r.parameters.arrival = p.at("arrival").text();
+            r.parameters.late_tolerance_s = p.at("late_tolerance_s").real();
+        }
         r.start_time = root.at("start_time").real();
         r.end_time = root.at("end_time").real();
         const reader v = root.at("verdict");
@@ -264,6 +291,10 @@ core::result<run_record> run_record_from_json(std::string_view text)
             tp.p99_ms = t.at("p99_ms").optional_real().value_or(0);
             r.series.push_back(tp);
         });
+        if (root.has("iterations")) {
+            const reader it = root.at("iterations");
+            r.iterations = iterations_record{it.at("started").count(), it.at("late").count(), it.at("dropped").count()};
+        }
         return r;
     } catch (const reader::error& e) {
         return core::failure{core::error::invalid_shape, (e.where.empty() ? "/" : e.where) + ": " + e.what};

@@ -40,6 +40,9 @@ endpoint_record endpoint_of(const stats::entry& row, const stats::aggregate& sta
         for (double p : stats::reported_percentiles)
             e.percentiles.push_back({p, stats::precise_ms(row.response_times, p)});
     }
+    if (!row.corrected_times.empty())
+        for (double p : stats::reported_percentiles)
+            e.corrected_percentiles.push_back({p, stats::precise_ms(row.corrected_times, p)});
     std::array<std::uint64_t, core::failure_kind_count> kinds{};
     if (&row == &stats.total()) {
         kinds = stats.errors().occurrences_by_kind();
@@ -79,6 +82,10 @@ run_record make_run_record(const stats::aggregate& stats, std::span<const thresh
                 {err.method, err.name, err.error, std::string(core::to_string(err.kind)), err.occurrences});
     for (const auto& ex : stats.exceptions()) r.exceptions.push_back({ex.count, ex.message, ex.traceback, ex.nodes});
     r.series = series.points();
+    if (r.parameters.rate) {
+        const auto& it = stats.iterations();
+        r.iterations = iterations_record{it.started, it.late, it.dropped};
+    }
     return r;
 }
 

@@ -28,6 +28,19 @@ struct run_parameters
     std::optional<double> run_time;  // -t in seconds; none without a limit
     std::string mode = "standalone"; // "standalone" or "master"
     std::int64_t workers = 0;        // workers that took part (master)
+    /// The open model (--rate or the classes' rates): iterations/s over the whole test.
+    std::optional<double> rate;
+    std::int64_t max_users = 0;  // the pool's limit (open model)
+    std::string arrival;         // "constant" or "poisson" (open model)
+    double late_tolerance_s = 0; // an iteration later than this counts as late (open model)
+};
+
+/// The open model's iterations (stats::iteration_counts).
+struct iterations_record
+{
+    std::uint64_t started = 0;
+    std::uint64_t late = 0;
+    std::uint64_t dropped = 0;
 };
 
 /// A response-time percentile: `percent` in 0..100, `ms` to the histogram's precision
@@ -64,6 +77,9 @@ struct endpoint_record
     std::vector<percentile_point> percentiles;
     /// Non-zero kinds only, in core::failure_kind order.
     std::vector<failure_count> failures_by_kind;
+    /// The open model only: the same percentiles measured from each iteration's intended start
+    /// (corrected for coordinated omission); empty in the closed model.
+    std::vector<percentile_point> corrected_percentiles;
 
     double fail_ratio() const noexcept { return requests ? static_cast<double>(failures) / requests : 0; }
     /// "GET /api", or "Aggregated".
@@ -121,7 +137,8 @@ struct run_record
     std::vector<endpoint_record> endpoints; // Locust's order: by name, then method
     std::vector<failure_record> failures;   // first-seen order
     std::vector<exception_record> exceptions;
-    std::vector<time_point> series; // oldest first, downsampled (see time_series)
+    std::vector<time_point> series;              // oldest first, downsampled (see time_series)
+    std::optional<iterations_record> iterations; // the open model only
 };
 
 } // namespace hornet::report

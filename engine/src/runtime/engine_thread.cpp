@@ -1,10 +1,13 @@
 // Engine threads.
 #include "runtime/engine_thread.hpp"
 
+#include "runtime/arrival_executor.hpp"
+
 namespace hornet::runtime {
 
 engine_thread::engine_thread(unsigned index, const http::client_config& config)
-    : index_(index), http_(io_, config), rng_(std::random_device{}() ^ (std::uint64_t{index} << 32))
+    : index_(index), http_(io_, config), rng_(std::random_device{}() ^ (std::uint64_t{index} << 32)),
+      arrivals_(std::make_unique<arrival_executor>(*this))
 {}
 
 engine_thread::~engine_thread()

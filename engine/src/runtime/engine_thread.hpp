@@ -21,6 +21,7 @@
 
 namespace hornet::runtime {
 
+class arrival_executor;
 class stoppable;
 
 /// Everything here is touched only from this thread, except start/stop/post (thread-safe).
@@ -40,6 +41,8 @@ public:
     boost::asio::io_context& io() { return io_; }
     stats::shard& stats() { return stats_; }
     http::thread_context& http() { return http_; }
+    /// The open model's schedule and pool on this thread.
+    arrival_executor& arrivals() { return *arrivals_; }
     std::mt19937_64& rng() { return rng_; }
 
     /// A user's entry in its thread's registry for as long as the user lives.
@@ -85,6 +88,7 @@ private:
     http::thread_context http_;
     std::mt19937_64 rng_;
     std::unordered_map<std::uint64_t, stoppable*> users_;
+    std::unique_ptr<arrival_executor> arrivals_; // its timer is on io_: destroyed first
     object_pool<http::response> responses_;
     object_pool<http::request> requests_;
     std::thread thread_;

@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/py_repr.hpp"
 #include "http/url.hpp"
+#include "runtime/arrival_executor.hpp"
 #include "runtime/engine_thread.hpp"
 #include "runtime/step_cursor.hpp"
 #include "scenario/check.hpp"
@@ -28,8 +29,8 @@ std::string place_of(const compiled_class& cls, const compiled_step& step)
 
 } // namespace
 
-json_user::json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : user_life(thread, cls, id),
+json_user::json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
+    : user_life(thread, cls, id, pooled),
       vars_(scenario::make_user_state(id, cls.source->variables, cls.source->initial_values, *cls.shared, thread.rng()))
 {}
 
@@ -61,6 +62,7 @@ bool json_user::judge(const compiled_step& step, const http::request& sent, cons
     auto& stats = thread_.stats();
     if (!step.judged) {
         stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now(), r.failure);
+        record_corrected(ms);
         return r.ok();
     }
     const scenario::step& s = *step.source;
@@ -83,21 +85,24 @@ bool json_user::judge(const compiled_step& step, const http::request& sent, cons
     }
     if (http_error) {
         stats.record(sent.method, name, ms, r.content_length, r.error, core::unix_now(), r.failure);
+        record_corrected(ms);
         return false;
     }
     if (reason.empty()) {
         stats.record(sent.method, name, ms, r.content_length, {}, core::unix_now());
+        record_corrected(ms);
         return true;
     }
     // As Locust records response.failure("reason") inside catch_response.
     stats.record(sent.method, name, ms, r.content_length, "CatchResponseError(" + core::py_repr(reason) + ")",
                  core::unix_now(), core::failure_kind::check);
+    record_corrected(ms);
     return false;
 }
 
-net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
+net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
 {
-    json_user self(thread, cls, id);
+    json_user self(thread, cls, id, pooled);
     engine_thread::registration registered(thread, id, &self);
     auto times = [&self](const compiled_step& step) { return self.repeat_count(*step.source); };
 
@@ -137,15 +142,23 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
             continue;
         }
         if (at == phase::on_stop) break;
-        if (at == phase::tasks && self.state_ == state::running) {
+        bool next = self.state_ == state::running;
+        if (next && self.pooled_) {
+            // Open model: the next iteration begins when the thread's schedule hands one over.
+            if (!self.iteration_or_park()) {
+                co_await self.wait_between();
+                next = self.unparked() && self.state_ != state::killed;
+            }
+        } else if (next && at == phase::tasks) {
             const auto p = self.arm_pause();
             if (p == pause::wait)
                 co_await self.wait_between();
             else if (p == pause::turn)
                 co_await self.yield_turn();
             self.pause_done();
+            next = self.state_ == state::running;
         }
-        if (self.state_ == state::running) {
+        if (next) {
             at = phase::tasks;
             cursor.reset(cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps);
         } else {
@@ -156,6 +169,7 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
         }
     }
     self.session_.close();
+    if (pooled) thread.arrivals().user_ended(self);
 }
 
 } // namespace hornet::runtime

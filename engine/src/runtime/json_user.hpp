@@ -21,12 +21,14 @@ class engine_thread;
 class json_user final : public user_life
 {
 public:
-    json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    json_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled);
 
     /// The user's whole life, in one coroutine frame that also owns the user (each nested
     /// coroutine would be one more frame per user: memory, when thousands start at once).
     /// Registered with its thread while alive. Never throws: failures are recorded.
-    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    /// `pooled`: an open-model user (iterations from the thread's arrival schedule).
+    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
+                                            bool pooled = false);
 
 private:
     /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a

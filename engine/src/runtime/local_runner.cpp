@@ -4,6 +4,7 @@
 #include "core/fd_limit.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
+#include "runtime/arrival_executor.hpp"
 #include "runtime/json_user.hpp"
 #include "runtime/native_user.hpp"
 
@@ -124,6 +125,78 @@ net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t t
     state_ = state::running;
     core::log::info("hornet.runners", "All users spawned: " + spawned_summary());
     if (on_spawning_complete) on_spawning_complete();
+}
+
+std::vector<double> local_runner::class_rates_of(const open_model& model) const
+{
+    std::vector<double> rates(classes_.size(), 0.0);
+    if (model.rate > 0) {
+        // As users are shared out by weight in the closed model, starts are here.
+        double total = 0;
+        for (const auto& c : classes_) total += std::max(0.0, c.source->weight);
+        for (std::size_t i = 0; i < classes_.size(); ++i)
+            rates[i] = total > 0 ? model.rate * std::max(0.0, classes_[i].source->weight) / total
+                                 : model.rate / static_cast<double>(classes_.size());
+        return rates;
+    }
+    for (const auto& [name, rate] : model.class_rates)
+        for (std::size_t i = 0; i < classes_.size(); ++i)
+            if (classes_[i].source->name == name) rates[i] = rate;
+    return rates;
+}
+
+void local_runner::start_rate(const open_model& model)
+{
+    if (state_ == state::ready || state_ == state::stopped) reset_stats(true);
+    if (!open_) warn_if_short_of_files(model.max_users);
+    open_ = true;
+    state_ = state::running;
+    ++generation_; // a closed-model ramp would fight the schedule
+    const auto rates = class_rates_of(model);
+    double total = 0;
+    for (double r : rates) total += r;
+    core::log::info("hornet.runners", "Starting " + core::fixed(total, 2) + " iterations per second (" +
+                                          (model.arrival == arrival_kind::poisson ? "poisson" : "constant") +
+                                          " arrivals) with a pool of up to " + std::to_string(model.max_users) +
+                                          " users");
+    // Few users cannot be shared by many threads: each thread that takes starts needs one.
+    const auto used = static_cast<std::size_t>(
+        std::clamp<std::int64_t>(model.max_users, 1, static_cast<std::int64_t>(threads_.size())));
+    const auto max_users = static_cast<std::size_t>(std::max<std::int64_t>(model.max_users, 1));
+    auto to_duration = [](double s) {
+        return std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(s));
+    };
+    for (std::size_t i = 0; i < threads_.size(); ++i) {
+        arrival_executor::settings settings;
+        settings.kind = model.arrival;
+        settings.late_after = to_duration(model.late_tolerance);
+        settings.drop_after = to_duration(model.drop_after);
+        if (i < used) {
+            settings.max_users = max_users / used + (i < max_users % used ? 1 : 0);
+            for (std::size_t c = 0; c < classes_.size(); ++c)
+                if (rates[c] > 0)
+                    settings.streams.push_back({&classes_[c], rates[c] / static_cast<double>(used),
+                                                (static_cast<double>(i) + model.phase) / static_cast<double>(used)});
+        }
+        engine_thread& t = *threads_[i];
+        net::post(t.io(), [this, &t, settings = std::move(settings)] {
+            t.arrivals().apply(settings, [this, &t](const compiled_class& c) { add_pooled_user(t, c); });
+        });
+    }
+}
+
+void local_runner::add_pooled_user(engine_thread& t, const compiled_class& c)
+{
+    // On t's thread: only the atomics of the runner are touched here.
+    const auto id = next_id_++;
+    ++alive_;
+    ++pooled_;
+    auto life = c.source->native ? native_user::run(t, c, id, true) : json_user::run(t, c, id, true);
+    net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
+        log_failure(e, "user ended with an error");
+        --pooled_;
+        if (--alive_ == 0) net::post(control_, [this] { users_gone_.cancel(); });
+    });
 }
 
 void local_runner::warn_if_short_of_files(std::int64_t users)
@@ -253,6 +326,16 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     bool force = stop_timeout <= 0;
     for (auto it = live_.rbegin(); it != live_.rend(); ++it) stop_user(*it, force);
     live_.clear();
+    if (open_) {
+        // The schedule ends first, so no new user or iteration starts behind the stop.
+        for (auto& tp : threads_) {
+            engine_thread& t = *tp;
+            net::post(t.io(), [&t, force] {
+                t.arrivals().stop();
+                for (auto& [id, u] : t.users()) u->request_stop(force);
+            });
+        }
+    }
     std::fill(class_counts_.begin(), class_counts_.end(), 0);
     std::fill(thread_counts_.begin(), thread_counts_.end(), 0);
 

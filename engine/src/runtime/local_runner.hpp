@@ -5,6 +5,7 @@
 #include "runtime/class_picker.hpp"
 #include "runtime/compiled_class.hpp"
 #include "runtime/engine_thread.hpp"
+#include "runtime/open_model.hpp"
 #include "stats/aggregate.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -38,6 +39,11 @@ public:
     /// users; a second call replaces the ramp in progress. Logs like Locust.
     void start(std::int64_t user_count, double spawn_rate);
 
+    /// The open model: iterations start on the arrival schedule (`model.rate` per second, split
+    /// over the classes by weight, or each class at its own rate), run by a pool of at most
+    /// `model.max_users` users started on demand. A later call changes the rates and keeps the pool.
+    void start_rate(const open_model& model);
+
     /// Sets each named class to exactly its count of users at once, as a worker applies a
     /// master's `spawn` (no local pacing): users are started first, then the newest of a class
     /// are stopped, gracefully when stop_timeout > 0. Returns the names that match no class;
@@ -68,7 +74,7 @@ public:
     void reset_stats(bool clear = false);
 
     stats::aggregate& stats() { return stats_; }
-    std::int64_t user_count() const { return static_cast<std::int64_t>(live_.size()); }
+    std::int64_t user_count() const { return static_cast<std::int64_t>(live_.size()) + pooled_.load(); }
     std::map<std::string, std::int64_t> class_counts() const;
 
     /// Called on the control thread when a ramp reaches its target.
@@ -89,6 +95,10 @@ private:
     boost::asio::awaitable<void> ramp(std::uint64_t generation, std::int64_t target, double rate);
     void add_user();
     void add_user_of(std::size_t cls);
+    /// On engine thread `t`: one more open-model user of `cls` (its executor asked for it).
+    void add_pooled_user(engine_thread& t, const compiled_class& cls);
+    /// The classes' rates for `model` (by weight, or their own), names as the classes'.
+    std::vector<double> class_rates_of(const open_model& model) const;
     void remove_user(bool force);
     void retire(const live_user& u, bool force);
     void stop_user(const live_user& u, bool force);
@@ -111,9 +121,11 @@ private:
     std::vector<live_user> live_; // spawn order, removed LIFO
     std::vector<std::size_t> class_counts_;
     std::vector<std::size_t> thread_counts_;
-    std::atomic<std::int64_t> alive_{0}; // user coroutines still running, on any thread
+    std::atomic<std::int64_t> alive_{0};  // user coroutines still running, on any thread
+    std::atomic<std::int64_t> pooled_{0}; // of those, the open model's
     std::uint64_t generation_ = 0;
-    std::uint64_t next_id_ = 1;
+    std::atomic<std::uint64_t> next_id_{1}; // the open model's threads take ids too
+    bool open_ = false;                     // start_rate() drives this test
     std::uint64_t stats_epoch_ = 0;
     double stop_timeout_ = 0;
     state state_ = state::ready;

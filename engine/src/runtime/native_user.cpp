@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/py_repr.hpp"
 #include "http/url.hpp"
+#include "runtime/arrival_executor.hpp"
 #include "runtime/engine_thread.hpp"
 #include "scenario/generators.hpp"
 
@@ -17,8 +18,8 @@ namespace hornet::runtime {
 
 namespace net = boost::asio;
 
-native_user::native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
-    : user_life(thread, cls, id), native_(*cls.source->native)
+native_user::native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
+    : user_life(thread, cls, id, pooled), native_(*cls.source->native)
 {}
 
 native_user::~native_user()
@@ -76,6 +77,7 @@ void native_user::record(slot& s, std::string_view error, core::failure_kind kin
 {
     s.recorded = true;
     thread_.stats().record(s.method, s.name, s.elapsed_ms, s.response->content_length, error, core::unix_now(), kind);
+    record_corrected(s.elapsed_ms);
 }
 
 void native_user::verdict(std::uint32_t index, bool success, std::string_view reason)
@@ -214,9 +216,9 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
     // Destroying the frames (done or killed) releases the responses they still hold.
 }
 
-net::awaitable<void> native_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
+net::awaitable<void> native_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
 {
-    native_user self(thread, cls, id);
+    native_user self(thread, cls, id, pooled);
     engine_thread::registration registered(thread, id, &self);
 
     try {
@@ -224,6 +226,7 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
         hornet::detail::bind(*self.user_, &self);
     } catch (...) {
         self.record_exception(std::current_exception());
+        if (pooled) thread.arrivals().user_ended(self);
         co_return;
     }
 
@@ -240,11 +243,17 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
     co_await self.drive(start([&] { return self.user_->on_start(); }));
     for (;;) {
         if (self.state_ != state::running) break;
+        if (self.pooled_ && !self.iteration_or_park()) {
+            // Open model: the next iteration begins when the thread's schedule hands one over.
+            co_await self.wait_between();
+            if (!self.unparked() || self.state_ == state::killed) break;
+        }
         std::size_t i = self.pick_task();
         if (i != scenario::native_class::npos) {
             co_await self.drive(start([&] { return self.native_.spec.tasks[i].run(*self.user_); }));
         }
         if (self.state_ != state::running) break;
+        if (self.pooled_) continue;
         const auto p = self.arm_pause();
         if (p == pause::wait)
             co_await self.wait_between();
@@ -256,6 +265,7 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
     self.state_ = state::stopping;
     co_await self.drive(start([&] { return self.user_->on_stop(); }));
     self.session_.close();
+    if (pooled) thread.arrivals().user_ended(self);
 }
 
 } // namespace hornet::runtime

@@ -31,12 +31,14 @@ class engine_thread;
 class native_user final : public user_life, public hornet::detail::user_context
 {
 public:
-    native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    native_user(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled = false);
     ~native_user();
 
     /// The user's whole life in one frame; registered with its thread while alive. Never throws:
     /// exceptions escaping scenario code are recorded and the user goes on after its wait.
-    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    /// `pooled`: an open-model user (iterations from the thread's arrival schedule).
+    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
+                                            bool pooled = false);
 
     // hornet::detail::user_context
     void start_request(const hornet::detail::request_data& request, std::coroutine_handle<> resume) override;

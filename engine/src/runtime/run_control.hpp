@@ -1,6 +1,7 @@
 // What the headless loop drives: the local runner, or a master whose users run on workers.
 #pragma once
 
+#include "runtime/open_model.hpp"
 #include "stats/aggregate.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -26,6 +27,10 @@ public:
 
     /// Ramps to `user_count` users at `spawn_rate` users/s.
     virtual void start(std::int64_t user_count, double spawn_rate) = 0;
+
+    /// The open model: starts iterations at `model`'s rate (a later call changes it), with a
+    /// pool of users grown on demand.
+    virtual void start_rate(const open_model& model) = 0;
 
     /// Brings stats() up to date for a report tick, as one snapshot, and returns the users it
     /// belongs to: the local runner waits (until `deadline` at most) for the deltas its threads

@@ -2,6 +2,7 @@
 #include "runtime/user_life.hpp"
 
 #include "core/clock.hpp"
+#include "runtime/arrival_executor.hpp"
 #include "runtime/engine_thread.hpp"
 
 #include <boost/asio/post.hpp>
@@ -13,10 +14,33 @@ namespace hornet::runtime {
 
 namespace net = boost::asio;
 
-user_life::user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id)
+user_life::user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
     : thread_(thread), class_(cls), id_(id), session_(thread.http(), cls.host, &cls.http), wait_(cls.source->wait),
-      timer_(thread.io())
+      timer_(thread.io()), pooled_(pooled)
 {}
+
+stats::shard& user_life::thread_stats()
+{
+    return thread_.stats();
+}
+
+bool user_life::iteration_or_park()
+{
+    assigned_ = false;
+    if (thread_.arrivals().take_or_park(*this)) return true;
+    // Parked: the executor cancels the timer to hand over a start; a stop cancels it too.
+    waiting_ = true;
+    timer_.expires_at(std::chrono::steady_clock::time_point::max());
+    return false;
+}
+
+bool user_life::unparked()
+{
+    waiting_ = false;
+    // Woken with a start, it is off the idle list already; woken by a stop, it leaves it.
+    if (!assigned_) thread_.arrivals().unpark(*this);
+    return assigned_;
+}
 
 void user_life::request_stop(bool force)
 {

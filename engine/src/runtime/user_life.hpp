@@ -7,13 +7,17 @@
 #include "runtime/compiled_class.hpp"
 #include "runtime/stoppable.hpp"
 #include "runtime/wait_policy.hpp"
+#include "stats/shard.hpp"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <cmath>
 #include <cstdint>
+#include <limits>
+#include <utility>
 
 namespace hornet::runtime {
 
@@ -28,11 +32,29 @@ public:
     void request_stop(bool force) final;
 
     std::uint64_t id() const { return id_; }
+    const compiled_class& user_class() const { return class_; }
+
+    // The open model's executor (runtime/arrival_executor) hands iterations to pooled users.
+    /// A parked user that can take a start: not stopped, still waiting.
+    bool idle() const { return state_ == state::running && waiting_; }
+    /// Gives the user its next iteration, `lag_ms` after the intended start; `wake`: it is parked.
+    void hand_iteration(double lag_ms, bool wake)
+    {
+        lag_ms_ = lag_ms;
+        assigned_ = true;
+        if (!wake) return;
+        // From here it is in an iteration: a graceful stop lets it finish, as any task.
+        waiting_ = false;
+        timer_.cancel();
+    }
+    /// True the first time it is asked: the user's first iteration.
+    bool first_iteration() { return !std::exchange(took_first_, true); }
 
 protected:
     enum class state { running, stopping, killed };
 
-    user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id);
+    /// `pooled`: an open-model user, whose iterations the thread's arrival schedule starts.
+    user_life(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled = false);
     ~user_life() = default;
 
     /// Call after every request. One that ended without an answer may never have waited on the
@@ -55,6 +77,17 @@ protected:
     pause arm_pause();
     auto wait_between() { return timer_.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable)); }
     void pause_done();
+    /// Open model, before each iteration: true when it has one now; otherwise it is parked
+    /// (await wait_between(), then unparked(): true when woken with an iteration, false when stopped).
+    bool iteration_or_park();
+    bool unparked();
+    /// After stats().record(): the same request measured from its iteration's intended start
+    /// (the open model's corrected view; nothing in the closed model).
+    void record_corrected(double response_time_ms)
+    {
+        if (!std::isnan(lag_ms_)) thread_stats().record_corrected(response_time_ms + lag_ms_);
+    }
+
     /// A sleep of the user's own (C++ `co_await sleep(s)`); a zero sleep still yields.
     void count_turn() { turned_ = true; }
 
@@ -68,6 +101,15 @@ protected:
     state state_ = state::running;
     bool waiting_ = false; ///< in the wait between tasks: a graceful stop is immediate
     bool turned_ = false;  ///< the current task gave its thread a turn
+    bool pooled_ = false;  ///< open model: iterations come from the arrival schedule, no wait_time
+    bool assigned_ = false;
+    bool took_first_ = false;
+    /// Open model: how late the current iteration began after its intended start (ms); NaN in
+    /// the closed model, where nothing is corrected.
+    double lag_ms_ = std::numeric_limits<double>::quiet_NaN();
+
+private:
+    stats::shard& thread_stats();
 };
 
 } // namespace hornet::runtime

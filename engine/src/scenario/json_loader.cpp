@@ -257,7 +257,7 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
 {
     ctx.expect(v, ptr, json::value_t::object, "a user class object");
     ctx.check_keys(v, ptr,
-                   {"name", "weight", "fixed_count", "wait_time", "host", "sequential", "variables", "on_start",
+                   {"name", "weight", "fixed_count", "rate", "wait_time", "host", "sequential", "variables", "on_start",
                     "on_stop", "tasks", "connect_timeout", "request_timeout", "max_body_size", "max_header_size",
                     "tls_verify", "ca_file"});
     user_class u;
@@ -268,6 +268,12 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
     if (v.contains("fixed_count"))
         u.fixed_count =
             static_cast<int>(ctx.whole(v["fixed_count"], ptr + "/fixed_count", 0, 100000000, "a whole number >= 0"));
+    if (v.contains("rate")) {
+        u.rate = ctx.number(v["rate"], ptr + "/rate", 0, "iterations per second, a number >= 0");
+        if (v.contains("wait_time"))
+            ctx.fail(ptr + "/wait_time",
+                     "a class with a \"rate\" starts its iterations on a schedule: it has no wait_time");
+    }
     if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
     if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
     parse_client_settings(ctx, v, ptr, base_dir, u.client);

@@ -85,6 +85,9 @@ struct user_class
     std::string name;
     double weight = 1;
     int fixed_count = 0; ///< > 0: exactly this many users, spawned first, weight ignored
+    /// The open model: task iterations of this class started per second (scenario "rate"), when
+    /// the command line gives no --rate.
+    std::optional<double> rate;
     wait_time wait;
     std::string host;        ///< overridden by -H
     bool sequential = false; ///< tasks run in order, cycling (SequentialTaskSet)

@@ -41,6 +41,7 @@ void aggregate::merge(const snapshot& delta, std::string_view node)
     total_.stats.start_time = std::max(total_.stats.start_time, start_time_);
 
     errors_.merge(delta.errors);
+    iterations_ += delta.iterations;
 
     for (const exception_record& x : delta.exceptions) {
         auto it = std::find_if(exceptions_.begin(), exceptions_.end(),
@@ -74,6 +75,7 @@ void aggregate::reset(double now)
     total_.stats.reset(now);
     total_.recent.reset();
     errors_.clear();
+    iterations_ = {};
     start_time_ = now;
 }
 
@@ -84,7 +86,16 @@ void aggregate::clear(double now)
     total_.stats = entry("", snapshot::total_name, now);
     errors_.clear();
     exceptions_.clear();
+    iterations_ = {};
     start_time_ = now;
+}
+
+aggregate aggregate::corrected() const
+{
+    aggregate out = *this;
+    for (auto& [key, r] : out.rows_) r.stats = r.stats.corrected();
+    out.total_.stats = total_.stats.corrected();
+    return out;
 }
 
 std::vector<const entry*> aggregate::entries() const

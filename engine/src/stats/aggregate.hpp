@@ -47,6 +47,10 @@ public:
     void clear(double now = core::unix_now());
     void clear_exceptions() noexcept { exceptions_.clear(); }
 
+    /// A copy whose rows carry the open model's corrected times (entry::corrected), for the
+    /// corrected console table and CSV file.
+    aggregate corrected() const;
+
     /// The Aggregated row (method "", name "Aggregated").
     const entry& total() const noexcept { return total_.stats; }
     /// All rows sorted by (name, method), Locust's sort order.
@@ -54,6 +58,8 @@ public:
     const entry* find(std::string_view method, std::string_view name) const;
     const error_table& errors() const noexcept { return errors_; }
     const std::vector<exception_summary>& exceptions() const noexcept { return exceptions_; }
+    /// The open model's iterations since the last reset/clear (all zero in the closed model).
+    const iteration_counts& iterations() const noexcept { return iterations_; }
     /// Unix time of the last reset/clear (Locust's stats.start_time).
     double start_time() const noexcept { return start_time_; }
 
@@ -103,6 +109,7 @@ private:
     row total_;
     error_table errors_;
     std::vector<exception_summary> exceptions_;
+    iteration_counts iterations_;
     double start_time_;
 };
 

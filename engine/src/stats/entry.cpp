@@ -34,6 +34,12 @@ void entry::log_error(double wall_time)
     num_fail_per_sec.add(static_cast<std::int64_t>(std::floor(wall_time)));
 }
 
+void entry::log_corrected(double corrected_ms)
+{
+    if (std::isnan(corrected_ms)) return;
+    corrected_times.record(static_cast<std::uint64_t>(std::llround(std::max(corrected_ms, 0.0) * 1000.0)));
+}
+
 void entry::merge(const entry& other)
 {
     if (other.last_request_timestamp &&
@@ -49,6 +55,7 @@ void entry::merge(const entry& other)
     if (other.min_response_time && (!min_response_time || *other.min_response_time < *min_response_time))
         min_response_time = other.min_response_time;
     response_times.merge(other.response_times);
+    corrected_times.merge(other.corrected_times);
     num_reqs_per_sec.merge(other.num_reqs_per_sec);
     num_fail_per_sec.merge(other.num_fail_per_sec);
 }
@@ -61,10 +68,27 @@ void entry::reset(double now)
     max_response_time = 0;
     total_content_length = 0;
     response_times.reset();
+    corrected_times.reset();
     last_request_timestamp.reset();
     start_time = now;
     num_reqs_per_sec.clear();
     num_fail_per_sec.clear();
+}
+
+entry entry::corrected() const
+{
+    entry out = *this;
+    out.response_times = corrected_times;
+    if (corrected_times.empty()) {
+        out.min_response_time.reset();
+        out.max_response_time = 0;
+        out.total_response_time = 0;
+        return out;
+    }
+    out.min_response_time = static_cast<double>(corrected_times.min()) / 1000.0;
+    out.max_response_time = static_cast<double>(corrected_times.max()) / 1000.0;
+    out.total_response_time = static_cast<double>(corrected_times.sum()) / 1000.0;
+    return out;
 }
 
 double entry::avg_response_time() const noexcept

@@ -26,6 +26,10 @@ struct entry
     double max_response_time = 0;            // exact, ms
     std::uint64_t total_content_length = 0;  // bytes
     histogram response_times;                // µs
+    /// Open model only: each request's time measured from its iteration's intended start, so a
+    /// request the engine could not send on time counts the wait (coordinated omission
+    /// corrected). µs; empty in the closed model, where no start is scheduled.
+    histogram corrected_times;
     std::optional<double> last_request_timestamp;
     double start_time = 0; // Unix time of the last reset
     per_second num_reqs_per_sec;
@@ -39,6 +43,8 @@ struct entry
     void log(double response_time_ms, std::uint64_t content_length, double wall_time);
     /// The failure half of a failed request (Locust's log_error()); log() is called as well.
     void log_error(double wall_time);
+    /// The corrected time of a request log() has counted (open model).
+    void log_corrected(double corrected_ms);
 
     /// Adds a delta (Locust's extend()): sums, min of min, max of max, latest timestamp,
     /// earliest start time, per-second counts summed.
@@ -60,6 +66,10 @@ struct entry
     std::int64_t median_response_time() const;
     std::int64_t percentile(double percent) const;
     percentile_values percentiles() const;
+
+    /// This row as the open model's corrected view: its times are the corrected ones (the
+    /// counts stay), so every table and file built for rows shows that view too.
+    entry corrected() const;
 
     /// Converts a histogram value (µs) to the printed ms, using this row's exact min/max.
     std::int64_t to_printed_ms(std::uint64_t value_us) const noexcept;

@@ -4,6 +4,7 @@
 #include "core/clock.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace hornet::stats {
 
@@ -40,6 +41,14 @@ void shard::record(std::string_view method, std::string_view name, double respon
         total_.log_error(wall_time);
         errors_.add(method, name, error, 1, kind);
     }
+}
+
+void shard::record_corrected(double corrected_ms)
+{
+    // record() leaves last_ at the request's row.
+    if (!last_) return;
+    last_->log_corrected(corrected_ms);
+    total_.log_corrected(corrected_ms);
 }
 
 void shard::record_exception(std::string_view message, std::string_view traceback)
@@ -81,6 +90,7 @@ snapshot shard::take()
 
     delta.exceptions = std::move(exceptions_);
     exceptions_.clear();
+    delta.iterations = std::exchange(iterations_, {});
     return delta;
 }
 

@@ -26,6 +26,13 @@ public:
     void record(std::string_view method, std::string_view name, double response_time_ms, std::uint64_t content_length,
                 std::string_view error, double wall_time, core::failure_kind kind = core::failure_kind::other);
 
+    /// The open model's time of the request record() counted last, measured from its
+    /// iteration's intended start. Call right after that record().
+    void record_corrected(double corrected_ms);
+
+    /// The open model's iterations of this thread, counted as they happen.
+    iteration_counts& iterations() noexcept { return iterations_; }
+
     /// An exception that escaped scenario code (Locust's user_error / exceptions table).
     void record_exception(std::string_view message, std::string_view traceback);
 
@@ -55,6 +62,7 @@ private:
     entry total_;
     error_table errors_;
     std::vector<exception_record> exceptions_;
+    iteration_counts iterations_;
 };
 
 } // namespace hornet::stats

@@ -3,6 +3,7 @@
 
 #include "stats/entry.hpp"
 #include "stats/error_table.hpp"
+#include "stats/iteration_counts.hpp"
 
 #include <cstdint>
 #include <string>
@@ -30,10 +31,11 @@ struct snapshot
     entry total{"", total_name}; // the Aggregated row of this delta
     error_table errors;          // errors of this delta, first-seen order
     std::vector<exception_record> exceptions;
+    iteration_counts iterations; // open model only
 
     bool empty() const noexcept
     {
-        return entries.empty() && !total.has_activity() && errors.empty() && exceptions.empty();
+        return entries.empty() && !total.has_activity() && errors.empty() && exceptions.empty() && iterations.empty();
     }
 };
 

@@ -24,6 +24,7 @@ void snapshot_accumulator::add(snapshot&& delta)
             total_->merge(delta.total);
     }
     errors_.merge(delta.errors);
+    iterations_ += delta.iterations;
     for (auto& x : delta.exceptions) {
         auto it = std::find_if(exceptions_.begin(), exceptions_.end(), [&](const exception_record& r) {
             return r.message == x.message && r.traceback == x.traceback;
@@ -44,6 +45,7 @@ snapshot snapshot_accumulator::take()
     out.total = total_ ? std::move(*total_) : entry("", snapshot::total_name, core::unix_now());
     out.errors = std::move(errors_);
     out.exceptions = std::move(exceptions_);
+    out.iterations = iterations_;
     clear();
     return out;
 }
@@ -54,6 +56,7 @@ void snapshot_accumulator::clear()
     total_.reset();
     errors_.clear();
     exceptions_.clear();
+    iterations_ = {};
 }
 
 } // namespace hornet::stats

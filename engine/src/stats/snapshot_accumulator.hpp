@@ -30,6 +30,7 @@ private:
     std::optional<entry> total_;
     error_table errors_;
     std::vector<exception_record> exceptions_;
+    iteration_counts iterations_;
 };
 
 } // namespace hornet::stats

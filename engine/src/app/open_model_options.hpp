@@ -1,0 +1,17 @@
+// The open model's settings as the command line and the scenario give them.
+#pragma once
+
+#include "cli/options.hpp"
+#include "runtime/open_model.hpp"
+#include "scenario/model.hpp"
+
+namespace hornet::app {
+
+/// Whether the run uses the open model: --rate, or classes of the scenario with a "rate".
+bool uses_open_model(const cli::options& opts, const scenario::model& model);
+
+/// --rate (split over the classes by weight) or else the classes' own rates, --max-users
+/// (default: -u when given, else 1000), --arrival, --late-tolerance and --drop-after.
+runtime::open_model open_model_of(const cli::options& opts, const scenario::model& model);
+
+} // namespace hornet::app
