@@ -26,6 +26,8 @@ public:
 
     /// Ramps to `user_count` users at `spawn_rate` users/s.
     virtual void start(std::int64_t user_count, double spawn_rate) = 0;
+    /// Open model: iterations started per second over the whole test, by a pool of at most max_users users grown on demand; a later call changes the rate.
+    virtual void start_rate(double /*rate*/, std::int64_t /*max_users*/) {}
 
     /// Brings stats() up to date for a report tick, as one snapshot, and returns the users it
     /// belongs to: the local runner waits (until `deadline` at most) for the deltas its threads
