@@ -71,13 +71,13 @@ TEST_CASE("a --shape file is the list or an object holding it")
 TEST_CASE("stage mistakes name file, line, column and pointer")
 {
     CHECK(shape_error("[\n  {\"duration\": \"2m\", \"users\": 1},\n  {\"duration\": \"2x\", \"users\": 2}\n]") ==
-          "shape.json:3:15: at /1/duration: expected a time span such as \"2m\", \"1h30m\", \"45s\" or a number "
+          "shape.json:3:16: at /1/duration: expected a time span such as \"2m\", \"1h30m\", \"45s\" or a number "
           "of seconds > 0, got \"2x\"");
     CHECK(shape_error("[{\"duration\": 0, \"users\": 1}]") ==
           "shape.json:1:15: at /0/duration: expected a time span such as \"2m\", \"1h30m\", \"45s\" or a number "
           "of seconds > 0, got 0");
     CHECK(shape_error("[{\"duration\": 5, \"user\": 1}]") ==
-          "shape.json:1:17: at /0: unknown key \"user\" (did you mean \"users\"?)");
+          "shape.json:1:18: at /0: unknown key \"user\" (did you mean \"users\"?)");
     CHECK(shape_error("[{\"duration\": 5}]") ==
           "shape.json:1:2: at /0: the stage needs \"users\" (closed model) or \"rate\" (iterations/s, open model)");
     CHECK(shape_error("[{\"users\": 5}]") ==
@@ -85,15 +85,15 @@ TEST_CASE("stage mistakes name file, line, column and pointer")
     CHECK(shape_error("[{\"duration\": 5, \"users\": 1, \"rate\": 2}]") ==
           "shape.json:1:2: at /0: a stage sets \"users\" (closed model) or \"rate\" (open model), not both");
     CHECK(shape_error("[{\"duration\": 5, \"users\": -1}]") ==
-          "shape.json:1:28: at /0/users: expected a number of users >= 0, got -1");
+          "shape.json:1:27: at /0/users: expected a number of users >= 0, got -1");
     CHECK(shape_error("[{\"duration\": 5, \"users\": 1, \"spawn_rate\": 0}]") ==
-          "shape.json:1:43: at /0/spawn_rate: expected a spawn rate in users/s > 0, got 0");
+          "shape.json:1:44: at /0/spawn_rate: expected a spawn rate in users/s > 0, got 0");
     CHECK(shape_error("[{\"duration\": 5, \"users\": 1, \"ramp\": true}]") ==
           "shape.json:1:30: at /0: \"ramp\" goes with \"rate\" (open model), not \"users\"");
     CHECK(shape_error("[{\"duration\": 5, \"rate\": 1, \"spawn_rate\": 3}]") ==
           "shape.json:1:29: at /0: \"spawn_rate\" goes with \"users\" (closed model), not \"rate\"");
     CHECK(shape_error("[{\"duration\": 5, \"rate\": 1, \"ramp\": 1}]") ==
-          "shape.json:1:37: at /0/ramp: expected true or false, got a number");
+          "shape.json:1:37: at /0/ramp: expected true or false, got an integer");
     CHECK(shape_error("[]") == "shape.json:1:1: no stages: add at least one, or leave the list out");
     CHECK(shape_error("{\"stage\": []}") == "shape.json:1:2: at /: unknown key \"stage\" (did you mean \"stages\"?)");
     CHECK(shape_error("[{\"duration\": 5, \"users\": 1},").find("shape.json:1:") == 0);
@@ -112,7 +112,7 @@ TEST_CASE("a scenario's bad stage fails at its line with the scenario's name")
     auto r = load_json(
         std::string("{") + users + ",\n  \"stages\": [\n    {\"duration\": \"3s\", \"users\": \"six\"}]}", "s.json");
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().to_string() == "s.json:3:43: at /stages/0/users: expected a number of users >= 0, got a string");
+    CHECK(r.error().to_string() == "s.json:3:33: at /stages/0/users: expected a number of users >= 0, got a string");
     auto not_a_list = load_json(std::string("{") + users + ", \"stages\": {}}", "s.json");
     REQUIRE_FALSE(not_a_list.has_value());
     CHECK(not_a_list.error().pointer == "/stages");
@@ -126,7 +126,7 @@ TEST_CASE("load_shape_file reads a file and names it; a missing one says so")
     std::ofstream(path) << R"({"stages": [{"duration": "1m", "users": "x"}]})";
     auto r = load_shape_file(path);
     REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().to_string() == path + ":1:42: at /stages/0/users: expected a number of users >= 0, got a string");
+    CHECK(r.error().to_string() == path + ":1:41: at /stages/0/users: expected a number of users >= 0, got a string");
     std::ofstream(path) << R"([{"duration": "1m", "users": 3}])";
     auto ok = load_shape_file(path);
     REQUIRE(ok.has_value());

@@ -3,6 +3,7 @@
 
 #include "app/client_options.hpp"
 #include "app/report_files.hpp"
+#include "app/shape_driver.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
@@ -140,7 +141,11 @@ private:
                 core::log::info("hornet.runners", "Resetting stats");
                 runner_.reset_stats();
             });
-        runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
+        shape_ = make_shape_driver(opts_, model_.stages, runner_);
+        if (!shape_)
+            runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
+        else
+            shape_->tick(0);
 
         auto started = std::chrono::steady_clock::now();
         auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -170,8 +175,11 @@ private:
                 series_.sample(runner_.stats(), snapshot_users_, core::unix_now());
                 workers_ = std::max(workers_, runner_.worker_count());
                 if (abort_check(std::chrono::duration<double>(now - started).count())) break;
+                if (shape_ && !shape_->tick(std::chrono::duration<double>(now - started).count())) break;
             }
             if (now >= next_print) {
+                if (shape_ && !opts_.only_summary)
+                    core::log::table(shape_->status_line(std::chrono::duration<double>(now - started).count()) + "\n");
                 if (!opts_.only_summary)
                     core::log::table(report::stats_table(runner_.stats(), true, report::name_width()));
                 next_print += console_interval;
@@ -255,6 +263,7 @@ private:
         if (opts_.run_time.value_or(0) > 0) p.run_time = opts_.run_time;
         p.mode = opts_.master ? "master" : "standalone";
         p.workers = workers_;
+        if (shape_) p.stages = shape_->records();
         return p;
     }
 
@@ -279,6 +288,7 @@ private:
     std::optional<report::csv_writer> csv_;
     report_files reports_;
     report::series_recorder series_;
+    std::optional<shape_driver> shape_; // the load plan, when the run has one
     std::int64_t workers_ = 0;
     std::string stopped_by_; // the abort_on_fail threshold that ended the test
     bool stop_requested_ = false;
