@@ -117,7 +117,11 @@ TEST_CASE("the reports get the stages with the spawn rate each used")
 {
     recording_control control;
     app::shape_driver driver(scenario::step_load_plan(4, std::nullopt, 2, 10), 2.5, 0, control);
-    auto records = driver.records();
+    report::run_parameters params;
+    params.users = 1;
+    driver.describe(params);
+    CHECK(params.users == 4); // the plan's peak, not -u
+    const auto& records = params.stages;
     REQUIRE(records.size() == 2);
     CHECK(records[0].duration_s == 10.0);
     CHECK(records[0].users == 2);
@@ -125,7 +129,11 @@ TEST_CASE("the reports get the stages with the spawn rate each used")
     CHECK_FALSE(records[1].duration_s.has_value()); // held until stopped
     CHECK_FALSE(records[0].rate.has_value());
     app::shape_driver open_driver(scenario::load_plan{{open(30, 0.5, true)}}, 1, 0, control);
-    auto open_records = open_driver.records();
+    report::run_parameters open_params;
+    open_params.users = 7;
+    open_driver.describe(open_params);
+    CHECK(open_params.users == 7); // an open plan has no user target
+    const auto& open_records = open_params.stages;
     REQUIRE(open_records.size() == 1);
     CHECK(open_records[0].rate == 0.5);
     CHECK(open_records[0].ramp);

@@ -63,6 +63,7 @@ def test_scenario_stages_drive_the_users_and_end_the_test(target, tmp_path):
         {"duration_s": 5, "users": 2, "spawn_rate": 100},
         {"duration_s": 5, "users": 6, "spawn_rate": 100},
         {"duration_s": 5, "users": 3, "spawn_rate": 100}]
+    assert doc["parameters"]["users"] == 6  # the plan's peak
     assert doc["verdict"]["passed"]
 
 

@@ -263,7 +263,7 @@ private:
         if (opts_.run_time.value_or(0) > 0) p.run_time = opts_.run_time;
         p.mode = opts_.master ? "master" : "standalone";
         p.workers = workers_;
-        if (shape_) p.stages = shape_->records();
+        if (shape_) shape_->describe(p);
         return p;
     }
 

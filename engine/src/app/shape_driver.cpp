@@ -5,6 +5,7 @@
 #include "core/log.hpp"
 #include "core/py_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -77,9 +78,11 @@ std::string shape_driver::status_line(double elapsed) const
            core::seconds_text(std::ceil(now.stage_left)) + " s left)";
 }
 
-std::vector<report::stage_record> shape_driver::records() const
+void shape_driver::describe(report::run_parameters& p) const
 {
-    std::vector<report::stage_record> out;
+    auto& out = p.stages;
+    out.clear();
+    std::int64_t peak = 0;
     for (const auto& s : cursor_.plan().stages) {
         report::stage_record r;
         if (std::isfinite(s.duration)) r.duration_s = s.duration;
@@ -89,10 +92,11 @@ std::vector<report::stage_record> shape_driver::records() const
         } else {
             r.users = s.users;
             r.spawn_rate = s.spawn_rate.value_or(default_spawn_rate_);
+            peak = std::max(peak, s.users.value_or(0));
         }
         out.push_back(r);
     }
-    return out;
+    if (!cursor_.plan().open()) p.users = peak;
 }
 
 std::optional<shape_driver> make_shape_driver(const cli::options& opts, const scenario::load_plan& plan,

@@ -32,8 +32,9 @@ public:
     /// "Stage 2/4: 100 users at 10.00/s for 1m (40 s left)", the line above the console table.
     std::string status_line(double elapsed) const;
 
-    /// The plan as the reports show it.
-    std::vector<report::stage_record> records() const;
+    /// The plan as the reports show it: the stages, and as the run's users the peak of a
+    /// closed-model plan (-u does not drive it).
+    void describe(report::run_parameters& p) const;
 
 private:
     runtime::shape_cursor cursor_;
