@@ -1,5 +1,6 @@
 // The JSON scenario format, validated strictly: every problem is reported with its place.
-// This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp.
+// This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp,
+// stages in stage_loader.cpp, parsing with positions in json_document.cpp.
 #include "scenario/json_loader.hpp"
 
 #include "core/byte_size.hpp"
@@ -16,10 +17,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
 
 namespace hornet::scenario {
 
