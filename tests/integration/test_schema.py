@@ -41,6 +41,7 @@ def test_every_feature_validates(validator):
         "$schema": "./schema.json",
         "data": {"customers": {"file": "customers.csv", "order": "random"}},
         "thresholds": ["p95<300ms", "GET /a: fail_ratio<1%"],
+        "stages": [{"duration": "1m30s", "users": 10, "spawn_rate": 2.5}, {"duration": 30, "users": 0}],
         "users": [{
             "name": "A", "weight": 2, "wait_time": {"between": [1, 2]}, "host": "{{env.TARGET|http://127.0.0.1:5000}}",
             "tls_verify": True, "ca_file": "certs/staging-ca.pem",
@@ -85,6 +86,18 @@ def user(**task):
     {"users": [{"name": "A", "tls_verify": False, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]},  # CA file without checking
     {"data": {"random": {"file": "x.csv"}}, "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # reserved set name
     {"thresholds": "p95<300ms", "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # thresholds not a list
+    {"stages": [], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # no stages
+    {"stages": [{"duration": "2x", "users": 1}], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # bad duration
+    {"stages": [{"duration": 5}], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # neither users nor rate
+    {"stages": [{"duration": 5, "users": 1, "rate": 2}], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},  # both
+    {"stages": [{"duration": 5, "rate": 2, "spawn_rate": 1}], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},
+    {"stages": [{"duration": 5, "users": 2, "ramp": True}], "users": [{"name": "A", "tasks": [{"get": "/"}]}]},
 ], ids=lambda d: json.dumps(d)[:60])
 def test_mistakes_are_refused(validator, doc):
     assert list(validator.iter_errors(doc)) != []
+
+
+def test_open_model_stages_validate(validator):
+    doc = {"stages": [{"duration": "5m", "rate": 0.5}, {"duration": 60, "rate": 20, "ramp": True}],
+           "users": [{"name": "A", "tasks": [{"get": "/"}]}]}
+    assert list(validator.iter_errors(doc)) == []

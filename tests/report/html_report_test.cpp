@@ -171,6 +171,7 @@ TEST_CASE("all sections and their rows are present")
     CHECK(html.find("<th>Start</th><td>2023-11-14 22:13:20 UTC</td>") != std::string::npos);
     CHECK(html.find("<th>Duration</th><td>30s</td>") != std::string::npos);
     CHECK(html.find("<th>Spawn rate</th><td>2.50 users/s</td>") != std::string::npos);
+    CHECK(html.find("Load shape") == std::string::npos); // no plan, no row
     // Failures with kind, exceptions with nodes.
     CHECK(html.find("<td>status</td><td class=\"name\">HTTPError(&#39;500 Server Error&#39;)</td>") !=
           std::string::npos);
@@ -252,4 +253,21 @@ TEST_CASE("the report loads nothing from outside itself")
     CHECK(occurrences(html, "http://") == occurrences(html, "xmlns=\"http://www.w3.org/2000/svg\"") + 1); // + the host
     CHECK(html.find("https://") == std::string::npos);
     CHECK(html.find("default-src 'none'") != std::string::npos);
+}
+
+TEST_CASE("a load shape is listed in the parameters, a long one cut after a dozen stages")
+{
+    auto r = full_record();
+    r.parameters.stages = {{5.0, 2, 100.0, std::nullopt, false}, {std::nullopt, 6, 2.5, std::nullopt, false}};
+    std::string html = report::to_html(r);
+    CHECK(html.find("<th>Load shape</th><td>2 users at 100.00/s for 5 s; 6 users at 2.50/s, held</td>") !=
+          std::string::npos);
+    r.parameters.stages = {{60.0, std::nullopt, std::nullopt, 0.5, false},
+                           {30.0, std::nullopt, std::nullopt, 20, true}};
+    html = report::to_html(r);
+    CHECK(html.find("<td>0.50 iterations/s for 60 s; ramp to 20.00 iterations/s for 30 s</td>") != std::string::npos);
+    r.parameters.stages.assign(40, {1.0, 1, 1.0, std::nullopt, false});
+    html = report::to_html(r);
+    CHECK(html.find("; … (40 stages)</td>") != std::string::npos);
+    CHECK(occurrences(html, "1 users at 1.00/s for 1 s") == 12);
 }

@@ -29,6 +29,7 @@ report::run_record sample_record()
     params.users = 5;
     params.spawn_rate = 2.5;
     params.run_time = 10;
+    params.stages = {{5.0, 2, 100.0, std::nullopt, false}, {std::nullopt, 4, 2.5, std::nullopt, false}};
     return report::make_run_record(stats, outcomes, report::judge(stats, outcomes, 1), params, series.series(), 1010.0);
 }
 
@@ -125,7 +126,24 @@ TEST_CASE("JSON round trip keeps every field")
     REQUIRE(back.has_value());
     CHECK(report::to_json(*back) == text); // nothing lost, nothing reordered
     CHECK(back->parameters.run_time == 10.0);
+    REQUIRE(back->parameters.stages.size() == 2);
+    CHECK(back->parameters.stages[0].users == 2);
+    CHECK(doc["parameters"]["stages"][1]["duration_s"].is_null()); // held until stopped
+    CHECK_FALSE(doc["parameters"]["stages"][0].contains("rate"));
     CHECK(back->endpoints[0].min_ms == doctest::Approx(10.0));
+}
+
+TEST_CASE("open-model stages are written with their rate and ramp; no plan, no stages key")
+{
+    report::run_record r;
+    r.parameters.stages = {{30.0, std::nullopt, std::nullopt, 0.5, true}};
+    auto doc = nlohmann::json::parse(report::to_json(r));
+    CHECK(doc["parameters"]["stages"][0] == nlohmann::json{{"duration_s", 30.0}, {"rate", 0.5}, {"ramp", true}});
+    auto back = report::run_record_from_json(report::to_json(r));
+    REQUIRE(back.has_value());
+    CHECK(back->parameters.stages[0].rate == 0.5);
+    CHECK(back->parameters.stages[0].ramp);
+    CHECK_FALSE(nlohmann::json::parse(report::to_json(report::run_record{}))["parameters"].contains("stages"));
 }
 
 TEST_CASE("JSON has no NaN: values that are not finite are written as null and read as 0")

@@ -4,6 +4,7 @@
 #include "app/client_options.hpp"
 #include "app/open_model_options.hpp"
 #include "app/report_files.hpp"
+#include "app/shape_driver.hpp"
 #include "core/exit_code.hpp"
 #include "core/log.hpp"
 #include "core/py_format.hpp"
@@ -142,7 +143,10 @@ private:
                 core::log::info("hornet.runners", "Resetting stats");
                 runner_.reset_stats();
             });
-        if (open_model_)
+        shape_ = make_shape_driver(opts_, model_.stages, runner_);
+        if (shape_)
+            shape_->tick(0);
+        else if (open_model_)
             runner_.start_rate(open_model_of(opts_, model_));
         else
             runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
@@ -175,8 +179,11 @@ private:
                 series_.sample(runner_.stats(), snapshot_users_, core::unix_now());
                 workers_ = std::max(workers_, runner_.worker_count());
                 if (abort_check(std::chrono::duration<double>(now - started).count())) break;
+                if (shape_ && !shape_->tick(std::chrono::duration<double>(now - started).count())) break;
             }
             if (now >= next_print) {
+                if (shape_ && !opts_.only_summary)
+                    core::log::table(shape_->status_line(std::chrono::duration<double>(now - started).count()) + "\n");
                 if (!opts_.only_summary) {
                     core::log::table(report::stats_table(runner_.stats(), true, report::name_width()));
                     if (open_model_)
@@ -272,11 +279,22 @@ private:
         if (opts_.run_time.value_or(0) > 0) p.run_time = opts_.run_time;
         p.mode = opts_.master ? "master" : "standalone";
         p.workers = workers_;
-        if (open_model_) {
+        if (open_model_ && !shape_) {
             const auto m = open_model_of(opts_, model_);
             double rate = m.rate;
             for (const auto& [name, r] : m.class_rates) rate += r;
             p.rate = rate;
+            p.max_users = m.max_users;
+            p.arrival = m.arrival == runtime::arrival_kind::poisson ? "poisson" : "constant";
+            p.late_tolerance_s = m.late_tolerance;
+        }
+        if (shape_) shape_->describe(p);
+        if (open_model_ && shape_) {
+            // A plan's rate is its peak, as a closed plan's users are (the stages say the rest).
+            double peak = 0;
+            for (const auto& stage : model_.stages.stages) peak = std::max(peak, stage.rate.value_or(0));
+            p.rate = peak;
+            const auto m = open_model_settings(opts_);
             p.max_users = m.max_users;
             p.arrival = m.arrival == runtime::arrival_kind::poisson ? "poisson" : "constant";
             p.late_tolerance_s = m.late_tolerance;
@@ -305,6 +323,7 @@ private:
     std::optional<report::csv_writer> csv_;
     report_files reports_;
     report::series_recorder series_;
+    std::optional<shape_driver> shape_; // the load plan, when the run has one
     std::int64_t workers_ = 0;
     std::string stopped_by_; // the abort_on_fail threshold that ended the test
     bool stop_requested_ = false;

@@ -1,6 +1,7 @@
 // From -f / hornet.json / -H to the model that runs.
 #include "app/scenario_choice.hpp"
 
+#include "app/plan_choice.hpp"
 #include "http/url.hpp"
 #include "report/threshold.hpp"
 #include "scenario/builtin.hpp"
@@ -43,6 +44,7 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
         c.model = scenario::quick_model(std::string(target));
     }
     if (!narrow) return c;
+    if (c.error = choose_load_plan(opts, c.model); !c.error.empty()) return c;
 
     if (!opts.user_classes.empty()) {
         std::vector<scenario::user_class> chosen;

@@ -120,7 +120,19 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.late_tolerance = to_positive_number(raw);
     else if (key == "drop-after")
         o.drop_after = to_positive_number(raw);
-    else if (key == "headless")
+    else if (key == "shape")
+        o.shape_file = single(raw);
+    else if (key == "step-load")
+        o.step_load = to_flag(raw);
+    else if (key == "step-users")
+        o.step_users = to_int(raw, 1, std::numeric_limits<std::int64_t>::max());
+    else if (key == "step-time") {
+        auto seconds = core::parse_run_time(single(raw));
+        if (!seconds || *seconds <= 0)
+            throw argument_error(raw.origin + ": invalid value '" + single(raw) +
+                                 "', expected a time > 0: 20, 30s, 1m30s");
+        o.step_time = seconds;
+    } else if (key == "headless")
         o.headless = to_flag(raw);
     else if (key == "list")
         o.list = to_flag(raw);
@@ -205,6 +217,20 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.max_header_size = to_size(raw, 1024, std::numeric_limits<std::uint32_t>::max());
 }
 
+// Step load is three options that only make sense together (Locust 1.x refused the same).
+void check_step_load(options& o)
+{
+    if (o.step_users.has_value() != o.step_time.has_value())
+        throw argument_error(o.step_users ? "'--step-users' requires '--step-time'."
+                                          : "'--step-time' requires '--step-users'.");
+    if (o.step_load && !o.step_users) throw argument_error("'--step-load' requires '--step-users' and '--step-time'.");
+    if (!o.step_users) return;
+    o.step_load = true;
+    if (!o.users) throw argument_error("step load requires -u/--users, the number of users to step up to.");
+    if (!o.shape_file.empty())
+        throw argument_error("'--shape' and step load (--step-users/--step-time) both set the load: pass one.");
+}
+
 } // namespace
 
 options build_options(const raw_settings& settings)
@@ -214,6 +240,7 @@ options build_options(const raw_settings& settings)
     if (o.csv_full_history && o.csv_prefix.empty()) {
         throw argument_error("'--csv-full-history' requires '--csv'.");
     }
+    check_step_load(o);
     // Locust's exit codes for these two: -1 (255) and 1.
     if (o.master && o.worker)
         throw usage_error(255, "hornet: error: The --master argument cannot be combined with --worker");

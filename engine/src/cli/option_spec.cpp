@@ -24,6 +24,16 @@ constexpr std::array specs{
                 "Users started per second while ramping up (may be fractional)."},
     option_spec{"run-time", 't', k::value, "TIME", g::common, "RUN_TIME", true, true, "none, run until stopped",
                 "Stop after this long: 20, 20s, 3m, 2h, 1h20m, 3h30m10s. 0 = no limit."},
+    option_spec{"shape", 0, k::value, "FILE", g::common, "SHAPE", false, true, "the scenario's \"stages\", if any",
+                "Load shape: a JSON file of stages that follow each other, [{\"duration\": \"2m\", \"users\": 100, "
+                "\"spawn_rate\": 10}, ...] or [{\"duration\": \"5m\", \"rate\": 20}, ...]; replaces -u/-r. The test "
+                "stops after the last stage (or at -t)."},
+    option_spec{"step-load", 0, k::flag, "", g::common, "STEP_LOAD", true, true, "off",
+                "Locust 1.x's step load switch; --step-users and --step-time alone turn it on."},
+    option_spec{"step-users", 0, k::value, "NUM", g::common, "STEP_USERS", true, true, "none",
+                "Step load: add this many users every --step-time, up to -u, then hold (spawning at -r)."},
+    option_spec{"step-time", 0, k::value, "TIME", g::common, "STEP_TIME", true, true, "none",
+                "Step load: how long each step lasts: 20, 30s, 1m30s."},
     option_spec{"stop-timeout", 's', k::value, "SECONDS", g::common, "STOP_TIMEOUT", true, true, "0, stop at once",
                 "On stop, let running tasks finish for up to this long (seconds or a run time)."},
     option_spec{"headless", 0, k::flag, "", g::common, "HEADLESS", true, true, "off",

@@ -22,7 +22,11 @@ struct options
     std::optional<double> run_time;        ///< -t, seconds; nullopt or 0 = forever
     std::optional<double> stop_timeout;    ///< -s, seconds
     bool headless = false;
-    bool list = false; ///< -l/--list
+    std::string shape_file;                 ///< --shape FILE: stages that replace -u/-r
+    bool step_load = false;                 ///< --step-load (Locust 1.x; implied by the two below)
+    std::optional<std::int64_t> step_users; ///< --step-users: users added per step, up to -u
+    std::optional<double> step_time;        ///< --step-time, seconds per step
+    bool list = false;                      ///< -l/--list
 
     // Open model
     std::optional<double> rate;            ///< --rate: iterations/s over the whole test

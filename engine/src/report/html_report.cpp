@@ -153,6 +153,25 @@ std::string verdict_section(const run_record& r)
     return out + "</tbody></table></div>\n</section>\n";
 }
 
+// "2 users at 10.00/s for 30 s; 6 users ... held": a step load can have hundreds of stages, the
+// page shows the first few and how many there are.
+std::string stages_text(const std::vector<stage_record>& stages)
+{
+    constexpr std::size_t shown = 12;
+    std::string out;
+    for (std::size_t i = 0; i < stages.size() && i < shown; ++i) {
+        const auto& s = stages[i];
+        if (i > 0) out += "; ";
+        if (s.rate)
+            out += std::string(s.ramp ? "ramp to " : "") + number(*s.rate, 2) + " iterations/s";
+        else
+            out += std::to_string(s.users.value_or(0)) + " users at " + number(s.spawn_rate.value_or(0), 2) + "/s";
+        out += s.duration_s ? " for " + html_escape(core::seconds_text(*s.duration_s)) + " s" : std::string(", held");
+    }
+    if (stages.size() > shown) out += "; … (" + std::to_string(stages.size()) + " stages)";
+    return out;
+}
+
 std::string parameters_section(const run_record& r)
 {
     const auto& p = r.parameters;
@@ -169,6 +188,7 @@ std::string parameters_section(const run_record& r)
     out += row("User classes", classes.empty() ? std::string(dash) : classes);
     out += row("Users", std::to_string(p.users));
     out += row("Spawn rate", number(p.spawn_rate, 2) + " users/s");
+    if (!p.stages.empty()) out += row("Load shape", stages_text(p.stages));
     out +=
         row("Run time", p.run_time && std::isfinite(*p.run_time) ? html_escape(core::seconds_text(*p.run_time)) + " s"
                                                                  : std::string("no limit"));

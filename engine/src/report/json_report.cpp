@@ -173,6 +173,20 @@ std::string to_json(const run_record& record)
         parameters["arrival"] = p.arrival;
         parameters["late_tolerance_s"] = number(p.late_tolerance_s);
     }
+    if (!p.stages.empty()) {
+        json stages = json::array();
+        for (const auto& s : p.stages) {
+            json stage = {{"duration_s", optional_number(s.duration_s)}};
+            if (s.users) stage["users"] = *s.users;
+            if (s.spawn_rate) stage["spawn_rate"] = number(*s.spawn_rate);
+            if (s.rate) {
+                stage["rate"] = number(*s.rate);
+                stage["ramp"] = s.ramp;
+            }
+            stages.push_back(std::move(stage));
+        }
+        parameters["stages"] = std::move(stages);
+    }
     json thresholds = json::array();
     for (const auto& t : record.thresholds)
         thresholds.push_back({{"expression", t.expression},
@@ -258,6 +272,16 @@ core::result<run_record> run_record_from_json(std::string_view text)
             r.parameters.arrival = p.at("arrival").text();
             r.parameters.late_tolerance_s = p.at("late_tolerance_s").real();
         }
+        if (p.has("stages"))
+            p.at("stages").each([&](const reader& s) {
+                stage_record stage;
+                stage.duration_s = s.at("duration_s").optional_real();
+                if (s.has("users")) stage.users = s.at("users").integer();
+                if (s.has("spawn_rate")) stage.spawn_rate = s.at("spawn_rate").optional_real();
+                if (s.has("rate")) stage.rate = s.at("rate").real();
+                if (s.has("ramp")) stage.ramp = s.at("ramp").boolean();
+                r.parameters.stages.push_back(stage);
+            });
         r.start_time = root.at("start_time").real();
         r.end_time = root.at("end_time").real();
         const reader v = root.at("verdict");

@@ -16,6 +16,17 @@ namespace hornet::report {
 /// or goes away, not when one is added.
 inline constexpr int run_record_schema_version = 1;
 
+/// One stage of the load shape that drove the run (duration in seconds, none = held until
+/// stopped); a closed-model stage has users and spawn_rate, an open-model one rate and ramp.
+struct stage_record
+{
+    std::optional<double> duration_s;
+    std::optional<std::int64_t> users;
+    std::optional<double> spawn_rate;
+    std::optional<double> rate;
+    bool ramp = false;
+};
+
 /// How a run was started.
 struct run_parameters
 {
@@ -23,11 +34,12 @@ struct run_parameters
     std::string host;     // --host, or the scenario's; "" when every class sets its own
     std::string scenario; // the -f argument as given ("" for a built-in default)
     std::vector<std::string> user_classes;
-    std::int64_t users = 0;          // -u
-    double spawn_rate = 0;           // -r
-    std::optional<double> run_time;  // -t in seconds; none without a limit
-    std::string mode = "standalone"; // "standalone" or "master"
-    std::int64_t workers = 0;        // workers that took part (master)
+    std::int64_t users = 0;           // -u
+    double spawn_rate = 0;            // -r
+    std::optional<double> run_time;   // -t in seconds; none without a limit
+    std::string mode = "standalone";  // "standalone" or "master"
+    std::int64_t workers = 0;         // workers that took part (master)
+    std::vector<stage_record> stages; // the load shape (stages, --shape, step load); empty: -u/-r
     /// The open model (--rate or the classes' rates): iterations/s over the whole test.
     std::optional<double> rate;
     std::int64_t max_users = 0;  // the pool's limit (open model)

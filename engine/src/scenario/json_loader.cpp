@@ -1,11 +1,14 @@
 // The JSON scenario format, validated strictly: every problem is reported with its place.
-// This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp.
+// This file holds the document, data sets, user classes and tasks; steps are in step_loader.cpp,
+// stages in stage_loader.cpp, parsing with positions in json_document.cpp.
 #include "scenario/json_loader.hpp"
 
 #include "core/byte_size.hpp"
 
+#include "scenario/json_document.hpp"
 #include "scenario/load_context.hpp"
 #include "scenario/source_map.hpp"
+#include "scenario/stage_loader.hpp"
 #include "scenario/step_loader.hpp"
 
 #include <boost/system/system_error.hpp>
@@ -14,10 +17,8 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <optional>
-#include <sstream>
 
 namespace hornet::scenario {
 
@@ -40,9 +41,6 @@ void throw_exception_from_error(const load_error& e, const boost::source_locatio
 namespace {
 
 using threshold_checker = std::function<std::optional<std::string>(const std::string&)>;
-
-// Deeper documents are refused before anything walks them recursively.
-constexpr int max_nesting = 64;
 
 const std::vector<std::string> reserved_namespaces = {"random", "counter", "env", "user"};
 
@@ -353,9 +351,10 @@ model parse_model(load_context& ctx, const json& doc, const std::string& base_di
                   const threshold_checker& check_threshold)
 {
     ctx.expect(doc, "", json::value_t::object, "an object with a \"users\" array");
-    ctx.check_keys(doc, "", {"$schema", "description", "data", "thresholds", "users"});
+    ctx.check_keys(doc, "", {"$schema", "description", "data", "stages", "thresholds", "users"});
     model m;
     if (doc.contains("thresholds")) parse_thresholds(ctx, doc["thresholds"], check_threshold, m);
+    if (doc.contains("stages")) m.stages = parse_stages(ctx, doc["stages"], "/stages");
     if (doc.contains("data")) parse_data(ctx, doc["data"], base_dir, m);
     for (const auto& set : m.data) ctx.scope.data.push_back(set.get());
     if (!doc.contains("users")) ctx.fail("", "the file needs a \"users\" array of user classes");
@@ -375,44 +374,6 @@ model parse_model(load_context& ctx, const json& doc, const std::string& base_di
     return m;
 }
 
-// nlohmann reports the offset after the offending token; a person wants where it starts.
-std::size_t token_start(std::string_view text, std::size_t last)
-{
-    if (last >= text.size()) return text.empty() ? 0 : text.size() - 1;
-    if (text[last] == '"' && last > 0) {
-        for (std::size_t i = last; i-- > 0;)
-            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) return i;
-        return last;
-    }
-    auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
-    if (!word(text[last])) return last;
-    while (last > 0 && word(text[last - 1])) --last;
-    return last;
-}
-
-// Offset of the bracket that opens level max_nesting + 1, if the (valid) text has one.
-std::optional<std::size_t> too_deep(std::string_view text)
-{
-    int depth = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > max_nesting) return i;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
 std::string folder_of(const std::string& file)
 {
     std::string dir = std::filesystem::path(file).parent_path().string();
@@ -423,55 +384,19 @@ std::string folder_of(const std::string& file)
 
 load_result load_json(std::string_view text, const std::string& file, const load_options& options)
 {
-    load_error error;
-    error.file = file;
-    json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        // nlohmann's message is "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
-        std::string what = e.what();
-        auto pos = source_map::position_of(text, token_start(text, e.byte > 0 ? e.byte - 1 : 0));
-        error.line = pos.line;
-        error.column = pos.column;
-        auto colon = what.find(": ", what.find("column"));
-        error.message = "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
-        return error;
-    } catch (const json::exception& e) {
-        // e.g. out_of_range for a number such as 1e999: no position, but still one clear line.
-        std::string what = e.what();
-        auto bracket = what.find("] ");
-        error.message = "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2));
-        return error;
-    }
-    if (auto deep = too_deep(text)) {
-        auto pos = source_map::position_of(text, *deep);
-        error.line = pos.line;
-        error.column = pos.column;
-        error.message = "the document nests more than " + std::to_string(max_nesting) + " levels deep";
-        return error;
-    }
-    source_map map(text);
-    load_context ctx(map);
-    ctx.scope.env = options.env ? options.env : [](const std::string& name) -> std::optional<std::string> {
-        const char* v = std::getenv(name.c_str());
-        if (!v) return std::nullopt;
-        return std::string(v);
-    };
-    try {
-        model m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir,
-                              options.check_threshold);
-        m.source = file;
-        return m;
-    } catch (const invalid& e) {
-        error.line = e.position.line;
-        error.column = e.position.column;
-        error.pointer = e.pointer;
-        error.message = e.message;
-    } catch (const json::exception& e) {
-        error.message = e.what();
-    }
-    return error;
+    model m;
+    auto error = read_json_document(text, file, [&](load_context& ctx, const json& doc) {
+        ctx.scope.env = options.env ? options.env : [](const std::string& name) -> std::optional<std::string> {
+            const char* v = std::getenv(name.c_str());
+            if (!v) return std::nullopt;
+            return std::string(v);
+        };
+        m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir,
+                        options.check_threshold);
+    });
+    if (error) return std::move(*error);
+    m.source = file;
+    return m;
 }
 
 load_result load_json(std::string_view text, const std::string& file)
@@ -488,11 +413,10 @@ load_result load_json(std::string_view text, const std::string& file, const std:
 
 load_result load_json_file(const std::string& path, const load_options& options)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return load_error::whole_file(path, "cannot open the scenario file (does it exist?)");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return load_json(ss.str(), path, options);
+    std::string text;
+    if (!read_text_file(path, text))
+        return load_error::whole_file(path, "cannot open the scenario file (does it exist?)");
+    return load_json(text, path, options);
 }
 
 } // namespace hornet::scenario

@@ -5,6 +5,7 @@
 #include "scenario/check.hpp"
 #include "scenario/data_set.hpp"
 #include "scenario/extract.hpp"
+#include "scenario/load_plan.hpp"
 #include "scenario/template_text.hpp"
 
 #include <cstdint>
@@ -113,6 +114,9 @@ struct model
     /// The file's "thresholds": the run's verdict, as --check expressions (checked by the
     /// loader's load_options::check_threshold, measured by the app).
     std::vector<std::string> thresholds;
+    /// The file's "stages": the load shape that drives the test instead of -u/-r (--shape
+    /// replaces it).
+    load_plan stages;
 };
 
 /// The model of quick mode: one `QuickUser` class GETting the URL in a loop with no wait.
