@@ -22,6 +22,8 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
     libxml2-utils python3-junitparser
     # reports opened in a headless browser (tests/e2e)
     chromium fonts-dejavu-core
+    # /metrics checked by promtool and scraped by a real Prometheus server (tests/integration)
+    prometheus
   )
   # Node and npm for tests/e2e, from Debian only where no node is installed: Debian's npm
   # conflicts with a NodeSource nodejs that bundles its own.
@@ -48,5 +50,22 @@ if ((${#missing[@]})); then
   sudo_cmd=()
   [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  # Packages such as prometheus start a daemon on install (its port 9090 would then be taken
+  # and a stray process left running): a policy-rc.d that refuses every start keeps the
+  # install inert. One already present (containers ship one) is left as it is.
+  policy=/usr/sbin/policy-rc.d
+  added_policy=false
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo_cmd[@]}" tee "$policy" >/dev/null
+    "${sudo_cmd[@]}" chmod 755 "$policy"
+    added_policy=true
+  fi
+  status=0
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || status=$?
+  if $added_policy; then "${sudo_cmd[@]}" rm -f "$policy"; fi
+  # Where systemd runs, policy-rc.d does not stop it enabling the unit for the next boot.
+  if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    "${sudo_cmd[@]}" systemctl disable --now prometheus >/dev/null 2>&1 || true
+  fi
+  exit $status
 fi
