@@ -1,0 +1,47 @@
+// The local runner as the test loop drives it (runtime::run_control): standalone runs, headless
+// or from the web UI.
+#pragma once
+
+#include "runtime/compiled_class.hpp"
+#include "runtime/local_runner.hpp"
+#include "runtime/run_control.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <vector>
+
+namespace hornet::app {
+
+class local_control final : public runtime::run_control
+{
+public:
+    local_control(boost::asio::io_context& io, const std::vector<runtime::compiled_class>& classes, unsigned threads,
+                  const http::client_config& config)
+        : runner_(io, classes, threads, config)
+    {}
+
+    boost::asio::awaitable<bool> prepare() override
+    {
+        runner_.start_threads();
+        co_return true;
+    }
+    void start(std::int64_t user_count, double spawn_rate) override { runner_.start(user_count, spawn_rate); }
+    boost::asio::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline) override
+    {
+        co_return co_await runner_.collect(deadline);
+    }
+    boost::asio::awaitable<void> stop(double stop_timeout) override { co_await runner_.stop(stop_timeout); }
+    void hurry() override { runner_.hurry(); }
+    void shutdown() override { runner_.shutdown(); }
+    stats::aggregate& stats() override { return runner_.stats(); }
+    std::int64_t user_count() const override { return runner_.user_count(); }
+    void reset_stats() override { runner_.reset_stats(); }
+    void set_on_spawning_complete(std::function<void()> f) override { runner_.on_spawning_complete = std::move(f); }
+
+    const runtime::local_runner& runner() const noexcept { return runner_; }
+
+private:
+    runtime::local_runner runner_;
+};
+
+} // namespace hornet::app
