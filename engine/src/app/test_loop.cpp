@@ -99,8 +99,10 @@ net::awaitable<int> test_loop::finish()
     // Measured once, on the final merged stats (a master's holds every worker's histograms).
     const auto outcomes = report::evaluate(thresholds_, control_.stats());
     auto verdict = report::judge(control_.stats(), outcomes, opts_.exit_code_on_error, stopped_by_);
-    // A web session whose test was never started has nothing to judge: Locust exits 0.
-    const int code = ever_started_ ? verdict.exit_code : 0;
+    // A web session whose test was never started, or whose statistics were reset, has nothing
+    // to judge: Locust exits 0.
+    int code = ever_started_ ? verdict.exit_code : 0;
+    if (interactive_ && code == core::exit_could_not_run) code = 0;
     if (code == core::exit_could_not_run) core::log::error("hornet.main", "The test " + verdict.summary);
     core::log::info("hornet.main", "Shutting down (exit code " + std::to_string(code) + ")");
     write_csv(true);

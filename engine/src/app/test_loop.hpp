@@ -36,6 +36,9 @@ public:
     /// parameters. The headless run's come from the command line.
     void started(std::int64_t users, double spawn_rate, std::optional<double> run_time);
     bool ever_started() const noexcept { return ever_started_; }
+    /// The web UI's tests: statistics reset or a test that saw no request do not make the
+    /// process "could not run" (exit 4); Locust's UI exits 0 then.
+    void set_interactive() noexcept { interactive_ = true; }
 
     /// One report tick: a snapshot collected until `collect_by` at most, its CSV history row,
     /// its series point; then `on_sample` (the web charts).
@@ -80,6 +83,7 @@ private:
     double spawn_rate_;
     std::optional<double> run_time_;
     bool ever_started_ = false;
+    bool interactive_ = false;
 };
 
 } // namespace hornet::app

@@ -45,6 +45,7 @@ public:
           loop_(opts, model, control), view_(opts, model, loop_), routes_(view_, series_, router_options(opts)),
           server_(io, routes_, server_config_of(opts))
     {
+        loop_.set_interactive();
         view_.list_workers = std::move(workers);
         view_.on_swarm = [this](const web::swarm_request& r) { return start_test(r); };
         view_.on_stop = [this] { stop_test("stopped from the web UI"); };

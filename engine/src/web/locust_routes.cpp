@@ -5,7 +5,6 @@
 #include "core/py_format.hpp"
 #include "core/run_time.hpp"
 #include "report/csv_tables.hpp"
-#include "report/html_escape.hpp"
 #include "report/html_report.hpp"
 #include "web/stats_json.hpp"
 
@@ -234,8 +233,8 @@ response router::exceptions() const
         std::string nodes;
         for (const auto& n : e.nodes) nodes += (nodes.empty() ? "" : ", ") + n;
         list.push_back({{"count", e.count},
-                        {"msg", report::html_escape(e.message)},
-                        {"traceback", report::html_escape(e.traceback)},
+                        {"msg", py_html_escape(e.message)},
+                        {"traceback", py_html_escape(e.traceback)},
                         {"nodes", nodes}});
     }
     return json_reply({{"exceptions", std::move(list)}});

@@ -7,6 +7,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/v6_only.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
 #include <exception>
@@ -106,8 +107,11 @@ net::awaitable<void> server::accept_loop()
         auto [ec, socket] = co_await acceptor_.async_accept(net::as_tuple(net::use_awaitable));
         if (stopped_ || ec == net::error::operation_aborted) co_return;
         if (ec) {
-            // Out of descriptors, mostly: the listener stays; the client retries.
+            // Out of descriptors, mostly: the listener stays and tries again shortly (at once
+            // would spin), the client retries.
             core::log::debug("hornet.web", "accept failed: " + ec.message());
+            net::steady_timer pause(io_, std::chrono::milliseconds(100));
+            co_await pause.async_wait(net::as_tuple(net::use_awaitable));
             continue;
         }
         if (open_.size() >= config_.max_connections) {

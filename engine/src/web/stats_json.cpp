@@ -2,18 +2,13 @@
 // (which keys, int or float, null) are decided here.
 #include "web/stats_json.hpp"
 
-#include "report/html_escape.hpp"
-
 #include <cmath>
 
 namespace hornet::web {
 
 using nlohmann::json;
 
-namespace {
-
-// Python's html.escape(s, quote=False), which 2.12 applies to safe_name.
-std::string escape_markup(std::string_view text)
+std::string py_html_escape(std::string_view text, bool quote)
 {
     std::string out;
     out.reserve(text.size());
@@ -22,11 +17,15 @@ std::string escape_markup(std::string_view text)
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;
         case '>': out += "&gt;"; break;
+        case '"': out += quote ? "&quot;" : "\""; break;
+        case '\'': out += quote ? "&#x27;" : "'"; break;
         default: out.push_back(c);
         }
     }
     return out;
 }
+
+namespace {
 
 // 2.12's proper_round: half away from zero, a float; int 0 when there is no value.
 json rounded_time(const std::optional<double>& ms)
@@ -40,7 +39,7 @@ json row_json(const stats::aggregate& stats, const stats::entry& e)
     json r;
     r["method"] = e.method;
     r["name"] = e.name;
-    r["safe_name"] = escape_markup(e.name);
+    r["safe_name"] = py_html_escape(e.name, false);
     r["num_requests"] = e.num_requests;
     r["num_failures"] = e.num_failures;
     r["avg_response_time"] = e.avg_response_time();
@@ -88,8 +87,8 @@ json stats_requests_json(const stats::aggregate& stats, const std::string& state
         if (err.occurrences == 0) continue;
         if (n++ == max_stats_rows) break;
         errors.push_back({{"method", err.method},
-                          {"name", report::html_escape(err.name)},
-                          {"error", report::html_escape(err.error)},
+                          {"name", py_html_escape(err.name)},
+                          {"error", py_html_escape(err.error)},
                           {"occurrences", err.occurrences}});
     }
 

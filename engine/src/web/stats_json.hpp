@@ -8,8 +8,13 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace hornet::web {
+
+/// Python's html.escape, which Locust 2.12 applies to names, errors and tracebacks: & < > and,
+/// with `quote`, " as &quot; and ' as &#x27;.
+std::string py_html_escape(std::string_view text, bool quote = true);
 
 /// Most rows listed (Locust's 500); the Aggregated row comes after them in any case.
 inline constexpr std::size_t max_stats_rows = 500;
