@@ -429,9 +429,9 @@ def test_headless_serves_metrics_when_web_port_is_given(target, tmp_path):
                               "127.0.0.1", "--web-port", str(taken)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "Not serving /metrics" in run.stderr
-    # --headless-metrics off: nothing is served.
+    # --no-metrics: nothing is served.
     run = subprocess.run([BINARY, "--headless", "-H", target.url, "-u", "1", "-r", "1", "-t", "1s", "--web-port",
-                          str(free_port()), "--headless-metrics", "off"], capture_output=True, text=True, timeout=60)
+                          str(free_port()), "--no-metrics"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and "Serving /metrics" not in run.stderr
 
 

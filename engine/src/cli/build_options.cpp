@@ -172,15 +172,9 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.tls_key = single(raw);
     else if (key == "class-picker")
         o.class_picker = to_flag(raw);
-    else if (key == "headless-metrics") {
-        const auto& v = single(raw);
-        if (v == "on" || v == "true" || v == "1")
-            o.headless_metrics = true;
-        else if (v == "off" || v == "false" || v == "0")
-            o.headless_metrics = false;
-        else
-            throw argument_error(raw.origin + ": expected on or off, got '" + v + "'");
-    } else if (key == "metrics-locust-names")
+    else if (key == "no-metrics")
+        o.headless_metrics = !to_flag(raw);
+    else if (key == "metrics-locust-names")
         o.metrics_locust_names = to_flag(raw);
     else if (key == "master")
         o.master = to_flag(raw);

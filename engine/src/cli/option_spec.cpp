@@ -41,7 +41,7 @@ constexpr std::array specs{
                 "Interface the web UI and API listen on; \"\" or * = all."},
     option_spec{"web-port", 'P', k::value, "PORT", g::web, "WEB_PORT", true, true, "8089",
                 "Port of the web UI and API (0 = any free port; the log line names it). With --headless, "
-                "giving it serves /metrics there (see --headless-metrics)."},
+                "giving it serves /metrics there (see --no-metrics)."},
     option_spec{"autostart", 0, k::flag, "", g::web, "AUTOSTART", true, true, "off",
                 "Start the test at once (with -u, -r, -t) and keep the web UI running; at the run time's end "
                 "the test stops, the process stays."},
@@ -55,10 +55,9 @@ constexpr std::array specs{
                 "PEM private key of --tls-cert."},
     option_spec{"class-picker", 0, k::flag, "", g::web, "USERCLASS_PICKER", true, true, "off",
                 "Let the start form choose which user classes run."},
-    option_spec{"headless-metrics", 0, k::value, "on|off", g::web, "HEADLESS_METRICS", false, true,
-                "on when --web-port is given",
-                "With --headless: serve /metrics on --web-port (only when --web-port is given; a taken port "
-                "is a warning, never a failed run). off turns it off."},
+    option_spec{"no-metrics", 0, k::flag, "", g::web, "NO_METRICS", false, true, "off",
+                "With --headless and --web-port: do not serve /metrics. (With --headless, /metrics is served only "
+                "when --web-port is given; a taken port is a warning, never a failed run.)"},
     option_spec{"metrics-locust-names", 0, k::flag, "", g::web, "METRICS_LOCUST_NAMES", false, true, "off",
                 "/metrics also shows locust_exporter's locust_* families, for existing Grafana dashboards."},
 

@@ -34,7 +34,7 @@ struct options
     std::string tls_cert;              ///< --tls-cert
     std::string tls_key;               ///< --tls-key
     bool class_picker = false;         ///< --class-picker
-    bool headless_metrics = true;      ///< --headless-metrics on|off (with --web-port)
+    bool headless_metrics = true;      ///< false with --no-metrics (headless /metrics needs --web-port)
     bool metrics_locust_names = false; ///< --metrics-locust-names
 
     // Statistics and reports
