@@ -476,3 +476,26 @@ def test_master_with_the_ui_drives_a_real_locust_worker(web, target, tmp_path):
         assert cluster.wait(worker, timeout=30) == 0
     finally:
         cluster.close()
+
+
+def test_class_picker_runs_only_the_chosen_classes(web, target, tmp_path):
+    scenario = tmp_path / "two.json"
+    scenario.write_text("""{"users": [
+        {"name": "WebUser", "wait_time": {"constant": 0.1}, "tasks": [{"name": "web", "get": "/"}]},
+        {"name": "ApiUser", "wait_time": {"constant": 0.1}, "tasks": [{"name": "api", "get": "/api/users"}]}]}""")
+    h = web("-f", str(scenario), "-H", target.url, "--class-picker")
+    assert call(h.url, "/hornet/config")["json"]["class_picker"] is True
+    r = call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "user_classes": ["ApiUser"]})
+    assert r["status"] == 200 and r["json"]["user_classes"] == ["ApiUser"], r
+    s = wait_for_requests(h.url, 5, users=2)
+    assert [row["name"] for row in s["stats"]] == ["api", "Aggregated"]
+    # While it runs the classes stay; after a stop, another choice takes effect.
+    assert call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "user_classes": ["WebUser"]})["status"] == 409
+    call(h.url, "/stop")
+    assert wait_until(lambda: call(h.url, "/stats/requests")["json"]["state"] == "stopped", 20)
+    r = call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "user_classes": ["WebUser"]})
+    assert r["status"] == 200
+    s = wait_for_requests(h.url, 5, users=2)
+    assert [row["name"] for row in s["stats"]] == ["web", "Aggregated"]
+    assert call(h.url, "/swarm", "POST", {"user_count": 1, "spawn_rate": 1, "user_classes": ["Nobody"]})["status"] == 400
+    assert h.stop() == 0

@@ -40,8 +40,9 @@ class web_driver
 {
 public:
     web_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
-               runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers)
-        : opts_(opts), io_(io), control_(control), signals_(io, SIGINT, SIGTERM), tick_(io),
+               runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers,
+               class_selector select)
+        : opts_(opts), select_(std::move(select)), io_(io), control_(control), signals_(io, SIGINT, SIGTERM), tick_(io),
           loop_(opts, model, control), view_(opts, model, loop_), routes_(view_, series_, router_options(opts)),
           server_(io, routes_, server_config_of(opts))
     {
@@ -163,7 +164,13 @@ private:
         // The users' requests are compiled against the host the process started with.
         if (r.host && *r.host != view_.defaults().host)
             return "the host cannot be changed from the web UI yet: restart with -H " + *r.host;
+        if (!r.classes.empty() && r.classes != view_.class_names()) {
+            if (!select_) return "choosing user classes is not available on a master yet: start with all of them";
+            if (test_running()) return "the user classes of a running test cannot change: stop it first";
+        }
         if (!test_running()) {
+            if (select_ && opts_.class_picker)
+                select_(r.classes == view_.class_names() ? std::vector<std::string>{} : r.classes);
             series_.clear();
             view_.stats_changed();
             test_started_ = clock::now();
@@ -222,6 +229,7 @@ private:
     }
 
     const cli::options& opts_;
+    class_selector select_;
     net::io_context& io_;
     runtime::run_control& control_;
     net::signal_set signals_;
@@ -250,13 +258,14 @@ int run_web(const cli::options& opts, const scenario::model& model)
     net::io_context io{1};
     local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()),
                           client_config_of(opts));
-    return run_web(opts, model, io, control);
+    return run_web(opts, model, io, control, {},
+                   [&control](const std::vector<std::string>& names) { control.select_classes(names); });
 }
 
 int run_web(const cli::options& opts, const scenario::model& model, net::io_context& io, runtime::run_control& control,
-            std::function<std::vector<web::worker_row>()> workers)
+            std::function<std::vector<web::worker_row>()> workers, class_selector select)
 {
-    web_driver driver(opts, model, io, control, std::move(workers));
+    web_driver driver(opts, model, io, control, std::move(workers), std::move(select));
     return driver.run();
 }
 

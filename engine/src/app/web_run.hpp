@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace hornet::app {
@@ -17,8 +18,13 @@ namespace hornet::app {
 /// Runs the web UI over a local runner. Returns the process exit code.
 int run_web(const cli::options& opts, const scenario::model& model);
 
+/// Runs only the named classes from the next test on (--class-picker); empty = all.
+using class_selector = std::function<void(const std::vector<std::string>& names)>;
+
 /// The same over any load (a master: `workers` lists its workers); `control` lives on `io`.
+/// Without `select`, a /swarm that picks classes is refused.
 int run_web(const cli::options& opts, const scenario::model& model, boost::asio::io_context& io,
-            runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers = {});
+            runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers = {},
+            class_selector select = {});
 
 } // namespace hornet::app
