@@ -33,7 +33,9 @@ async def poller(port, seconds, period, counts, start_delay):
             else:
                 counts["bad_status"] += 1
             await asyncio.sleep(period)
-    except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError):
+    except asyncio.TimeoutError:
+        counts["timed_out"] += 1
+    except (OSError, asyncio.IncompleteReadError):
         counts["broken"] += 1
     finally:
         writer.close()
@@ -44,7 +46,7 @@ async def main():
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     seconds = float(sys.argv[3]) if len(sys.argv) > 3 else 20
     period = float(sys.argv[4]) if len(sys.argv) > 4 else 2
-    counts = dict.fromkeys(["connected", "connect_failed", "sent", "ok", "bad_status", "broken"], 0)
+    counts = dict.fromkeys(["connected", "connect_failed", "sent", "ok", "bad_status", "timed_out", "broken"], 0)
     # Spread over one period, as browsers opened at different moments would be.
     await asyncio.gather(*(poller(port, seconds, period, counts, period * i / n) for i in range(n)))
     print(json.dumps(counts))
