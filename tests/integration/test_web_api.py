@@ -357,6 +357,8 @@ def test_web_mode_life_cycle_new_test_after_stop_and_reports_at_sigterm(web, tar
     h = web("-f", str(scenario), "-H", target.url, "--csv", prefix, "--json", str(tmp_path / "run.json"))
     config = call(h.url, "/hornet/config")["json"]
     assert config["state"] == "ready" and config["host"] == target.url and config["user_classes"] == ["WebUser"]
+    logs = call(h.url, "/logs")["json"]
+    assert logs["workers"] == {} and any("Starting web interface at " + h.url in line for line in logs["master"])
     assert call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10})["status"] == 200
     wait_for_requests(h.url, 100, users=2)
     call(h.url, "/stop")

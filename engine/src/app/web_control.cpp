@@ -1,6 +1,8 @@
 // The web routes' view of the test.
 #include "app/web_control.hpp"
 
+#include "core/log.hpp"
+
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -114,6 +116,11 @@ std::optional<std::string> web_control::full_history_csv() const
     std::ostringstream text;
     text << in.rdbuf();
     return text.str();
+}
+
+std::vector<std::string> web_control::log_lines() const
+{
+    return core::log::recent_lines();
 }
 
 report::metrics_state web_control::metrics_state() const

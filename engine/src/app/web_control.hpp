@@ -41,6 +41,7 @@ public:
     report::run_record record() const override { return loop_.record(); }
     std::optional<std::string> full_history_csv() const override;
     report::metrics_state metrics_state() const override;
+    std::vector<std::string> log_lines() const override;
 
     /// Locust's state string; the driver moves it.
     void set_state(std::string s) { state_ = std::move(s); }

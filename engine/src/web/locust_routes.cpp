@@ -56,6 +56,29 @@ std::string epoch_name(std::string_view kind, std::string_view ext)
     return std::string(kind) + "_" + core::py_float(core::unix_now()) + "." + std::string(ext);
 }
 
+// Percent-encodes everything but letters and digits, so form::parse reads the text back as given.
+std::string form_escape(const std::string& s)
+{
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c)) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", c);
+            out += buf;
+        }
+    }
+    return out;
+}
+
+// One field of a JSON /swarm body as form text: strings as they are, numbers as JSON writes them.
+void append_field(std::string& text, const std::string& name, const json& value)
+{
+    if (!text.empty()) text += '&';
+    text += form_escape(name) + "=" + form_escape(value.is_string() ? value.get<std::string>() : value.dump());
+}
+
 // The fields of a /swarm body: a form (Locust's UI and scripts), or a JSON object for clients
 // that prefer it. Values of a JSON object may be strings or numbers.
 std::optional<form> swarm_fields(const request& req, std::string& why)
@@ -68,29 +91,11 @@ std::optional<form> swarm_fields(const request& req, std::string& why)
             return std::nullopt;
         }
         std::string text;
-        for (const auto& [k, v] : body.items()) {
-            auto add = [&](const json& item) {
-                std::string value = item.is_string() ? item.get<std::string>() : item.dump();
-                if (!text.empty()) text += '&';
-                auto escape = [](const std::string& s) {
-                    std::string out;
-                    for (unsigned char c : s) {
-                        if (std::isalnum(c)) {
-                            out.push_back(static_cast<char>(c));
-                        } else {
-                            char buf[4];
-                            std::snprintf(buf, sizeof buf, "%%%02X", c);
-                            out += buf;
-                        }
-                    }
-                    return out;
-                };
-                text += escape(k) + "=" + escape(value);
-            };
-            if (v.is_array())
-                for (const auto& item : v) add(item);
+        for (const auto& item : body.items()) {
+            if (item.value().is_array())
+                for (const auto& element : item.value()) append_field(text, item.key(), element);
             else
-                add(v);
+                append_field(text, item.key(), item.value());
         }
         return form::parse(text, &why);
     }
