@@ -5,6 +5,7 @@
 #include "app/run_worker.hpp"
 #include "app/saved_runs.hpp"
 #include "app/scenario_choice.hpp"
+#include "app/web_run.hpp"
 #include "cli/options.hpp"
 #include "core/fd_limit.hpp"
 #include "core/log.hpp"
@@ -74,10 +75,7 @@ int main(int argc, char** argv)
     opts.host = choice.host;
 
     if (opts.worker) return app::run_worker(opts, choice.model);
-    if (!opts.headless)
-        return fail("the web UI is not available in this version yet: add --headless "
-                    "(with -u, -r and -t) to run from the command line",
-                    1);
     if (opts.master) return app::run_master(opts, choice.model);
+    if (!opts.headless) return app::run_web(opts, choice.model);
     return app::run_headless(opts, choice.model);
 }

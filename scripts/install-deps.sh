@@ -20,6 +20,8 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
     python3-zmq python3-msgpack
     # --junit checked against an XSD (xmllint) and read back by a real JUnit consumer
     libxml2-utils python3-junitparser
+    # the web server's TLS test makes a self-signed certificate (tests/integration/test_web_api.py)
+    openssl
     # reports opened in a headless browser (tests/e2e)
     chromium fonts-dejavu-core
     # /metrics checked by promtool and scraped by a real Prometheus server (tests/integration)

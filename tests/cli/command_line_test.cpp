@@ -47,7 +47,7 @@ TEST_CASE("command line: typo suggestions")
     CHECK(suggest_option("--loglvl") == "--loglevel");
     CHECK(suggest_option("--head") == "--headless");
     CHECK(suggest_option("--csv-full") == "--csv-full-history");
-    CHECK(suggest_option("--web-port") == "");
+    CHECK(suggest_option("--web-base-path") == "");
     CHECK(suggest_option("--frobnicate") == "");
     CHECK(suggest_option("-x") == "");
     CHECK(suggest_option("--") == "");

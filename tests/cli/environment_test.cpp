@@ -21,7 +21,7 @@ raw_settings read(std::vector<const char*> env)
 
 TEST_CASE("env: LOCUST_* variables set options; others are ignored")
 {
-    auto s = read({"LOCUST_USERS=10", "LOCUST_SPAWN_RATE= 2 ", "LOCUST_WEB_PORT=8090", "PATH=/bin",
+    auto s = read({"LOCUST_USERS=10", "LOCUST_SPAWN_RATE= 2 ", "LOCUST_WEB_BASE_PATH=/x", "PATH=/bin",
                    "LOCUST_HOST=", "LOCUST_USERSX=1", "XLOCUST_USERS=1"});
     CHECK(s.size() == 2);
     CHECK(s.at("users").values.front() == "10");

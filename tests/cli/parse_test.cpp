@@ -317,9 +317,9 @@ TEST_CASE("parse: unknown options are usage errors with exit code 2")
     r = run({"--head"});
     CHECK(r.message == "hornet: error: unrecognized arguments: --head (did you mean --headless?)\n");
 
-    r = run({"--web-port", "8090", "--frobnicate"});
+    r = run({"--web-base-path", "/x", "--frobnicate"});
     CHECK(r.exit_code == 2);
-    CHECK(contains(r.message, "unrecognized arguments: --web-port --frobnicate"));
+    CHECK(contains(r.message, "unrecognized arguments: --web-base-path --frobnicate"));
 
     r = run({"-x"});
     CHECK(r.exit_code == 2);

@@ -3,6 +3,7 @@
 
 #include "app/headless_run.hpp"
 #include "app/open_model_options.hpp"
+#include "app/web_run.hpp"
 #include "cluster/master.hpp"
 #include "core/log.hpp"
 #include "proto/value.hpp"
@@ -56,7 +57,21 @@ int run_master(const cli::options& opts, const scenario::model& model)
         return 1;
     }
     core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
-    return run_headless(opts, model, io, m);
+    if (opts.headless) return run_headless(opts, model, io, m);
+    return run_web(opts, model, io, m, [&m] {
+        std::vector<web::worker_row> rows;
+        for (const auto& [id, w] : m.core().workers().workers()) {
+            web::worker_row r;
+            r.id = w.id;
+            r.state = std::string(cluster::to_string(w.state));
+            r.user_count = w.user_count();
+            r.cpu_usage = w.cpu_percent;
+            r.memory_usage = w.memory_bytes;
+            r.missing = w.state == cluster::worker_state::missing;
+            rows.push_back(std::move(r));
+        }
+        return rows;
+    });
 }
 
 } // namespace hornet::app

@@ -178,6 +178,29 @@ void apply(options& o, const std::string& key, const raw_value& raw)
         o.loglevel = names[static_cast<int>(*level) / 10 - 1];
     } else if (key == "logfile")
         o.logfile = single(raw);
+    else if (key == "web-host")
+        o.web_host = single(raw);
+    else if (key == "web-port") {
+        o.web_port = static_cast<std::uint16_t>(to_int(raw, 0, 65535));
+        o.web_port_given = true;
+    } else if (key == "autostart")
+        o.autostart = to_flag(raw);
+    else if (key == "autoquit")
+        o.autoquit = to_int(raw, -1, std::numeric_limits<std::int32_t>::max());
+    else if (key == "web-auth") {
+        o.web_auth = single(raw);
+        if (!o.web_auth.empty() && o.web_auth.find(':') == std::string::npos)
+            throw argument_error(raw.origin + ": expected user:pass, got '" + o.web_auth + "'");
+    } else if (key == "tls-cert")
+        o.tls_cert = single(raw);
+    else if (key == "tls-key")
+        o.tls_key = single(raw);
+    else if (key == "class-picker")
+        o.class_picker = to_flag(raw);
+    else if (key == "no-metrics")
+        o.headless_metrics = !to_flag(raw);
+    else if (key == "metrics-locust-names")
+        o.metrics_locust_names = to_flag(raw);
     else if (key == "master")
         o.master = to_flag(raw);
     else if (key == "master-bind-host")
@@ -241,6 +264,11 @@ options build_options(const raw_settings& settings)
         throw argument_error("'--csv-full-history' requires '--csv'.");
     }
     check_step_load(o);
+    // Locust: "--autoquit is only meaningful in combination with --autostart" (exit 1).
+    if (o.autoquit >= 0 && !o.autostart)
+        throw usage_error(1, "hornet: error: --autoquit is only meaningful in combination with --autostart");
+    if (o.tls_cert.empty() != o.tls_key.empty())
+        throw argument_error("--tls-cert and --tls-key go together: give both");
     // Locust's exit codes for these two: -1 (255) and 1.
     if (o.master && o.worker)
         throw usage_error(255, "hornet: error: The --master argument cannot be combined with --worker");

@@ -88,6 +88,7 @@ const char* group_title(option_group group)
 {
     switch (group) {
     case option_group::common: return "Common options";
+    case option_group::web: return "Web UI options";
     case option_group::load_model: return "Open model (steady request rates)";
     case option_group::master: return "Master options (distributed test)";
     case option_group::worker: return "Worker options";
@@ -113,8 +114,8 @@ std::string help_text()
            "--host URL. Without --headless, open http://localhost:8089 to start the test.\n"
            "Same flags, CSV files, web API and exit codes as Locust.\n";
 
-    for (auto group : {option_group::common, option_group::load_model, option_group::master, option_group::worker,
-                       option_group::statistics, option_group::logging, option_group::hornet}) {
+    for (auto group : {option_group::common, option_group::web, option_group::load_model, option_group::master,
+                       option_group::worker, option_group::statistics, option_group::logging, option_group::hornet}) {
         out += "\n";
         out += group_title(group);
         out += ":\n";

@@ -47,6 +47,29 @@ constexpr std::array specs{
     option_spec{"help", 'h', k::action, "", g::common, "", false, false, "", "Show this help and exit."},
     option_spec{"version", 'V', k::action, "", g::common, "", false, false, "", "Show the version and exit."},
 
+    option_spec{"web-host", 0, k::value, "HOST", g::web, "WEB_HOST", true, true, "all interfaces",
+                "Interface the web UI and API listen on; \"\" or * = all."},
+    option_spec{"web-port", 'P', k::value, "PORT", g::web, "WEB_PORT", true, true, "8089",
+                "Port of the web UI and API (0 = any free port; the log line names it). With --headless, "
+                "giving it serves /metrics there (see --no-metrics)."},
+    option_spec{"autostart", 0, k::flag, "", g::web, "AUTOSTART", true, true, "off",
+                "Start the test at once (with -u, -r, -t) and keep the web UI running; at the run time's end "
+                "the test stops, the process stays."},
+    option_spec{"autoquit", 0, k::value, "SECONDS", g::web, "AUTOQUIT", true, true, "-1 = never",
+                "Quit this many seconds after the test ended. Needs --autostart."},
+    option_spec{"web-auth", 0, k::value, "USER:PASS", g::web, "WEB_AUTH", true, true, "none",
+                "Protect every web route with HTTP Basic authentication."},
+    option_spec{"tls-cert", 0, k::value, "FILE", g::web, "TLS_CERT", true, true, "none",
+                "PEM certificate: serve the web UI and API over HTTPS. Needs --tls-key."},
+    option_spec{"tls-key", 0, k::value, "FILE", g::web, "TLS_KEY", true, true, "none",
+                "PEM private key of --tls-cert."},
+    option_spec{"class-picker", 0, k::flag, "", g::web, "USERCLASS_PICKER", true, true, "off",
+                "Let the start form choose which user classes run."},
+    option_spec{"no-metrics", 0, k::flag, "", g::web, "NO_METRICS", false, true, "off",
+                "With --headless and --web-port: do not serve /metrics. (With --headless, /metrics is served only "
+                "when --web-port is given; a taken port is a warning, never a failed run.)"},
+    option_spec{"metrics-locust-names", 0, k::flag, "", g::web, "METRICS_LOCUST_NAMES", false, true, "off",
+                "/metrics also shows locust_exporter's locust_* families, for existing Grafana dashboards."},
     option_spec{"rate", 0, k::value, "RATE", g::load_model, "RATE", false, true, "none (closed model: -u users)",
                 "Start this many task iterations per second over the whole test (may be fractional, e.g. 0.5), "
                 "whatever the response times: the open model. Latencies are also measured from each iteration's "

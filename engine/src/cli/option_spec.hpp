@@ -16,7 +16,7 @@ enum class option_kind {
     action, ///< --help, --version, --config: handled by parse() itself
 };
 
-enum class option_group { common, load_model, master, worker, statistics, logging, hornet };
+enum class option_group { common, web, load_model, master, worker, statistics, logging, hornet };
 
 struct option_spec
 {

@@ -35,6 +35,19 @@ struct options
     double late_tolerance = 0.1;           ///< --late-tolerance, seconds
     double drop_after = 10;                ///< --drop-after, seconds
 
+    // Web UI (Locust's names)
+    std::string web_host;              ///< --web-host; "" or "*" = all interfaces
+    std::uint16_t web_port = 8089;     ///< --web-port/-P; 0 = any free port
+    bool web_port_given = false;       ///< --web-port set by a flag, variable or config file
+    bool autostart = false;            ///< --autostart
+    std::int64_t autoquit = -1;        ///< --autoquit seconds; -1 = never
+    std::string web_auth;              ///< --web-auth user:pass
+    std::string tls_cert;              ///< --tls-cert
+    std::string tls_key;               ///< --tls-key
+    bool class_picker = false;         ///< --class-picker
+    bool headless_metrics = true;      ///< false with --no-metrics (headless /metrics needs --web-port)
+    bool metrics_locust_names = false; ///< --metrics-locust-names
+
     // Statistics and reports
     std::string csv_prefix; ///< --csv
     bool csv_full_history = false;

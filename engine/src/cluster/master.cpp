@@ -145,6 +145,19 @@ net::awaitable<void> master::stop(double stop_timeout)
                                " worker(s) did not confirm the quit; their last statistics may be missing");
 }
 
+net::awaitable<void> master::end_test(double stop_timeout)
+{
+    // Locust's master stop(): `stop` to every worker, then wait (bounded) until they report no
+    // users; each comes back with client_ready and is ready for the next test.
+    core_.stop();
+    pump();
+    auto deadline =
+        clock::now() +
+        std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(std::max(0.0, stop_timeout))) +
+        options_.quit_grace;
+    while (core_.user_count() > 0 && !hurried_ && !closed_ && clock::now() < deadline) co_await sleep(200ms);
+}
+
 void master::shutdown()
 {
     if (closed_) return;

@@ -56,6 +56,7 @@ public:
     void start(std::int64_t user_count, double spawn_rate) override;
     void start_rate(const runtime::open_model& model) override;
     boost::asio::awaitable<void> stop(double stop_timeout) override;
+    boost::asio::awaitable<void> end_test(double stop_timeout) override;
     boost::asio::awaitable<std::int64_t> collect(std::chrono::steady_clock::time_point deadline) override;
     void shutdown() override;
     stats::aggregate& stats() override { return core_.stats(); }

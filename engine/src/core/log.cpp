@@ -8,6 +8,7 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
+#include <deque>
 #include <mutex>
 
 namespace hornet::core {
@@ -73,6 +74,25 @@ bool log::set_file(const std::string& path)
     return true;
 }
 
+namespace {
+
+constexpr std::size_t recent_kept = 500;
+
+// Guarded by log's mutex.
+std::deque<std::string>& recent()
+{
+    static std::deque<std::string> lines;
+    return lines;
+}
+
+} // namespace
+
+std::vector<std::string> log::recent_lines()
+{
+    std::lock_guard lock(mutex_);
+    return {recent().begin(), recent().end()};
+}
+
 void log::write(log_level l, std::string_view logger, std::string_view message)
 {
     if (static_cast<int>(l) < static_cast<int>(level_.load())) return;
@@ -85,9 +105,15 @@ void log::write(log_level l, std::string_view logger, std::string_view message)
     std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
     std::lock_guard lock(mutex_);
     std::FILE* out = file_ ? file_ : stderr;
-    std::fprintf(out, "[%s,%03d] %s/%s/%.*s: %.*s\n", stamp, static_cast<int>(ms), host_name().c_str(), level_name(l),
-                 static_cast<int>(logger.size()), logger.data(), static_cast<int>(message.size()), message.data());
+    char millis[8];
+    std::snprintf(millis, sizeof millis, "%03d", static_cast<int>(ms));
+    std::string line;
+    line.append("[").append(stamp).append(",").append(millis).append("] ").append(host_name()).append("/");
+    line.append(level_name(l)).append("/").append(logger).append(": ").append(message);
+    std::fprintf(out, "%s\n", line.c_str());
     std::fflush(out);
+    if (recent().size() == recent_kept) recent().pop_front();
+    recent().push_back(std::move(line));
 }
 
 void log::table(std::string_view text)

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hornet::core {
 
@@ -26,6 +27,9 @@ public:
     static void write(log_level level, std::string_view logger, std::string_view message);
     /// A bare line (stats tables, summaries): always stderr, no prefix.
     static void table(std::string_view text);
+
+    /// The last log lines written (at most 500, oldest first), as printed: the web UI's /logs.
+    static std::vector<std::string> recent_lines();
 
     static void debug(std::string_view logger, std::string_view m) { write(log_level::debug, logger, m); }
     static void info(std::string_view logger, std::string_view m) { write(log_level::info, logger, m); }

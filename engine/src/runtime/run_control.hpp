@@ -44,6 +44,10 @@ public:
     /// Ends the users (stop_timeout as --stop-timeout) and gathers the last statistics.
     virtual boost::asio::awaitable<void> stop(double stop_timeout) = 0;
 
+    /// The web UI's stop: ends the users of this test (stop_timeout as --stop-timeout) and stays
+    /// ready for the next start(). A master sends `stop`, not `quit`: its workers stay connected.
+    virtual boost::asio::awaitable<void> end_test(double stop_timeout) { co_await stop(stop_timeout); }
+
     /// A second Ctrl-C / SIGTERM during stop(): end it now, without waiting for users or workers
     /// (the reports are still written).
     virtual void hurry() {}

@@ -1,0 +1,32 @@
+// The local runner behind run_control, and the class picker's rebuild.
+#include "app/local_control.hpp"
+
+#include <algorithm>
+
+namespace hornet::app {
+
+local_control::local_control(boost::asio::io_context& io, const std::vector<runtime::compiled_class>& classes,
+                             unsigned threads, const http::client_config& config)
+    : io_(io), all_(classes), threads_(threads), config_(config),
+      runner_(std::make_unique<runtime::local_runner>(io, classes, threads, config))
+{}
+
+void local_control::select_classes(const std::vector<std::string>& names)
+{
+    std::vector<std::string> wanted = names;
+    std::sort(wanted.begin(), wanted.end());
+    if (wanted == selected_names_) return;
+    // The runner holds a reference to its classes: it goes before the vector changes.
+    runner_->shutdown();
+    runner_.reset();
+    selected_.clear();
+    for (const auto& c : all_)
+        if (wanted.empty() || std::binary_search(wanted.begin(), wanted.end(), c.source->name)) selected_.push_back(c);
+    selected_names_ = std::move(wanted);
+    runner_ =
+        std::make_unique<runtime::local_runner>(io_, selected_names_.empty() ? all_ : selected_, threads_, config_);
+    runner_->on_spawning_complete = spawning_complete_;
+    runner_->start_threads();
+}
+
+} // namespace hornet::app

@@ -1,0 +1,30 @@
+// The web mode: `hornet` without --headless serves the UI and API on --web-port and runs the
+// tests started from it (or at once with --autostart), until Ctrl-C, SIGTERM or --autoquit.
+#pragma once
+
+#include "cli/options.hpp"
+#include "runtime/run_control.hpp"
+#include "scenario/model.hpp"
+#include "web/test_control.hpp"
+
+#include <boost/asio/io_context.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace hornet::app {
+
+/// Runs the web UI over a local runner. Returns the process exit code.
+int run_web(const cli::options& opts, const scenario::model& model);
+
+/// Runs only the named classes from the next test on (--class-picker); empty = all.
+using class_selector = std::function<void(const std::vector<std::string>& names)>;
+
+/// The same over any load (a master: `workers` lists its workers); `control` lives on `io`.
+/// Without `select`, a /swarm that picks classes is refused.
+int run_web(const cli::options& opts, const scenario::model& model, boost::asio::io_context& io,
+            runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers = {},
+            class_selector select = {});
+
+} // namespace hornet::app
