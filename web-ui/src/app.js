@@ -43,7 +43,8 @@ function show_header(reply) {
   set_text($('#total_rps'), round(reply.total_rps ?? 0, 2));
   set_text($('#fail_ratio'), percent(reply.fail_ratio));
   $('#edit-test').hidden = !active(state);
-  $('#new-test').hidden = state !== 'stopped';
+  // Also when ready: a start dialog closed with Escape must be reachable again.
+  $('#new-test').hidden = state !== 'stopped' && state !== 'ready';
   for (const box of $$('[data-running]')) box.hidden = state === 'ready';
   $('a.stop-button').hidden = !active(state);
   $('a.reset-button').hidden = !active(state);
