@@ -52,8 +52,7 @@ TEST_CASE("embedded_assets: one hashed script and one hashed style sheet, immuta
         CAPTURE(a.path);
         CHECK(paths.insert(a.path).second);
         CHECK_FALSE(a.body.empty());
-        if (a.path == "/")
-            continue;
+        if (a.path == "/") continue;
         CHECK(a.path.starts_with("/assets/"));
         CHECK(a.immutable);
         const std::string path(a.path);
@@ -81,8 +80,7 @@ TEST_CASE("embedded_assets: every file the page names is embedded, by a relative
         const std::string url = (*it)[1];
         CAPTURE(url);
         // Routes of the server (downloads) are not files of the bundle.
-        if (!url.starts_with("assets/"))
-            continue;
+        if (!url.starts_with("assets/")) continue;
         ++named;
         CHECK(find("/" + url) != nullptr);
     }
@@ -112,8 +110,7 @@ TEST_CASE("embedded_assets: no inline script, so a Content-Security-Policy of de
 TEST_CASE("embedded_assets: the first load stays under 300 KB")
 {
     std::size_t total = 0;
-    for (const asset& a : embedded_assets())
-        total += a.body.size();
+    for (const asset& a : embedded_assets()) total += a.body.size();
     MESSAGE("embedded UI: " << total << " bytes");
     CHECK(total < 300 * 1024);
     CHECK(total > 20 * 1024); // uPlot alone is ~50 KB: a smaller bundle lost it
