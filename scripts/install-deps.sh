@@ -11,6 +11,14 @@ packages=(
   libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
 )
+# Node and npm: the build bundles the web UI (web-ui/, esbuild from npm) and tests/e2e drives
+# Chromium with them. From Debian only where no node is installed: Debian's npm conflicts with a
+# NodeSource nodejs that bundles its own.
+if ! command -v node >/dev/null; then
+  packages+=(nodejs npm)
+elif ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 # What the tests need (scripts/test.sh passes --tests, or --sanitize for the sanitizer build).
 if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
   packages+=(
@@ -27,13 +35,6 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
     # /metrics checked by promtool and scraped by a real Prometheus server (tests/integration)
     prometheus
   )
-  # Node and npm for tests/e2e, from Debian only where no node is installed: Debian's npm
-  # conflicts with a NodeSource nodejs that bundles its own.
-  if ! command -v node >/dev/null; then
-    packages+=(nodejs npm)
-  elif ! command -v npm >/dev/null; then
-    packages+=(npm)
-  fi
 fi
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -256,7 +256,9 @@ TEST_CASE("/, assets, /metrics, unknown routes and methods")
     CHECK(page[http::field::cache_control] == "no-cache");
     auto metrics = f.get("/metrics");
     CHECK(metrics[http::field::content_type] == "text/plain; version=0.0.4; charset=utf-8");
-    CHECK(metrics.body().find("hornet_requests_total 22") != std::string::npos);
+    CHECK(metrics.body().find("hornet_requests_total{method=\"GET\",name=\"/\"} 20\n") != std::string::npos);
+    CHECK(metrics.body().find("hornet_request_failures_total{method=\"GET\",name=\"/fail\",kind=\"other\"} 1\n") !=
+          std::string::npos);
     check_error(f.get("/no/such/route"), 404);
     check_error(f.get("/stats/requests?x=%zz"), 400);
     check_error(f.call(http::verb::delete_, "/stats/requests"), 405);
