@@ -30,7 +30,7 @@ def test_rate_holds_the_count_over_20_seconds(target, tmp_path):
     prefix = str(tmp_path / "run")
     report = tmp_path / "run.json"
     run = hornet("-H", target.url + "/", "--headless", "--rate", "10", "-t", "20s", "--csv", prefix,
-                 "--json", str(report), timeout=90)
+                 "--json", str(report), "--check", "dropped<1", timeout=90)
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Starting 10.00 iterations per second (constant arrivals) with a pool of up to 1000 users" in run.stderr
     data = load(report)
@@ -68,8 +68,10 @@ def test_a_stall_shows_in_the_corrected_percentiles_not_in_the_raw_ones(target, 
 def test_a_start_that_waits_too_long_is_dropped(target, tmp_path):
     report = tmp_path / "run.json"
     run = hornet("-H", target.url + "/stall?at=5&ms=3000", "--headless", "--rate", "10", "--max-users", "1",
-                 "--drop-after", "1", "-t", "6s", "--json", str(report), timeout=60)
-    assert run.returncode == 0, run.stderr[-3000:]
+                 "--drop-after", "1", "-t", "6s", "--json", str(report), "--check", "dropped<1%", timeout=60)
+    # The threshold on dropped iterations fails the run.
+    assert run.returncode == 3, run.stderr[-3000:]
+    assert [t["passed"] for t in load(report)["thresholds"]] == [False]
     data = load(report)
     # A 3 s stall at 10/s with one user: starts older than 1 s are given up.
     assert data["iterations"]["dropped"] >= 10

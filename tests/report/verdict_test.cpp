@@ -1,6 +1,7 @@
 // Proves report/verdict.hpp is self-contained; thresholds measured on a recorded run.
 #include "report/verdict.hpp"
 
+#include "core/clock.hpp"
 #include "core/exit_code.hpp"
 #include "report/sample_run.hpp"
 
@@ -114,4 +115,37 @@ TEST_CASE("the verdict's exit code: could not run > thresholds > request failure
     s.record("GET", "/", 1.0, 0, "HTTPError('500 Server Error')", 1001.0, core::failure_kind::status);
     refused.merge(s.take());
     CHECK(report::judge(refused, report::evaluate(none, refused), 1).exit_code == 1);
+}
+
+TEST_CASE("late and dropped: the open model's iterations, as counts or percentages")
+{
+    stats::aggregate stats;
+    stats::snapshot delta;
+    delta.total.log(5, 0, core::unix_now());
+    delta.iterations = {200, 10, 50}; // 250 due: 200 started (10 late), 50 dropped
+    stats.merge(delta);
+    const auto r = rules({"late<=10", "late<5%", "dropped<1", "dropped<=20%"});
+    const auto outcomes = report::evaluate(r, stats);
+    REQUIRE(outcomes.size() == 4);
+    CHECK(outcomes[0].measured == 10);
+    CHECK(outcomes[0].passed);
+    CHECK(outcomes[1].measured == doctest::Approx(0.05)); // 10 of 200 started
+    CHECK_FALSE(outcomes[1].passed);
+    CHECK(outcomes[2].measured == 50);
+    CHECK_FALSE(outcomes[2].passed);
+    CHECK(outcomes[3].measured == doctest::Approx(0.2)); // 50 of 250 due
+    CHECK(outcomes[3].passed);
+    CHECK(report::measured_text(r[1], outcomes[1].measured) == "5.00%");
+    CHECK(report::measured_text(r[2], outcomes[2].measured) == "50");
+
+    // A closed-model run has no iterations: nothing to measure, so the threshold fails.
+    const auto closed = report::evaluate(rules({"dropped<1"}), test::sample_run());
+    CHECK_FALSE(closed[0].measured);
+    CHECK_FALSE(closed[0].passed);
+
+    // Iterations are the whole test's: no scope, no time unit.
+    CHECK_FALSE(report::parse_threshold("GET /a: late<5").has_value());
+    CHECK_FALSE(report::parse_threshold("each: dropped<1").has_value());
+    CHECK_FALSE(report::parse_threshold("late<5ms").has_value());
+    CHECK_FALSE(report::parse_threshold("dropped<0.5").has_value());
 }

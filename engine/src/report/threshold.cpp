@@ -119,8 +119,11 @@ private:
             return true;
         }
         static constexpr std::pair<std::string_view, m> names[] = {
-            {"avg", m::avg}, {"min", m::min},           {"max", m::max},           {"fail_ratio", m::fail_ratio},
-            {"rps", m::rps}, {"requests", m::requests}, {"failures", m::failures},
+            {"avg", m::avg},           {"min", m::min},
+            {"max", m::max},           {"fail_ratio", m::fail_ratio},
+            {"rps", m::rps},           {"requests", m::requests},
+            {"failures", m::failures}, {"late", m::late},
+            {"dropped", m::dropped},
         };
         for (const auto& [name, what] : names) {
             if (word == name) {
@@ -186,6 +189,16 @@ private:
             if (!unit.empty() || v != std::floor(v)) return false;
             t.limit = v;
             return true;
+        case m::late:
+        case m::dropped:
+            if (unit == "%") {
+                t.ratio = true;
+                t.limit = v / 100;
+                return true;
+            }
+            if (!unit.empty() || v != std::floor(v)) return false;
+            t.limit = v;
+            return true;
         }
         return false;
     }
@@ -198,6 +211,8 @@ private:
         case m::rps: return "unknown unit '" + unit + "' for rps (a number, or /s)";
         case m::requests:
         case m::failures: return "expected a whole number with no unit";
+        case m::late:
+        case m::dropped: return "expected a whole number of iterations, or a percentage (1%)";
         default: return "unknown time unit '" + unit + "' (ms or s)";
         }
     }
@@ -250,7 +265,13 @@ core::result<threshold> parse_threshold(std::string_view text)
             t.name = std::string(trim(scope.substr(space + 1)));
         }
     }
-    return scanner(text, condition_at).condition(std::move(t));
+    auto parsed = scanner(text, condition_at).condition(std::move(t));
+    if (parsed && (parsed->what == threshold::metric::late || parsed->what == threshold::metric::dropped) &&
+        parsed->where != threshold::scope::aggregated)
+        return core::failure(core::error::invalid_shape,
+                             "invalid threshold '" + std::string(text) +
+                                 "' at position 1: late and dropped count the whole test's iterations, with no scope");
+    return parsed;
 }
 
 } // namespace hornet::report

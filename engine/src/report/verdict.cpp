@@ -40,6 +40,17 @@ std::optional<double> measure(const threshold& rule, const stats::entry& row, co
     case m::rps: return stats.total_rps(row);
     case m::requests: return static_cast<double>(row.num_requests);
     case m::failures: return static_cast<double>(row.num_failures);
+    case m::late:
+    case m::dropped: {
+        // The whole test's iterations; nothing to measure in the closed model.
+        const auto& it = stats.iterations();
+        const double due = static_cast<double>(it.started + it.dropped);
+        if (due == 0) return std::nullopt;
+        if (rule.what == m::late)
+            return rule.ratio ? static_cast<double>(it.late) / std::max(1.0, static_cast<double>(it.started))
+                              : static_cast<double>(it.late);
+        return rule.ratio ? static_cast<double>(it.dropped) / due : static_cast<double>(it.dropped);
+    }
     }
     return std::nullopt;
 }
@@ -121,6 +132,13 @@ std::string measured_text(const threshold& rule, std::optional<double> measured)
     case m::rps: std::snprintf(buf, sizeof buf, "%.2f/s", *measured); break;
     case m::requests:
     case m::failures: std::snprintf(buf, sizeof buf, "%.0f", *measured); break;
+    case m::late:
+    case m::dropped:
+        if (rule.ratio)
+            std::snprintf(buf, sizeof buf, "%.2f%%", *measured * 100);
+        else
+            std::snprintf(buf, sizeof buf, "%.0f", *measured);
+        break;
     default: std::snprintf(buf, sizeof buf, "%.4g ms", *measured); break;
     }
     return buf;
