@@ -10,12 +10,17 @@
 #      raw and corrected p99 / p99.9 / max, late iterations, requests sent.
 #   bench/rate_accuracy.sh [seconds]          (default 300)
 #   BUILD=build-x bench/rate_accuracy.sh      build folder (default: build)
+#   HORNET=/path/to/hornet bench/rate_accuracy.sh   a given binary (no build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-300}
 build=$root/${BUILD:-build}
-cmake --build "$build" --target hornet >/dev/null
-hornet=$build/hornet
+if [[ -n "${HORNET:-}" ]]; then
+  hornet=$HORNET
+else
+  cmake --build "$build" --target hornet >/dev/null
+  hornet=$build/hornet
+fi
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT

@@ -80,7 +80,8 @@ private:
             server_.reset();
             return;
         }
-        core::log::info("hornet.main", "Serving /metrics at " + server_->url() + "/metrics");
+        // Locust's line, which tools read the port from; only /metrics answers in a headless run.
+        core::log::info("hornet.main", "Starting web interface at " + server_->url() + " (--headless: /metrics only)");
     }
 
     net::awaitable<int> drive()
