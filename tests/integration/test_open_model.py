@@ -189,3 +189,26 @@ def test_a_master_refuses_a_rate_test_with_locust_workers(target, cluster, tmp_p
     assert "Locust workers cannot start iterations at a steady rate (--rate)" in text
     assert code == 4, text[-3000:]
     cluster.wait(worker, timeout=30)
+
+
+def test_rate_stages_follow_the_plan(target, tmp_path):
+    shape = tmp_path / "shape.json"
+    shape.write_text(json.dumps([{"duration": "6s", "rate": 5}, {"duration": "6s", "rate": 20}]))
+    report = tmp_path / "run.json"
+    run = hornet("-H", target.url + "/", "--headless", "--shape", str(shape), "--json", str(report), timeout=60)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Shape test updating to 5.00 iterations/s" in run.stderr
+    assert "Shape test updating to 20.00 iterations/s" in run.stderr
+    assert "Shape test stopping" in run.stderr
+    data = load(report)
+    assert [s["rate"] for s in data["parameters"]["stages"]] == [5, 20]
+    assert data["parameters"]["rate"] == 20  # the plan's peak
+    start = data["start_time"]
+
+    def ended_within(a, b):  # requests of the whole wall-clock seconds inside [start + a, start + b)
+        return sum(p["requests"] for p in data["series"] if p["time"] >= start + a and p["time"] + 1 <= start + b)
+
+    # Away from the boundary at 6 s: 5/s, then 20/s.
+    assert 13 <= ended_within(1, 5) <= 22, data["series"]
+    assert 55 <= ended_within(7, 11) <= 82, data["series"]
+    assert 140 <= total(data)["requests"] <= 160
