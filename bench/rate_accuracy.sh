@@ -41,9 +41,9 @@ windows() { # report.json rate: every 10 s window of the per-second series again
 import json, sys
 doc = json.load(open(sys.argv[1]))
 rate = float(sys.argv[2])
-pts = doc["series"]
+pts = doc["series"][1:-1]  # the first and last seconds are partial
 assert all(p["seconds"] == 1 for p in pts), "series was downsampled: use a shorter run"
-counts = [p["requests"] for p in pts][1:-1]  # the first and last seconds are partial
+counts = [p["requests"] for p in pts]
 want = rate * 10
 fixed = [sum(counts[i:i + 10]) for i in range(0, len(counts) - 9, 10)]
 sliding = [sum(counts[i:i + 10]) for i in range(len(counts) - 9)]
@@ -68,7 +68,7 @@ pin 0 "$hornet" -H "$url/" --headless --rate 10000 --threads 1 -t 60s --only-sum
 python3 - "$work/r10k.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1]))
-counts = [p["requests"] for p in doc["series"]][1:-1]
+counts = [p["requests"] for p in doc["series"][1:-1]]
 worst = max(abs(c - 10000) / 100 for c in counts)
 print(f"  {len(counts)} whole seconds: min {min(counts)} max {max(counts)} per second "
       f"(worst {worst:.2f}% off 10,000); late {doc['iterations']['late']}, dropped {doc['iterations']['dropped']}, "
