@@ -349,7 +349,7 @@ std::string master_core::workers_without_rates() const
     return names;
 }
 
-bool master_core::start_rate(const runtime::open_model& model, clock::time_point now)
+bool master_core::start_rate(const runtime::open_model& model, clock::time_point /*now*/)
 {
     if (workers_.active_count() == 0) {
         core::log::warning(logger,
@@ -378,7 +378,6 @@ bool master_core::start_rate(const runtime::open_model& model, clock::time_point
     core::log::info(logger, "Sending a rate of " + core::fixed(model.rate, 2) + " iterations per second to " +
                                 std::to_string(dispatcher_->workers().size()) + " workers");
     send_rate_spawns();
-    (void)now;
     return true;
 }
 

@@ -95,8 +95,7 @@ void arrival_executor::fire(stream& s, clock::time_point due, clock::time_point 
         user_life* u = s.idle.back();
         s.idle.pop_back();
         if (!u->idle()) continue; // stopped while parked: it leaves on its own
-        begin(*u, due, now);
-        u->hand_iteration(ms_between(due, now), true);
+        begin(*u, due, now, true);
         return;
     }
     drop_stale(s, now);
@@ -121,11 +120,12 @@ void arrival_executor::drop_stale(stream& s, clock::time_point now)
     }
 }
 
-void arrival_executor::begin(user_life& /*u*/, clock::time_point intended, clock::time_point now)
+void arrival_executor::begin(user_life& u, clock::time_point intended, clock::time_point now, bool wake)
 {
     auto& counts = thread_.stats().iterations();
     ++counts.started;
     if (now - intended > late_after_) ++counts.late;
+    u.hand_iteration(ms_between(intended, now), wake);
 }
 
 bool arrival_executor::take_or_park(user_life& u)
@@ -139,8 +139,7 @@ bool arrival_executor::take_or_park(user_life& u)
     if (!s->backlog.empty()) {
         const auto due = s->backlog.front();
         s->backlog.pop_front();
-        begin(u, due, now);
-        u.hand_iteration(ms_between(due, now), false);
+        begin(u, due, now, false);
         return true;
     }
     s->idle.push_back(&u);

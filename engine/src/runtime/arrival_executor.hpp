@@ -79,7 +79,8 @@ private:
 
     boost::asio::awaitable<void> run();
     void fire(stream& s, clock::time_point due, clock::time_point now);
-    void begin(user_life& u, clock::time_point intended, clock::time_point now);
+    /// Counts the start (late or not) and hands it to `u`; `wake`: `u` is parked.
+    void begin(user_life& u, clock::time_point intended, clock::time_point now, bool wake);
     /// Forgets starts that waited too long, counting them dropped.
     void drop_stale(stream& s, clock::time_point now);
     stream* stream_of(const compiled_class& cls);
