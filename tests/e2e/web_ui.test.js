@@ -174,3 +174,65 @@ test('drive a load test from the web UI', { timeout: 120000 }, async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// A run whose load is a plan or a rate: the start form asks for what drives it (the stages are
+// listed, a rate replaces the users), the header shows the running stage, and the plan ends the
+// test by itself after its last stage.
+test('start a load plan and a rate from the web UI', { timeout: 120000 }, async () => {
+  const demo = target.match[1];
+  const scenario = path.join(__dirname, 'web_ui_scenario.json');
+  const plan = path.join(ARTIFACTS, 'web-ui-plan.json');
+  fs.writeFileSync(plan, JSON.stringify([{ duration: '2s', users: 2, spawn_rate: 10 }, { duration: '3s', users: 3, spawn_rate: 10 }]));
+  const runs = [];
+  const open_ui = async args => {
+    const run = await start(['-f', scenario, '-H', demo, '--web-host', '127.0.0.1', '--web-port', '0', ...args],
+      'stderr', /Starting web interface at http:\/\/[^\s:]+:(\d+)/, `hornet ${args.join(' ')}`);
+    runs.push(run);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    const errors = [];
+    page.on('pageerror', e => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${run.match[1]}/`);
+    await page.waitForSelector('#start_dialog[open] #swarm_form');
+    return { page, context, errors };
+  };
+  try {
+    // A plan: its stages instead of the users; the stage in the header; stopped by itself.
+    const p = await open_ui(['--shape', plan]);
+    assert.equal(await p.page.isVisible('#swarm_form [name=user_count]'), false);
+    assert.equal(await p.page.isVisible('#swarm_form [name=rate]'), false);
+    assert.deepEqual(await p.page.$$eval('#swarm_form ol.stages li', items => items.map(li => li.textContent)),
+      ['2s: 2 users at 10.00/s', '3s: 3 users at 10.00/s']);
+    await p.page.click('#swarm_form button[type=submit]');
+    await p.page.waitForFunction(() => /^Stage 1\/2: 2 users/.test(document.querySelector('#stage_text').textContent));
+    await p.page.waitForFunction(() => /^Stage 2\/2: 3 users/.test(document.querySelector('#stage_text').textContent));
+    assert.equal(await p.page.isVisible('#edit-test'), false);
+    await p.page.screenshot({ path: path.join(ARTIFACTS, 'web-ui-7-plan.png'), fullPage: true });
+    await p.page.waitForFunction(() => document.querySelector('#status_text').dataset.state === 'stopped');
+    assert.equal(await p.page.isVisible('#stage_box'), false);
+    assert.deepEqual(p.errors, []);
+    await p.context.close();
+
+    // A rate: the form asks for it, and the edit dialog changes it.
+    const r = await open_ui(['--rate', '5']);
+    assert.equal(await r.page.isVisible('#swarm_form [name=user_count]'), false);
+    assert.equal(await r.page.inputValue('#swarm_form [name=rate]'), '5');
+    await r.page.fill('#swarm_form [name=rate]', '20');
+    await r.page.click('#swarm_form button[type=submit]');
+    await r.page.waitForFunction(() => document.querySelector('#status_text').dataset.state === 'running');
+    await r.page.click('#edit-test');
+    await r.page.waitForSelector('#edit_dialog[open]');
+    assert.equal(await r.page.inputValue('#edit_form [name=rate]'), '20');
+    await r.page.fill('#edit_form [name=rate]', '30');
+    await r.page.click('#edit_form button[type=submit]');
+    await r.page.waitForFunction(() => !document.querySelector('#edit_dialog').open);
+    await r.page.click('a.stop-button');
+    await r.page.waitForFunction(() => document.querySelector('#status_text').dataset.state === 'stopped');
+    assert.deepEqual(r.errors, []);
+    await r.context.close();
+    assert.match(runs[1].log(), /Starting 20\.00 iterations\/s[\s\S]*Starting 30\.00 iterations\/s/);
+  } finally {
+    for (const run of runs) await stop(run.proc);
+  }
+});

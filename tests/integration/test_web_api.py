@@ -501,3 +501,61 @@ def test_class_picker_runs_only_the_chosen_classes(web, target, tmp_path):
     assert [row["name"] for row in s["stats"]] == ["web", "Aggregated"]
     assert call(h.url, "/swarm", "POST", {"user_count": 1, "spawn_rate": 1, "user_classes": ["Nobody"]})["status"] == 400
     assert h.stop() == 0
+
+
+def test_a_rate_and_a_load_plan_run_from_the_web_api(web, target, tmp_path):
+    """The open model and load plans in web mode: /hornet/config says which drives the load, a
+    /swarm without users starts it (with the form's rate), the running plan's stage shows in
+    /stats/requests, and the plan ends the test by itself."""
+    scenario = tmp_path / "s.json"
+    scenario.write_text(SCENARIO)
+    report = tmp_path / "open.json"
+    h = web("-f", str(scenario), "-H", target.url, "--rate", "10", "--json", str(report), name="open")
+    config = call(h.url, "/hornet/config")["json"]
+    assert (config["load_model"], config["rate"], config["stages"]) == ("open", 10.0, [])
+    for bad in ("0", "-1", "fast"):
+        r = call(h.url, "/swarm", "POST", {"rate": bad})
+        assert r["status"] == 400 and "rate must be" in r["json"]["message"], r
+    r = call(h.url, "/swarm", "POST", {"rate": "40"})
+    assert r["status"] == 200 and r["json"]["success"] is True, r
+    s = wait_for_requests(h.url, 40)
+    assert s["state"] == "running"
+    call(h.url, "/stop")
+    assert wait_until(lambda: call(h.url, "/stats/requests")["json"]["state"] == "stopped", 20)
+    assert h.stop() in (0, 1)
+    assert "Starting 40.00 iterations/s" in h.text()
+    params = json.loads(report.read_text())["parameters"]
+    assert params["rate"] == 40, params
+
+    # A closed-model run refuses a rate, naming the flag that enables it.
+    closed = web("-f", str(scenario), "-H", target.url, name="closed")
+    assert call(closed.url, "/hornet/config")["json"]["load_model"] == "closed"
+    r = call(closed.url, "/swarm", "POST", {"user_count": 1, "spawn_rate": 1, "rate": "5"})
+    assert r["status"] == 400 and "--rate" in r["json"]["message"], r
+    assert closed.stop() == 0
+
+    shape = tmp_path / "plan.json"
+    shape.write_text('[{"duration": "2s", "users": 2, "spawn_rate": 20}, {"duration": "2s", "users": 3, "spawn_rate": 20}]')
+    p = web("-f", str(scenario), "-H", target.url, "--shape", str(shape), name="plan")
+    config = call(p.url, "/hornet/config")["json"]
+    assert config["load_model"] == "plan"
+    assert config["stages"] == ["2s: 2 users at 20.00/s", "2s: 3 users at 20.00/s"]
+    assert call(p.url, "/swarm", "POST", {"rate": "5"})["status"] == 400
+    r = call(p.url, "/swarm", "POST", {})
+    assert r["status"] == 200, r
+    stages = set()
+
+    def ended():
+        s = call(p.url, "/stats/requests")["json"]
+        if "stage" in s:
+            stages.add(s["stage"].split(":")[0])
+        return s["state"] == "stopped"
+    assert wait_until(ended, 20), p.text()[-2000:]
+    assert stages == {"Stage 1/2", "Stage 2/2"}, stages
+    assert "Stopping the test: the load plan has ended" in p.text()
+    # While a plan runs, another /swarm is refused (it would be another plan).
+    r = call(p.url, "/swarm", "POST", {})
+    assert r["status"] == 200
+    r2 = call(p.url, "/swarm", "POST", {})
+    assert r2["status"] == 409 and "load plan is running" in r2["json"]["message"], r2
+    assert p.stop() in (0, 1)

@@ -56,6 +56,8 @@ public:
         d.class_picker = class_picker;
         d.user_classes = class_names();
         d.master = master;
+        d.load_model = load_model;
+        if (load_model == "open") d.rate = 10;
         return d;
     }
     std::vector<worker_row> workers() const override { return worker_rows; }
@@ -74,6 +76,10 @@ public:
     }
     report::metrics_state metrics_state() const override { return {state_, users_, 0, 0, 0, 0}; }
 
+    std::string stage() const override { return stage_line; }
+
+    std::string load_model = "closed";
+    std::string stage_line;
     std::vector<swarm_request> swarms;
     int stops = 0;
     int resets = 0;

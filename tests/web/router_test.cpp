@@ -93,6 +93,39 @@ TEST_CASE("/swarm: bad input gets a 400 with a reason and starts nothing")
     CHECK(f.post("/swarm", "user_count=1&spawn_rate=1").result_int() == 200);
 }
 
+TEST_CASE("/swarm under the open model: the form's rate, users optional; a closed run refuses a rate")
+{
+    fixture f;
+    check_error(f.post("/swarm", "user_count=1&spawn_rate=1&rate=5"), 400); // closed: --rate is needed
+    check_error(f.post("/swarm", "rate=5"), 400);                           // closed: users are required
+    CHECK(f.control.swarms.empty());
+
+    f.control.load_model = "open";
+    CHECK(f.post("/swarm", "rate=2.5").result_int() == 200);
+    REQUIRE(f.control.swarms.size() == 1);
+    CHECK(f.control.swarms[0].rate == 2.5);
+    CHECK(f.post("/swarm", "").result_int() == 200); // the command line's rate
+    CHECK_FALSE(f.control.swarms[1].rate);
+    for (const char* bad : {"rate=0", "rate=-1", "rate=nan", "rate=inf", "rate=fast", "rate=1e99"})
+        check_error(f.post("/swarm", bad), 400);
+    CHECK(f.control.swarms.size() == 2);
+
+    f.control.load_model = "plan";
+    check_error(f.post("/swarm", "rate=5"), 400); // the stages set it
+    CHECK(f.post("/swarm", "").result_int() == 200);
+    auto config = json_of(f.get("/hornet/config"));
+    CHECK(config["load_model"] == "plan");
+}
+
+TEST_CASE("/stats/requests carries the running plan's stage, and only then")
+{
+    fixture f;
+    CHECK_FALSE(json_of(f.get("/stats/requests")).contains("stage"));
+    fixture g;
+    g.control.stage_line = "Stage 1/2: 2 users at 1.00/s for 1m (59 s left)";
+    CHECK(json_of(g.get("/stats/requests"))["stage"] == g.control.stage_line);
+}
+
 TEST_CASE("/swarm: a JSON object works as a form; a refusal is a 409")
 {
     fixture f;

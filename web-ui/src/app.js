@@ -13,7 +13,8 @@ const STATS_MS = 2000;
 const EXCEPTIONS_MS = 5000;
 
 const page = {
-  config: { host: '', users: 1, spawn_rate: 1, run_time: null, class_picker: false, user_classes: [], master: false, version: '', state: 'ready' },
+  config: { host: '', users: 1, spawn_rate: 1, run_time: null, class_picker: false, user_classes: [], master: false, version: '', state: 'ready',
+    load_model: 'closed', rate: null, stages: [] },
   state: null,
   tab: 'statistics',
   endpoint: null, // {method, name} or null for Aggregated
@@ -42,7 +43,10 @@ function show_header(reply) {
   set_text($('#userCount'), reply.user_count ?? 0);
   set_text($('#total_rps'), round(reply.total_rps ?? 0, 2));
   set_text($('#fail_ratio'), percent(reply.fail_ratio));
-  $('#edit-test').hidden = !active(state);
+  // A load plan runs from its first stage to its last: there is nothing to edit midway.
+  $('#edit-test').hidden = !active(state) || page.config.load_model === 'plan';
+  $('#stage_box').hidden = !reply.stage;
+  set_text($('#stage_text'), reply.stage ?? '');
   // Also when ready: a start dialog closed with Escape must be reachable again.
   $('#new-test').hidden = state !== 'stopped' && state !== 'ready';
   for (const box of $$('[data-running]')) box.hidden = state === 'ready';
@@ -67,11 +71,31 @@ function form_error(form, text) {
   set_text($('.form-error', form), text);
 }
 
+// Shows the fields of the run's load model (users, a rate, or a plan's stages) and no others.
+function show_model(form) {
+  const model = page.config.load_model ?? 'closed';
+  for (const part of $$('[data-model]', form)) {
+    part.hidden = part.dataset.model !== model;
+    for (const input of $$('input', part)) input.required = !part.hidden;
+  }
+}
+
+// What a start or edit form sends for the load: users and spawn rate, a rate, or nothing (a plan).
+function load_fields(form) {
+  const model = page.config.load_model ?? 'closed';
+  if (model === 'open') return { rate: form.rate.value };
+  if (model === 'plan') return {};
+  return { user_count: form.user_count.value, spawn_rate: form.spawn_rate.value };
+}
+
 function open_start(closable) {
   const form = $('#swarm_form');
   const c = page.config;
+  show_model(form);
   form.user_count.value = c.users ?? 1;
   form.spawn_rate.value = c.spawn_rate ?? 1;
+  form.rate.value = c.rate ?? '';
+  $('ol.stages', form).replaceChildren(...(c.stages ?? []).map(line => h('li', {}, line)));
   form.host.value = c.host ?? '';
   form.run_time.value = c.run_time ? `${c.run_time}s` : '';
   $('.close', form).hidden = !closable;
@@ -87,8 +111,10 @@ function open_start(closable) {
 
 function open_edit() {
   const form = $('#edit_form');
+  show_model(form);
   form.user_count.value = $('#userCount').textContent || page.config.users;
   form.spawn_rate.value = page.last_spawn_rate ?? page.config.spawn_rate ?? 1;
+  form.rate.value = page.last_rate ?? page.config.rate ?? '';
   form_error(form, '');
   $('#edit_dialog').showModal();
 }
@@ -102,7 +128,8 @@ async function submit(form, dialog, fields) {
       form_error(form, reply.message || 'The server refused the test');
       return;
     }
-    page.last_spawn_rate = fields.spawn_rate;
+    if (fields.spawn_rate !== undefined) page.last_spawn_rate = fields.spawn_rate;
+    if (fields.rate !== undefined) page.last_rate = fields.rate;
     if (typeof reply?.host === 'string') set_text($('#host_url'), reply.host);
     dialog.close();
     say(reply?.message ?? '');
@@ -119,8 +146,7 @@ function wire_dialogs() {
   start.addEventListener('submit', event => {
     event.preventDefault();
     const fields = {
-      user_count: start.user_count.value,
-      spawn_rate: start.spawn_rate.value,
+      ...load_fields(start),
       host: start.host.value.trim(),
       run_time: start.run_time.value.trim(),
     };
@@ -130,7 +156,7 @@ function wire_dialogs() {
   const edit = $('#edit_form');
   edit.addEventListener('submit', event => {
     event.preventDefault();
-    submit(edit, $('#edit_dialog'), { user_count: edit.user_count.value, spawn_rate: edit.spawn_rate.value });
+    submit(edit, $('#edit_dialog'), load_fields(edit));
   });
   for (const button of $$('dialog .close')) button.addEventListener('click', () => button.closest('dialog').close());
   $('#edit-test').addEventListener('click', event => { event.preventDefault(); open_edit(); });

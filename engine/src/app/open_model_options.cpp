@@ -21,6 +21,13 @@ runtime::open_model open_model_of(const cli::options& opts, const scenario::mode
     return m;
 }
 
+double total_rate(const runtime::open_model& m)
+{
+    double rate = m.rate;
+    for (const auto& [name, r] : m.class_rates) rate += r;
+    return rate;
+}
+
 runtime::open_model open_model_settings(const cli::options& opts)
 {
     runtime::open_model m;

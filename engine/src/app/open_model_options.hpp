@@ -19,4 +19,7 @@ runtime::open_model open_model_settings(const cli::options& opts);
 /// (default: -u when given, else 1000), --arrival, --late-tolerance and --drop-after.
 runtime::open_model open_model_of(const cli::options& opts, const scenario::model& model);
 
+/// The iterations per second a model starts in all: its rate, or the sum of its classes' rates.
+double total_rate(const runtime::open_model& m);
+
 } // namespace hornet::app

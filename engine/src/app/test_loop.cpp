@@ -167,8 +167,7 @@ report::run_parameters test_loop::parameters() const
     if (shape_) shape_->describe(p);
     if (open_model_) {
         auto m = open_model_of(opts_, model_);
-        double rate = m.rate;
-        for (const auto& [name, r] : m.class_rates) rate += r;
+        double rate = rate_ ? *rate_ : total_rate(m);
         // A plan's rate is its peak, as a closed plan's users are (the stages say the rest).
         for (const auto& stage : model_.stages.stages) rate = std::max(rate, stage.rate.value_or(0));
         p.rate = rate;

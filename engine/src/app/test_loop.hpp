@@ -36,6 +36,8 @@ public:
     /// A test starts (or is re-ramped) with these settings: what the reports name as the run's
     /// parameters. The headless run's come from the command line.
     void started(std::int64_t users, double spawn_rate, std::optional<double> run_time);
+    /// The open model's rate when it is not the command line's (the web UI's start form).
+    void started_rate(double rate) noexcept { rate_ = rate; }
     bool ever_started() const noexcept { return ever_started_; }
     /// The web UI's tests: statistics reset or a test that saw no request do not make the
     /// process "could not run" (exit 4); Locust's UI exits 0 then.
@@ -89,6 +91,7 @@ private:
     bool ever_started_ = false;
     bool interactive_ = false;
     bool open_model_; // iterations on a schedule: corrected times and iteration counts too
+    std::optional<double> rate_;
     const shape_driver* shape_ = nullptr;
 };
 

@@ -1,7 +1,9 @@
 // The web routes' view of the test.
 #include "app/web_control.hpp"
 
+#include "app/open_model_options.hpp"
 #include "core/log.hpp"
+#include "core/py_format.hpp"
 
 #include <sys/resource.h>
 
@@ -68,7 +70,22 @@ web::form_defaults web_control::defaults() const
     d.class_picker = opts_.class_picker;
     d.user_classes = class_names();
     d.master = opts_.master;
+    if (!model_.stages.empty()) {
+        d.load_model = "plan";
+        for (const auto& st : model_.stages.stages) d.stages.push_back(stage_text(st, d.spawn_rate));
+    } else if (uses_open_model(opts_, model_)) {
+        d.load_model = "open";
+        d.rate = total_rate(open_model_of(opts_, model_));
+    }
     return d;
+}
+
+std::string web_control::stage_text(const scenario::load_stage& s, double default_spawn_rate)
+{
+    std::string line = scenario::duration_text(s.duration) + ": ";
+    if (s.open()) return line + (s.ramp ? "ramp to " : "") + core::fixed(*s.rate, 2) + " iterations/s";
+    return line + std::to_string(s.users.value_or(0)) + " users at " +
+           core::fixed(s.spawn_rate.value_or(default_spawn_rate), 2) + "/s";
 }
 
 std::vector<std::string> web_control::class_names() const

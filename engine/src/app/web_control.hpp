@@ -42,6 +42,11 @@ public:
     std::optional<std::string> full_history_csv() const override;
     report::metrics_state metrics_state() const override;
     std::vector<std::string> log_lines() const override;
+    std::string stage() const override { return current_stage ? current_stage() : ""; }
+
+    /// One stage of the plan for the start form: "2m: 100 users at 5.00/s", "30s: ramp to 20.00
+    /// iterations/s".
+    static std::string stage_text(const scenario::load_stage& s, double default_spawn_rate);
 
     /// Locust's state string; the driver moves it.
     void set_state(std::string s) { state_ = std::move(s); }
@@ -53,6 +58,7 @@ public:
     std::function<std::string(const web::swarm_request&)> on_swarm;
     std::function<void()> on_stop;
     std::function<std::vector<web::worker_row>()> list_workers;
+    std::function<std::string()> current_stage;
 
 private:
     const cli::options& opts_;

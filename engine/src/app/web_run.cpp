@@ -4,6 +4,8 @@
 
 #include "app/client_options.hpp"
 #include "app/local_control.hpp"
+#include "app/open_model_options.hpp"
+#include "app/shape_driver.hpp"
 #include "app/test_loop.hpp"
 #include "app/web_control.hpp"
 #include "core/exit_code.hpp"
@@ -42,14 +44,17 @@ public:
     web_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
                runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers,
                class_selector select)
-        : opts_(opts), select_(std::move(select)), io_(io), control_(control), signals_(io, SIGINT, SIGTERM), tick_(io),
-          loop_(opts, model, control), view_(opts, model, loop_), routes_(view_, series_, router_options(opts)),
-          server_(io, routes_, server_config_of(opts))
+        : opts_(opts), model_(model), select_(std::move(select)), io_(io), control_(control),
+          signals_(io, SIGINT, SIGTERM), tick_(io), loop_(opts, model, control), view_(opts, model, loop_),
+          routes_(view_, series_, router_options(opts)), server_(io, routes_, server_config_of(opts))
     {
         loop_.set_interactive();
         view_.list_workers = std::move(workers);
         view_.on_swarm = [this](const web::swarm_request& r) { return start_test(r); };
         view_.on_stop = [this] { stop_test("stopped from the web UI"); };
+        view_.current_stage = [this] {
+            return shape_ && test_running() ? shape_->status_line(seconds_since(test_started_)) : std::string();
+        };
         loop_.on_sample = [this](double now) { series_.sample(control_.stats(), loop_.snapshot_users(), now); };
         control_.set_on_spawning_complete([this] {
             if (view_.state() == "spawning") view_.set_state("running");
@@ -135,10 +140,13 @@ private:
                 next_tick += tick_interval;
                 if (next_tick < now) next_tick = now + tick_interval;
                 co_await loop_.tick(std::max(next_tick, now + min_collect_wait));
-                if (test_running() && loop_.abort_check(std::chrono::duration<double>(now - test_started_).count()))
-                    stop_test("");
+                if (test_running() && loop_.abort_check(seconds_since(test_started_))) stop_test("");
+                if (test_running() && shape_ && !shape_->tick(seconds_since(test_started_)))
+                    stop_test("the load plan has ended");
             }
             if (now >= next_print) {
+                if (opts_.print_stats && !opts_.only_summary && test_running() && shape_)
+                    core::log::table(shape_->status_line(seconds_since(test_started_)) + "\n");
                 if (opts_.print_stats && !opts_.only_summary) loop_.print_table();
                 next_print = now + console_interval;
             }
@@ -147,6 +155,8 @@ private:
         view_.set_state("stopping");
         co_return co_await loop_.finish();
     }
+
+    static double seconds_since(clock::time_point t) { return std::chrono::duration<double>(clock::now() - t).count(); }
 
     bool test_running() const
     {
@@ -164,6 +174,9 @@ private:
         // The users' requests are compiled against the host the process started with.
         if (r.host && *r.host != view_.defaults().host)
             return "the host cannot be changed from the web UI yet: restart with -H " + *r.host;
+        // A plan runs from its first stage: changing it midway would be another plan.
+        const bool plan = !model_.stages.empty();
+        if (plan && test_running()) return "a load plan is running: stop it before starting it again";
         if (!r.classes.empty() && r.classes != view_.class_names()) {
             if (!select_) return "choosing user classes is not available on a master yet: start with all of them";
             if (test_running()) return "the user classes of a running test cannot change: stop it first";
@@ -185,8 +198,25 @@ private:
             deadline_.reset();
         }
         loop_.started(r.user_count, r.spawn_rate, r.run_time);
-        view_.set_state("spawning");
-        control_.start(r.user_count, r.spawn_rate);
+        if (plan) {
+            shape_ = make_shape_driver(opts_, model_.stages, control_);
+            loop_.set_shape(&*shape_);
+            view_.set_state(model_.stages.open() ? "running" : "spawning");
+            shape_->tick(0);
+        } else if (uses_open_model(opts_, model_)) {
+            auto settings = opts_;
+            if (r.rate) {
+                settings.rate = r.rate;
+                loop_.started_rate(*r.rate);
+            }
+            const auto open = open_model_of(settings, model_);
+            core::log::info("hornet.main", "Starting " + core::fixed(total_rate(open), 2) + " iterations/s");
+            view_.set_state("running"); // no ramp to complete
+            control_.start_rate(open);
+        } else {
+            view_.set_state("spawning");
+            control_.start(r.user_count, r.spawn_rate);
+        }
         return "";
     }
 
@@ -229,6 +259,7 @@ private:
     }
 
     const cli::options& opts_;
+    const scenario::model& model_;
     class_selector select_;
     net::io_context& io_;
     runtime::run_control& control_;
@@ -242,6 +273,7 @@ private:
     clock::time_point test_started_{};
     std::optional<clock::time_point> deadline_; // the run time's end
     std::optional<clock::time_point> quit_at_;  // --autoquit
+    std::optional<shape_driver> shape_;         // the load plan of the current test, if the model has one
     bool quit_requested_ = false;
     bool stopping_ = false;
 };

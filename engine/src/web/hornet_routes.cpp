@@ -53,6 +53,9 @@ response router::config() const
                        {"class_picker", d.class_picker},
                        {"user_classes", d.user_classes},
                        {"master", d.master},
+                       {"load_model", d.load_model},
+                       {"rate", optional_number(d.rate)},
+                       {"stages", d.stages},
                        {"state", control_.state()}});
 }
 

@@ -25,6 +25,7 @@ namespace {
 // Beyond these a typo is likelier than a plan, and the ramp's arithmetic stays exact.
 constexpr std::int64_t max_users = 10'000'000;
 constexpr double max_spawn_rate = 1'000'000;
+constexpr double max_iteration_rate = 10'000'000;
 
 std::string trimmed(std::string_view s)
 {
@@ -118,8 +119,16 @@ response router::swarm(const request& req)
     if (!fields) return error_reply(status::bad_request, why);
 
     swarm_request s;
+    const auto defaults = control_.defaults();
     auto users_text = fields->get("user_count");
     auto rate_text = fields->get("spawn_rate");
+    // Under a rate or a load plan the users follow from it: the form may leave them out.
+    const std::string default_users = std::to_string(defaults.users);
+    const std::string default_spawn_rate = core::py_float(defaults.spawn_rate);
+    if (defaults.load_model != "closed") {
+        if (!users_text) users_text = default_users;
+        if (!rate_text) rate_text = default_spawn_rate;
+    }
     if (!users_text || !rate_text)
         return error_reply(status::bad_request, "Missing user_count or spawn_rate from /swarm request");
     auto users = parse_count(trimmed(*users_text));
@@ -158,7 +167,19 @@ response router::swarm(const request& req)
                                "Valid run_time formats are : 20, 20s, 3m, 2h, 1h20m, 3h30m10s, etc.");
         s.run_time = *seconds;
     }
-    const auto defaults = control_.defaults();
+    if (auto text = fields->get("rate"); text && !trimmed(*text).empty()) {
+        auto r = parse_rate(trimmed(*text));
+        if (!r || !(*r > 0) || *r > max_iteration_rate)
+            return error_reply(status::bad_request, "rate must be a number of iterations per second, > 0 and at most " +
+                                                        core::py_float(max_iteration_rate) + ", got '" +
+                                                        std::string(text->substr(0, 100)) + "'");
+        if (defaults.load_model == "plan")
+            return error_reply(status::bad_request, "the load plan's stages set the rate: leave rate out");
+        if (defaults.load_model == "closed")
+            return error_reply(status::bad_request, "this run uses the closed model (users and wait times): start "
+                                                    "Hornet with --rate to drive a rate from the web UI");
+        s.rate = *r;
+    }
     if (defaults.class_picker) {
         const auto known = control_.class_names();
         for (auto& name : fields->all("user_classes")) {
@@ -199,9 +220,11 @@ response router::stats_requests()
         stats_cache_generation_ != control_.stats_generation() || stats_cache_state_ != state) {
         const auto workers = control_.workers();
         const auto second = static_cast<std::int64_t>(std::floor(core::unix_now()));
-        stats_cache_ = stats_requests_json(control_.stats(), state, control_.user_count(), workers,
-                                           control_.defaults().master, second)
-                           .dump(-1, ' ', false, json::error_handler_t::replace);
+        auto body = stats_requests_json(control_.stats(), state, control_.user_count(), workers,
+                                        control_.defaults().master, second);
+        // Hornet's addition (Locust's readers ignore unknown keys): the running plan's stage.
+        if (auto stage = control_.stage(); !stage.empty()) body["stage"] = std::move(stage);
+        stats_cache_ = body.dump(-1, ' ', false, json::error_handler_t::replace);
         stats_cached_at_ = now;
         stats_cache_generation_ = control_.stats_generation();
         stats_cache_state_ = state;

@@ -22,6 +22,7 @@ struct swarm_request
     std::optional<std::string> host;  ///< "<" and ">" already stripped
     std::optional<double> run_time;   ///< seconds; 0 = no limit
     std::vector<std::string> classes; ///< with --class-picker; empty = all
+    std::optional<double> rate;       ///< the open model's iterations/s (Hornet's field)
 };
 
 /// One worker of a master, as /stats/requests lists it.
@@ -52,6 +53,11 @@ struct form_defaults
     bool class_picker = false;
     std::vector<std::string> user_classes;
     bool master = false;
+    /// "closed" (users and spawn rate), "open" (a rate: the form asks for it instead of users)
+    /// or "plan" (stages drive the load: the form asks for neither).
+    std::string load_model = "closed";
+    std::optional<double> rate;      ///< the open model's default rate
+    std::vector<std::string> stages; ///< the plan's stages as lines, for the start form
 };
 
 /// Called on the control thread only, like the loop it stands for.
@@ -86,6 +92,9 @@ public:
     virtual report::metrics_state metrics_state() const = 0;
     /// Recent log lines of this process (/logs).
     virtual std::vector<std::string> log_lines() const { return {}; }
+    /// Where a running load plan is ("Stage 2/3: 100 users at 5.00/s for 2m (40 s left)"); ""
+    /// when no plan runs.
+    virtual std::string stage() const { return ""; }
 };
 
 } // namespace hornet::web
