@@ -425,6 +425,25 @@ TEST_CASE("stop: workers are told, come back with client_ready, the master is st
     CHECK(h.last_spawn("a_1") == counts(1, 0));
 }
 
+TEST_CASE("the class picker and the form's host apply from the next test; every class is still named")
+{
+    harness h;
+    h.hello("a_1");
+    h.core.select_classes({"Beta"});
+    h.core.set_host("http://127.0.0.1:2");
+    REQUIRE(h.core.start(4, 100, h.now));
+    CHECK(h.last_spawn("a_1") == counts(0, 4)); // Alpha (weight 3) gets none, but is named
+    auto spawn = proto::parse<proto::spawn>(h.take("a_1", "spawn").back());
+    REQUIRE(spawn);
+    CHECK(spawn->host == std::optional<std::string>("http://127.0.0.1:2"));
+    h.core.stop();
+    h.receive("a_1", proto::client_stopped{});
+    h.hello("a_1");
+    h.core.select_classes({}); // all again, by weight
+    REQUIRE(h.core.start(4, 100, h.now));
+    CHECK(h.last_spawn("a_1") == counts(3, 1));
+}
+
 TEST_CASE("a worker above 90 % CPU is flagged once")
 {
     harness h;

@@ -559,3 +559,50 @@ def test_a_rate_and_a_load_plan_run_from_the_web_api(web, target, tmp_path):
     r2 = call(p.url, "/swarm", "POST", {})
     assert r2["status"] == 409 and "load plan is running" in r2["json"]["message"], r2
     assert p.stop() in (0, 1)
+
+
+TWO_CLASSES = """{"users": [
+    {"name": "WebUser", "wait_time": {"constant": 0.1}, "tasks": [{"name": "web", "get": "/"}]},
+    {"name": "ApiUser", "wait_time": {"constant": 0.1}, "tasks": [{"name": "api", "get": "/api/users"}]}]}"""
+
+
+def test_the_start_forms_host_is_where_the_next_test_goes(web, target, tmp_path):
+    """Started against a port where nothing listens, a test whose form names the demo target runs
+    against it (the users are rebuilt for it); a running test's host cannot change."""
+    scenario = tmp_path / "s.json"
+    scenario.write_text(TWO_CLASSES)
+    dead = f"http://127.0.0.1:{free_port()}"
+    h = web("-f", str(scenario), "-H", dead)
+    r = call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "host": target.url})
+    assert r["status"] == 200 and r["json"]["host"] == target.url, r
+    s = wait_for_requests(h.url, 10, users=2)
+    assert s["stats"][-1]["num_failures"] == 0, s["errors"]
+    assert call(h.url, "/hornet/config")["json"]["host"] == target.url
+    r = call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "host": dead})
+    assert r["status"] == 409 and "stop it first" in r["json"]["message"], r
+    assert "Host set to " + target.url in h.text()
+    assert h.stop() == 0
+
+
+def test_a_master_with_the_ui_runs_the_chosen_classes_against_the_forms_host(web, target, tmp_path):
+    cluster = ClusterBase(tmp_path)
+    try:
+        scenario = tmp_path / "two.json"
+        scenario.write_text(TWO_CLASSES)
+        dead = f"http://127.0.0.1:{free_port()}"
+        h = web("--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", str(cluster.port), "-f",
+                str(scenario), "-H", dead, "--class-picker", name="master")
+        worker = cluster.spawn("worker", [BINARY, "-f", str(scenario), "--worker", "--master-host", "127.0.0.1",
+                                          "--master-port", str(cluster.port)], cwd=str(tmp_path))
+        assert wait_until(lambda: len(call(h.url, "/stats/requests")["json"].get("workers", [])) == 1, 30), \
+            log_of(worker)[-2000:]
+        r = call(h.url, "/swarm", "POST",
+                 {"user_count": 3, "spawn_rate": 10, "host": target.url, "user_classes": ["ApiUser"]})
+        assert r["status"] == 200 and r["json"]["user_classes"] == ["ApiUser"], r
+        s = wait_for_requests(h.url, 10, users=3, timeout=40)
+        assert [row["name"] for row in s["stats"]] == ["api", "Aggregated"]
+        assert s["stats"][-1]["num_failures"] == 0, s["errors"]
+        assert h.stop() == 0
+        assert cluster.wait(worker, timeout=30) == 0
+    finally:
+        cluster.close()

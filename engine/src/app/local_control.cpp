@@ -5,10 +5,10 @@
 
 namespace hornet::app {
 
-local_control::local_control(boost::asio::io_context& io, const std::vector<runtime::compiled_class>& classes,
+local_control::local_control(boost::asio::io_context& io, std::vector<runtime::compiled_class> classes,
                              unsigned threads, const http::client_config& config)
-    : io_(io), all_(classes), threads_(threads), config_(config),
-      runner_(std::make_unique<runtime::local_runner>(io, classes, threads, config))
+    : io_(io), all_(std::move(classes)), threads_(threads), config_(config),
+      runner_(std::make_unique<runtime::local_runner>(io, all_, threads, config))
 {}
 
 void local_control::select_classes(const std::vector<std::string>& names)
@@ -16,13 +16,28 @@ void local_control::select_classes(const std::vector<std::string>& names)
     std::vector<std::string> wanted = names;
     std::sort(wanted.begin(), wanted.end());
     if (wanted == selected_names_) return;
-    // The runner holds a reference to its classes: it goes before the vector changes.
+    selected_names_ = std::move(wanted);
+    rebuild();
+}
+
+void local_control::replace_classes(std::vector<runtime::compiled_class> classes)
+{
+    // The runner holds a reference to its classes: it goes before they change.
     runner_->shutdown();
+    runner_.reset();
+    all_ = std::move(classes);
+    rebuild();
+}
+
+void local_control::rebuild()
+{
+    if (runner_) runner_->shutdown();
     runner_.reset();
     selected_.clear();
     for (const auto& c : all_)
-        if (wanted.empty() || std::binary_search(wanted.begin(), wanted.end(), c.source->name)) selected_.push_back(c);
-    selected_names_ = std::move(wanted);
+        if (selected_names_.empty() ||
+            std::binary_search(selected_names_.begin(), selected_names_.end(), c.source->name))
+            selected_.push_back(c);
     runner_ =
         std::make_unique<runtime::local_runner>(io_, selected_names_.empty() ? all_ : selected_, threads_, config_);
     runner_->on_spawning_complete = spawning_complete_;

@@ -17,8 +17,7 @@ namespace hornet::app {
 class local_control final : public runtime::run_control
 {
 public:
-    /// `classes` outlives this.
-    local_control(boost::asio::io_context& io, const std::vector<runtime::compiled_class>& classes, unsigned threads,
+    local_control(boost::asio::io_context& io, std::vector<runtime::compiled_class> classes, unsigned threads,
                   const http::client_config& config);
 
     boost::asio::awaitable<bool> prepare() override
@@ -47,10 +46,15 @@ public:
     /// The web UI's class picker: from the next start on, only the named classes run (empty: all).
     /// Only between tests (after prepare()): the runner is rebuilt, with new engine threads.
     void select_classes(const std::vector<std::string>& names);
+    /// The web UI's start form named another host: the classes compiled against it replace
+    /// these, from the next start on (the runner is rebuilt as for select_classes).
+    void replace_classes(std::vector<runtime::compiled_class> classes);
 
 private:
+    void rebuild();
+
     boost::asio::io_context& io_;
-    const std::vector<runtime::compiled_class>& all_;
+    std::vector<runtime::compiled_class> all_;
     unsigned threads_;
     http::client_config config_;
     std::vector<runtime::compiled_class> selected_; // the runner's classes when not all_

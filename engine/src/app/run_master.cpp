@@ -58,20 +58,30 @@ int run_master(const cli::options& opts, const scenario::model& model)
     }
     core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
     if (opts.headless) return run_headless(opts, model, io, m);
-    return run_web(opts, model, io, m, [&m] {
-        std::vector<web::worker_row> rows;
-        for (const auto& [id, w] : m.core().workers().workers()) {
-            web::worker_row r;
-            r.id = w.id;
-            r.state = std::string(cluster::to_string(w.state));
-            r.user_count = w.user_count();
-            r.cpu_usage = w.cpu_percent;
-            r.memory_usage = w.memory_bytes;
-            r.missing = w.state == cluster::worker_state::missing;
-            rows.push_back(std::move(r));
-        }
-        return rows;
-    });
+    return run_web(
+        opts, model, io, m,
+        [&m] {
+            std::vector<web::worker_row> rows;
+            for (const auto& [id, w] : m.core().workers().workers()) {
+                web::worker_row r;
+                r.id = w.id;
+                r.state = std::string(cluster::to_string(w.state));
+                r.user_count = w.user_count();
+                r.cpu_usage = w.cpu_percent;
+                r.memory_usage = w.memory_bytes;
+                r.missing = w.state == cluster::worker_state::missing;
+                rows.push_back(std::move(r));
+            }
+            return rows;
+        },
+        [&](const std::vector<std::string>& names, const std::string& host) -> std::string {
+            // A rate is shared by the workers over all their classes: they have no picker for it.
+            if (!names.empty() && uses_open_model(opts, model))
+                return "choosing user classes for a rate test is not available on a master: start with all of them";
+            m.core().select_classes(names);
+            if (!host.empty()) m.core().set_host(host); // the workers' users run against it
+            return "";
+        });
 }
 
 } // namespace hornet::app

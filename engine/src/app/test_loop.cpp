@@ -152,7 +152,7 @@ report::run_parameters test_loop::parameters() const
 {
     report::run_parameters p;
     p.hornet_version = HORNET_VERSION;
-    p.host = opts_.host;
+    p.host = host_ ? *host_ : opts_.host;
     if (p.host.empty() && !model_.users.empty()) p.host = model_.users.front().host;
     p.scenario = opts_.locustfile;
     for (const auto& c : model_.users)

@@ -38,6 +38,8 @@ public:
     void started(std::int64_t users, double spawn_rate, std::optional<double> run_time);
     /// The open model's rate when it is not the command line's (the web UI's start form).
     void started_rate(double rate) noexcept { rate_ = rate; }
+    /// The host the users run against when it is not the command line's (the web UI's form).
+    void set_host(std::string host) { host_ = std::move(host); }
     bool ever_started() const noexcept { return ever_started_; }
     /// The web UI's tests: statistics reset or a test that saw no request do not make the
     /// process "could not run" (exit 4); Locust's UI exits 0 then.
@@ -92,6 +94,7 @@ private:
     bool interactive_ = false;
     bool open_model_; // iterations on a schedule: corrected times and iteration counts too
     std::optional<double> rate_;
+    std::optional<std::string> host_;
     const shape_driver* shape_ = nullptr;
 };
 

@@ -62,7 +62,7 @@ void web_control::reset_stats()
 web::form_defaults web_control::defaults() const
 {
     web::form_defaults d;
-    d.host = opts_.host;
+    d.host = host_ ? *host_ : opts_.host;
     if (d.host.empty() && !model_.users.empty()) d.host = model_.users.front().host;
     d.users = opts_.users.value_or(1);
     d.spawn_rate = opts_.spawn_rate.value_or(1);

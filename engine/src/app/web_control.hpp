@@ -52,6 +52,8 @@ public:
     void set_state(std::string s) { state_ = std::move(s); }
     /// The statistics were cleared: answers cached from the old ones are stale.
     void stats_changed() noexcept { ++generation_; }
+    /// The host the start form names (another than the command line's, once a test ran with it).
+    void set_host(std::string host) { host_ = std::move(host); }
     /// How late the driver's last tick ran, for /metrics.
     void set_loop_lag(double seconds) noexcept { lag_ = seconds; }
 
@@ -65,6 +67,7 @@ private:
     const scenario::model& model_;
     test_loop& loop_;
     std::string state_ = "ready";
+    std::optional<std::string> host_;
     std::uint64_t generation_ = 0;
     double lag_ = 0;
 };

@@ -42,13 +42,13 @@ class web_driver
 {
 public:
     web_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
-               runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers,
-               class_selector select)
-        : opts_(opts), model_(model), select_(std::move(select)), io_(io), control_(control),
+               runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers, test_setup setup)
+        : opts_(opts), model_(model), setup_(std::move(setup)), io_(io), control_(control),
           signals_(io, SIGINT, SIGTERM), tick_(io), loop_(opts, model, control), view_(opts, model, loop_),
           routes_(view_, series_, router_options(opts)), server_(io, routes_, server_config_of(opts))
     {
         loop_.set_interactive();
+        host_ = view_.defaults().host;
         view_.list_workers = std::move(workers);
         view_.on_swarm = [this](const web::swarm_request& r) { return start_test(r); };
         view_.on_stop = [this] { stop_test("stopped from the web UI"); };
@@ -171,19 +171,28 @@ private:
         if (view_.state() == "stopping") return "the test is stopping: start again once it has stopped";
         if (opts_.master && control_.worker_count() == 0)
             return "no workers are connected: start workers (hornet --worker or locust --worker) first";
-        // The users' requests are compiled against the host the process started with.
-        if (r.host && *r.host != view_.defaults().host)
-            return "the host cannot be changed from the web UI yet: restart with -H " + *r.host;
+        const std::string host = r.host.value_or(host_);
+        if (host != host_) {
+            if (!setup_) return "the host cannot be changed here: restart with -H " + host;
+            if (test_running()) return "the host of a running test cannot change: stop it first";
+        }
         // A plan runs from its first stage: changing it midway would be another plan.
         const bool plan = !model_.stages.empty();
         if (plan && test_running()) return "a load plan is running: stop it before starting it again";
         if (!r.classes.empty() && r.classes != view_.class_names()) {
-            if (!select_) return "choosing user classes is not available on a master yet: start with all of them";
+            if (!setup_) return "choosing user classes is not available here: start with all of them";
             if (test_running()) return "the user classes of a running test cannot change: stop it first";
         }
         if (!test_running()) {
-            if (select_ && opts_.class_picker)
-                select_(r.classes == view_.class_names() ? std::vector<std::string>{} : r.classes);
+            if (setup_) {
+                const bool some = opts_.class_picker && !r.classes.empty() && r.classes != view_.class_names();
+                if (auto refused = setup_(some ? r.classes : std::vector<std::string>{}, host); !refused.empty())
+                    return refused;
+            }
+            if (host != host_) core::log::info("hornet.main", "Host set to " + host + " from the web UI");
+            host_ = host;
+            view_.set_host(host);
+            loop_.set_host(host);
             series_.clear();
             view_.stats_changed();
             test_started_ = clock::now();
@@ -260,7 +269,8 @@ private:
 
     const cli::options& opts_;
     const scenario::model& model_;
-    class_selector select_;
+    test_setup setup_;
+    std::string host_; // what the users of the next or current test run against
     net::io_context& io_;
     runtime::run_control& control_;
     net::signal_set signals_;
@@ -288,16 +298,28 @@ int run_web(const cli::options& opts, const scenario::model& model)
         return 1;
     }
     net::io_context io{1};
-    local_control control(io, classes, opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()),
-                          client_config_of(opts));
+    const auto config = client_config_of(opts);
+    local_control control(io, std::move(classes),
+                          opts.threads ? opts.threads : std::max(1u, std::thread::hardware_concurrency()), config);
+    std::string compiled_for = opts.host;
     return run_web(opts, model, io, control, {},
-                   [&control](const std::vector<std::string>& names) { control.select_classes(names); });
+                   [&](const std::vector<std::string>& names, const std::string& host) -> std::string {
+                       // The users' requests are compiled against a host: another one recompiles them.
+                       if (host != compiled_for) {
+                           std::vector<runtime::compiled_class> recompiled;
+                           if (auto c = runtime::compile(model, host, config, recompiled); !c) return c.error().detail;
+                           control.replace_classes(std::move(recompiled));
+                           compiled_for = host;
+                       }
+                       control.select_classes(names);
+                       return "";
+                   });
 }
 
 int run_web(const cli::options& opts, const scenario::model& model, net::io_context& io, runtime::run_control& control,
-            std::function<std::vector<web::worker_row>()> workers, class_selector select)
+            std::function<std::vector<web::worker_row>()> workers, test_setup setup)
 {
-    web_driver driver(opts, model, io, control, std::move(workers), std::move(select));
+    web_driver driver(opts, model, io, control, std::move(workers), std::move(setup));
     return driver.run();
 }
 

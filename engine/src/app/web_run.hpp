@@ -18,13 +18,14 @@ namespace hornet::app {
 /// Runs the web UI over a local runner. Returns the process exit code.
 int run_web(const cli::options& opts, const scenario::model& model);
 
-/// Runs only the named classes from the next test on (--class-picker); empty = all.
-using class_selector = std::function<void(const std::vector<std::string>& names)>;
+/// What the next test started from the web UI runs: only the named classes (--class-picker;
+/// empty = all) against `host`. "" when set, else why not (the test does not start).
+using test_setup = std::function<std::string(const std::vector<std::string>& classes, const std::string& host)>;
 
 /// The same over any load (a master: `workers` lists its workers); `control` lives on `io`.
-/// Without `select`, a /swarm that picks classes is refused.
+/// Without `setup`, a /swarm that picks classes or another host is refused.
 int run_web(const cli::options& opts, const scenario::model& model, boost::asio::io_context& io,
             runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers = {},
-            class_selector select = {});
+            test_setup setup = {});
 
 } // namespace hornet::app

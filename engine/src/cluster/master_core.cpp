@@ -305,7 +305,7 @@ bool master_core::start(std::int64_t users, double rate, clock::time_point now)
     if (!test_active()) {
         flush_stats(); // reports of the previous test go with it
         stats_.clear(core::unix_now());
-        dispatcher_.emplace(settings_.classes);
+        dispatcher_.emplace(dispatch_classes());
         for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);
         all_quit_ = false;
     }
@@ -365,7 +365,7 @@ bool master_core::start_rate(const runtime::open_model& model, clock::time_point
     if (!test_active()) {
         flush_stats();
         stats_.clear(core::unix_now());
-        dispatcher_.emplace(settings_.classes);
+        dispatcher_.emplace(dispatch_classes());
         for (const auto& id : workers_.active_ids()) dispatcher_->add_worker(id);
         all_quit_ = false;
     }
@@ -496,6 +496,29 @@ std::string master_core::spawned_summary() const
         first = false;
     }
     return out + "} (" + std::to_string(user_count()) + " total users)";
+}
+
+void master_core::select_classes(const std::vector<std::string>& names)
+{
+    dispatcher_.reset(); // it points into picked_
+    picked_.clear();
+    if (names.empty()) return;
+    picked_.reserve(settings_.classes.size());
+    for (const auto* c : settings_.classes) {
+        picked_.push_back(*c);
+        if (std::find(names.begin(), names.end(), c->name) == names.end()) {
+            picked_.back().weight = 0;
+            picked_.back().fixed_count = 0;
+        }
+    }
+}
+
+std::vector<const scenario::user_class*> master_core::dispatch_classes() const
+{
+    if (picked_.empty()) return settings_.classes;
+    std::vector<const scenario::user_class*> out;
+    for (const auto& c : picked_) out.push_back(&c);
+    return out;
 }
 
 double master_core::next_spawn_timestamp()

@@ -71,6 +71,12 @@ public:
     /// The rate test in progress, if any.
     const std::optional<runtime::open_model>& open_model() const noexcept { return open_; }
 
+    /// The web UI's class picker: from the next test on, only the named classes get users (empty:
+    /// all). Every class is still named in the spawns, with 0 users. Between tests only.
+    void select_classes(const std::vector<std::string>& names);
+    /// The host sent in the spawns from the next test on (the web UI's start form).
+    void set_host(std::string host) { settings_.host = std::move(host); }
+
     /// Runs what is due (ramp steps, the end-of-ramp report wait); returns when to call again.
     std::optional<clock::time_point> advance(clock::time_point now);
     /// Sends `stop` to every worker; they come back with client_ready.
@@ -149,6 +155,10 @@ private:
     // per-second window once per read instead of once per worker report.
     stats::snapshot_accumulator pending_; // workers' reports since the last merge
     std::optional<dispatcher> dispatcher_;
+    // The picker's choice: copies of the classes with the others at weight 0 (the dispatcher
+    // keeps pointers to them); empty = settings_.classes as they are.
+    std::vector<scenario::user_class> picked_;
+    std::vector<const scenario::user_class*> dispatch_classes() const;
     state state_ = state::ready;
     std::int64_t target_ = 0;
     double rate_ = 1;
