@@ -487,10 +487,14 @@ def test_class_picker_runs_only_the_chosen_classes(web, target, tmp_path):
         {"name": "ApiUser", "wait_time": {"constant": 0.1}, "tasks": [{"name": "api", "get": "/api/users"}]}]}""")
     h = web("-f", str(scenario), "-H", target.url, "--class-picker")
     assert call(h.url, "/hornet/config")["json"]["class_picker"] is True
+    # Before a test, /tasks shows the shares the weights will give; during one, the users' shares.
+    ratio = lambda: {k: v["ratio"] for k, v in call(h.url, "/tasks")["json"]["per_class"].items()}
+    assert ratio() == {"ApiUser": 0.5, "WebUser": 0.5}
     r = call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "user_classes": ["ApiUser"]})
     assert r["status"] == 200 and r["json"]["user_classes"] == ["ApiUser"], r
     s = wait_for_requests(h.url, 5, users=2)
     assert [row["name"] for row in s["stats"]] == ["api", "Aggregated"]
+    assert ratio() == {"ApiUser": 1.0, "WebUser": 0.0}
     # While it runs the classes stay; after a stop, another choice takes effect.
     assert call(h.url, "/swarm", "POST", {"user_count": 2, "spawn_rate": 10, "user_classes": ["WebUser"]})["status"] == 409
     call(h.url, "/stop")

@@ -36,6 +36,7 @@ public:
     void shutdown() override { runner_->shutdown(); }
     stats::aggregate& stats() override { return runner_->stats(); }
     std::int64_t user_count() const override { return runner_->user_count(); }
+    std::map<std::string, std::int64_t> class_counts() const override { return runner_->class_counts(); }
     void reset_stats() override { runner_->reset_stats(); }
     void set_on_spawning_complete(std::function<void()> f) override
     {

@@ -101,17 +101,26 @@ std::vector<std::string> web_control::class_names() const
 
 std::map<std::string, web::ratio_node> web_control::task_ratios() const
 {
-    // Shares by weight, as Locust's get_ratio does before users are counted; a task's share is
-    // its weight in the class's weight-expanded task list.
+    // Locust's get_ratio: the classes' shares of the users running now; before any runs (where
+    // Locust shows zeros) the shares their weights will give. A task's share is its weight in
+    // the class's weight-expanded task list.
     const auto names = class_names();
+    const auto running = loop_.control().class_counts();
+    std::int64_t users = 0;
+    for (const auto& [name, n] : running) users += n;
+    auto share_of = [&](const scenario::user_class& c) {
+        if (users == 0) return c.weight;
+        auto it = running.find(c.name);
+        return it == running.end() ? 0.0 : static_cast<double>(it->second);
+    };
     double class_total = 0;
     for (const auto& c : model_.users)
-        if (std::find(names.begin(), names.end(), c.name) != names.end()) class_total += c.weight;
+        if (std::find(names.begin(), names.end(), c.name) != names.end()) class_total += share_of(c);
     std::map<std::string, web::ratio_node> out;
     for (const auto& c : model_.users) {
         if (std::find(names.begin(), names.end(), c.name) == names.end()) continue;
         web::ratio_node node;
-        node.ratio = class_total > 0 ? c.weight / class_total : 0;
+        node.ratio = class_total > 0 ? share_of(c) / class_total : 0;
         double task_total = 0;
         for (const auto& t : c.tasks) task_total += t.weight;
         for (std::size_t i = 0; i < c.tasks.size(); ++i) {

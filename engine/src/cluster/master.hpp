@@ -61,6 +61,7 @@ public:
     void shutdown() override;
     stats::aggregate& stats() override { return core_.stats(); }
     std::int64_t user_count() const override { return core_.user_count(); }
+    std::map<std::string, std::int64_t> class_counts() const override { return core_.workers().class_counts(); }
     void reset_stats() override;
     void set_on_spawning_complete(std::function<void()> f) override { core_.on_spawning_complete = std::move(f); }
     /// Every worker quit, or the workers cannot run the test asked for (Locust workers and --rate).

@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <string>
 
 namespace hornet::runtime {
 
@@ -57,6 +59,8 @@ public:
 
     virtual stats::aggregate& stats() = 0;
     virtual std::int64_t user_count() const = 0;
+    /// Users running per class (a master: as its workers last reported them).
+    virtual std::map<std::string, std::int64_t> class_counts() const { return {}; }
 
     /// --reset-stats: Locust's reset when the ramp completes.
     virtual void reset_stats() = 0;
