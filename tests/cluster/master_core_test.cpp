@@ -444,6 +444,30 @@ TEST_CASE("the class picker and the form's host apply from the next test; every 
     CHECK(h.last_spawn("a_1") == counts(3, 1));
 }
 
+TEST_CASE("workers' log lines are kept per worker, at most 500, and a stranger's are dropped")
+{
+    harness h;
+    h.hello("a_1");
+    auto acks = h.take("a_1", "ack");
+    REQUIRE(acks.size() == 1);
+    auto ack = proto::parse<proto::ack>(acks[0]);
+    REQUIRE(ack);
+    CHECK(ack->hornet_version == std::optional<std::string>(HORNET_VERSION)); // Hornet workers then send logs
+    h.receive("a_1", proto::worker_logs{"a_1", {"one", "two"}});
+    std::vector<std::string> many;
+    for (int i = 0; i < 600; ++i) many.push_back("line " + std::to_string(i));
+    h.receive("a_1", proto::worker_logs{"a_1", many});
+    REQUIRE(h.core.worker_logs().count("a_1") == 1);
+    const auto& kept = h.core.worker_logs().at("a_1");
+    CHECK(kept.size() == 500);
+    CHECK(kept.front() == "line 100");
+    CHECK(kept.back() == "line 599");
+    h.receive("stranger", proto::worker_logs{"stranger", {"hi"}});
+    CHECK(h.core.worker_logs().count("stranger") == 0);
+    h.receive("a_1", proto::quit{});
+    CHECK(h.core.worker_logs().empty());
+}
+
 TEST_CASE("a worker above 90 % CPU is flagged once")
 {
     harness h;

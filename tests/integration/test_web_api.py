@@ -606,6 +606,10 @@ def test_a_master_with_the_ui_runs_the_chosen_classes_against_the_forms_host(web
         s = wait_for_requests(h.url, 10, users=3, timeout=40)
         assert [row["name"] for row in s["stats"]] == ["api", "Aggregated"]
         assert s["stats"][-1]["num_failures"] == 0, s["errors"]
+        # The Hornet worker sends its log lines (every 10 s, the first at once): /logs shows them.
+        assert wait_until(lambda: any("Connected to the master" in line for lines in
+                                      call(h.url, "/logs")["json"]["workers"].values() for line in lines), 15), \
+            call(h.url, "/logs")["json"]
         assert h.stop() == 0
         assert cluster.wait(worker, timeout=30) == 0
     finally:

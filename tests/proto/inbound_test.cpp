@@ -78,10 +78,19 @@ TEST_CASE("pre-2.0 hellos, other types and unknown types are their own cases")
         REQUIRE(m);
         CHECK(std::holds_alternative<old_worker_hello>(m->body));
     }
-    auto logs = decode_worker_message(envelope("logs", value(value::map_type{{value("x"), value(1)}})));
+    // Locust's (>= 2.29) and Hornet's logs: read; of the wrong shape: malformed, named.
+    const worker_logs lines{"w_1", {"[x] INFO/locust.main: one", "two"}};
+    auto logs = decode_worker_message(encode_message(make_message(lines, "w_1")));
     REQUIRE(logs);
-    CHECK(std::get<unhandled>(logs->body).known);
-    CHECK(std::get<unhandled>(logs->body).type == "logs");
+    CHECK(std::get<worker_logs>(logs->body) == lines);
+    for (const value& bad : {value(value::map_type{{value("x"), value(1)}}),
+                             value(value::map_type{{value("worker_id"), value("w")}, {value("logs"), value(1)}}),
+                             value(value::map_type{{value("worker_id"), value("w")},
+                                                   {value("logs"), value(value::array_type{value(1)})}})}) {
+        auto m = decode_worker_message(envelope("logs", bad));
+        REQUIRE(m);
+        CHECK(std::get<malformed>(m->body).type == "logs");
+    }
     auto spawn_to_master = decode_worker_message(envelope("spawn", value()));
     REQUIRE(spawn_to_master);
     CHECK(std::get<unhandled>(spawn_to_master->body).known); // a master-to-worker type
@@ -134,6 +143,10 @@ TEST_CASE("a master's frames become the worker's commands")
     auto a = decode_master_message(encode_message(make_message(ack{4}, "w_1")));
     REQUIRE(a);
     CHECK(std::get<ack>(a->body).index == 4);
+    CHECK_FALSE(std::get<ack>(a->body).hornet_version); // a Locust master's
+    auto hornet_ack = decode_master_message(encode_message(make_message(ack{4, "0.1.0"}, "w_1")));
+    REQUIRE(hornet_ack);
+    CHECK(std::get<ack>(hornet_ack->body) == ack{4, "0.1.0"});
     auto reply = decode_master_message(encode_message(make_message(heartbeat_reply{}, "w_1")));
     REQUIRE(reply);
     CHECK(std::holds_alternative<heartbeat_reply>(reply->body));

@@ -58,22 +58,28 @@ int run_master(const cli::options& opts, const scenario::model& model)
     }
     core::log::debug("hornet.main", "Master listening for workers on port " + std::to_string(*port));
     if (opts.headless) return run_headless(opts, model, io, m);
+    cluster_view view;
+    view.workers = [&m] {
+        std::vector<web::worker_row> rows;
+        for (const auto& [id, w] : m.core().workers().workers()) {
+            web::worker_row r;
+            r.id = w.id;
+            r.state = std::string(cluster::to_string(w.state));
+            r.user_count = w.user_count();
+            r.cpu_usage = w.cpu_percent;
+            r.memory_usage = w.memory_bytes;
+            r.missing = w.state == cluster::worker_state::missing;
+            rows.push_back(std::move(r));
+        }
+        return rows;
+    };
+    view.logs = [&m] {
+        std::map<std::string, std::vector<std::string>> out;
+        for (const auto& [id, lines] : m.core().worker_logs()) out[id].assign(lines.begin(), lines.end());
+        return out;
+    };
     return run_web(
-        opts, model, io, m,
-        [&m] {
-            std::vector<web::worker_row> rows;
-            for (const auto& [id, w] : m.core().workers().workers()) {
-                web::worker_row r;
-                r.id = w.id;
-                r.state = std::string(cluster::to_string(w.state));
-                r.user_count = w.user_count();
-                r.cpu_usage = w.cpu_percent;
-                r.memory_usage = w.memory_bytes;
-                r.missing = w.state == cluster::worker_state::missing;
-                rows.push_back(std::move(r));
-            }
-            return rows;
-        },
+        opts, model, io, m, std::move(view),
         [&](const std::vector<std::string>& names, const std::string& host) -> std::string {
             // A rate is shared by the workers over all their classes: they have no picker for it.
             if (!names.empty() && uses_open_model(opts, model))

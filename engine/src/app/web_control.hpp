@@ -43,6 +43,11 @@ public:
     report::metrics_state metrics_state() const override;
     std::vector<std::string> log_lines() const override;
     std::string stage() const override { return current_stage ? current_stage() : ""; }
+    std::map<std::string, std::vector<std::string>> worker_log_lines() const override
+    {
+        if (list_worker_logs) return list_worker_logs();
+        return {};
+    }
 
     /// One stage of the plan for the start form: "2m: 100 users at 5.00/s", "30s: ramp to 20.00
     /// iterations/s".
@@ -60,6 +65,7 @@ public:
     std::function<std::string(const web::swarm_request&)> on_swarm;
     std::function<void()> on_stop;
     std::function<std::vector<web::worker_row>()> list_workers;
+    std::function<std::map<std::string, std::vector<std::string>>()> list_worker_logs;
     std::function<std::string()> current_stage;
 
 private:

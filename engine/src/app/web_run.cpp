@@ -42,14 +42,15 @@ class web_driver
 {
 public:
     web_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
-               runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers, test_setup setup)
+               runtime::run_control& control, cluster_view cluster, test_setup setup)
         : opts_(opts), model_(model), setup_(std::move(setup)), io_(io), control_(control),
           signals_(io, SIGINT, SIGTERM), tick_(io), loop_(opts, model, control), view_(opts, model, loop_),
           routes_(view_, series_, router_options(opts)), server_(io, routes_, server_config_of(opts))
     {
         loop_.set_interactive();
         host_ = view_.defaults().host;
-        view_.list_workers = std::move(workers);
+        view_.list_workers = std::move(cluster.workers);
+        view_.list_worker_logs = std::move(cluster.logs);
         view_.on_swarm = [this](const web::swarm_request& r) { return start_test(r); };
         view_.on_stop = [this] { stop_test("stopped from the web UI"); };
         view_.current_stage = [this] {
@@ -317,9 +318,9 @@ int run_web(const cli::options& opts, const scenario::model& model)
 }
 
 int run_web(const cli::options& opts, const scenario::model& model, net::io_context& io, runtime::run_control& control,
-            std::function<std::vector<web::worker_row>()> workers, test_setup setup)
+            cluster_view cluster, test_setup setup)
 {
-    web_driver driver(opts, model, io, control, std::move(workers), std::move(setup));
+    web_driver driver(opts, model, io, control, std::move(cluster), std::move(setup));
     return driver.run();
 }
 

@@ -10,6 +10,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,16 @@ int run_web(const cli::options& opts, const scenario::model& model);
 /// empty = all) against `host`. "" when set, else why not (the test does not start).
 using test_setup = std::function<std::string(const std::vector<std::string>& classes, const std::string& host)>;
 
-/// The same over any load (a master: `workers` lists its workers); `control` lives on `io`.
-/// Without `setup`, a /swarm that picks classes or another host is refused.
+/// What a master shows of its workers: their rows in /stats/requests, their log lines at /logs.
+struct cluster_view
+{
+    std::function<std::vector<web::worker_row>()> workers;
+    std::function<std::map<std::string, std::vector<std::string>>()> logs;
+};
+
+/// The same over any load (a master shows its workers); `control` lives on `io`. Without
+/// `setup`, a /swarm that picks classes or another host is refused.
 int run_web(const cli::options& opts, const scenario::model& model, boost::asio::io_context& io,
-            runtime::run_control& control, std::function<std::vector<web::worker_row>()> workers = {},
-            test_setup setup = {});
+            runtime::run_control& control, cluster_view cluster = {}, test_setup setup = {});
 
 } // namespace hornet::app

@@ -122,9 +122,7 @@ void master_core::handle(std::string_view id, proto::malformed& m, clock::time_p
 
 void master_core::handle(std::string_view id, proto::unhandled& m, clock::time_point)
 {
-    if (m.type == "logs")
-        core::log::debug(logger, "Ignoring the logs of worker " + printable_id(id));
-    else if (m.type == "locustfile")
+    if (m.type == "locustfile")
         drop(id, "sending the locustfile to workers (-f -) is not supported");
     else if (m.known)
         drop(id, "'" + printable_id(m.type) + "' is a master-to-worker message");
@@ -144,7 +142,7 @@ void master_core::handle(std::string_view id, proto::client_ready& hello, clock:
                                      (hello.any_version ? std::string("-1 (any)") : printable_id(hello.version)));
     bool was_dispatched = dispatcher_ && dispatcher_->has_worker(id);
     worker_info& w = workers_.ready(id, hello);
-    send(id, proto::make_message(proto::ack{w.index}, std::string(id)));
+    send(id, proto::make_message(proto::ack{w.index, HORNET_VERSION}, std::string(id)));
     core::log::info(logger, "Worker " + printable_id(id) + " (index " + std::to_string(w.index) +
                                 ") reported as ready. " + std::to_string(workers_.active_count()) +
                                 " workers connected.");
@@ -217,6 +215,19 @@ void master_core::handle(std::string_view id, proto::exception_report& ex, clock
     stats_.merge(delta, id);
 }
 
+void master_core::handle(std::string_view id, proto::worker_logs& m, clock::time_point)
+{
+    // Kept by the sender's identity, not the id it names: only connected workers, one list each.
+    const worker_info* w = workers_.find(id);
+    if (!w) return drop(id, "logs from a worker that is not connected (no client_ready)");
+    constexpr std::size_t kept = 500;
+    auto& lines = worker_logs_[printable_id(id)];
+    for (auto& line : m.logs) {
+        if (lines.size() == kept) lines.pop_front();
+        lines.push_back(std::move(line));
+    }
+}
+
 void master_core::handle(std::string_view id, proto::spawning&, clock::time_point)
 {
     worker_info* w = workers_.find(id);
@@ -255,6 +266,7 @@ void master_core::handle_gone(std::string_view id, bool quit, clock::time_point 
     }
     auto index = w->index;
     workers_.erase(id);
+    worker_logs_.erase(printable_id(id)); // a worker that comes back has a new id: no list grows forever
     if (quit)
         core::log::info(logger, "Worker '" + printable_id(id) + "' (index " + std::to_string(index) + ") quit. " +
                                     std::to_string(workers_.count(worker_state::ready)) + " workers ready.");
@@ -281,8 +293,10 @@ void master_core::on_heartbeat_tick(clock::time_point now)
         core::log::info(logger, "Worker " + printable_id(id) + " failed to send heartbeat, setting state to missing.");
         if (dispatcher_ && dispatcher_->remove_worker(id)) changed = true;
     }
-    for (const auto& id : r.removed)
+    for (const auto& id : r.removed) {
         core::log::info(logger, "Worker " + printable_id(id) + " was missing for too long: removed.");
+        worker_logs_.erase(printable_id(id));
+    }
     if (changed && test_active()) {
         if (workers_.active_count() == 0)
             // Locust stops the test here; keeping the target lets returning workers resume it

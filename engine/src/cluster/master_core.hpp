@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -74,6 +75,9 @@ public:
     /// The web UI's class picker: from the next test on, only the named classes get users (empty:
     /// all). Every class is still named in the spawns, with 0 users. Between tests only.
     void select_classes(const std::vector<std::string>& names);
+    /// The last log lines each connected worker sent (`logs`, at most 500 each), by worker id.
+    const std::map<std::string, std::deque<std::string>>& worker_logs() const noexcept { return worker_logs_; }
+
     /// The host sent in the spawns from the next test on (the web UI's start form).
     void set_host(std::string host) { settings_.host = std::move(host); }
 
@@ -125,6 +129,7 @@ private:
     void handle(std::string_view id, proto::spawning_complete& done, clock::time_point now);
     void handle(std::string_view id, proto::client_stopped& m, clock::time_point now);
     void handle(std::string_view id, proto::quit& m, clock::time_point now);
+    void handle(std::string_view id, proto::worker_logs& m, clock::time_point now);
     void handle(std::string_view id, proto::old_worker_hello& m, clock::time_point now);
     void handle(std::string_view id, proto::unhandled& m, clock::time_point now);
     void handle(std::string_view id, proto::malformed& m, clock::time_point now);
@@ -158,6 +163,7 @@ private:
     // The picker's choice: copies of the classes with the others at weight 0 (the dispatcher
     // keeps pointers to them); empty = settings_.classes as they are.
     std::vector<scenario::user_class> picked_;
+    std::map<std::string, std::deque<std::string>> worker_logs_; // by printable id
     std::vector<const scenario::user_class*> dispatch_classes() const;
     state state_ = state::ready;
     std::int64_t target_ = 0;

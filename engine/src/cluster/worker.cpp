@@ -112,6 +112,7 @@ void worker::on_message(proto::master_message m)
                                                 (body.index ? " (worker index " + std::to_string(*body.index) + ")"
                                                             : std::string()));
                 acked_ = true;
+                master_takes_logs_ = body.hornet_version.has_value();
                 wake_.cancel();
             } else if constexpr (std::is_same_v<T, proto::heartbeat_reply>) {
                 last_master_heartbeat_ = clock_type::now(); // masters >= 2.19 and Hornet answer every heartbeat
@@ -214,6 +215,7 @@ net::awaitable<void> worker::heartbeat_loop()
     while (!finished_) {
         check_master();
         send_heartbeat();
+        send_logs();
         heartbeat_timer_.expires_after(settings_.heartbeat_interval);
         co_await heartbeat_timer_.async_wait(net::as_tuple(net::use_awaitable));
     }
@@ -229,6 +231,17 @@ void worker::send_heartbeat()
         core::log::info(logger, "Reset connection to master");
         dealer_.reconnect();
     }
+}
+
+void worker::send_logs()
+{
+    // Every 10 s when there is something new, as Locust's workers do.
+    constexpr auto interval = std::chrono::seconds(10);
+    const auto now = clock_type::now();
+    if (!master_takes_logs_ || (next_logs_ && now < *next_logs_)) return;
+    next_logs_ = now + interval;
+    proto::worker_logs m{node_id(), core::log::lines_after(logs_sent_)};
+    if (!m.logs.empty()) send(proto::make_message(m, node_id()));
 }
 
 void worker::check_master()

@@ -112,6 +112,8 @@ private:
     proto::class_counts class_counts(const proto::class_counts* named) const;
     bool send(const proto::message& m);
     void send_heartbeat();
+    /// The log lines written since the last `logs`, to a master that takes them (a Hornet one).
+    void send_logs();
 
     boost::asio::io_context& io_;
     const scenario::model& model_;
@@ -130,6 +132,9 @@ private:
 
     state state_ = state::ready;
     bool acked_ = false;
+    bool master_takes_logs_ = false;
+    std::uint64_t logs_sent_ = 0; // core::log lines sent so far (or skipped)
+    std::optional<std::chrono::steady_clock::time_point> next_logs_;
     bool finished_ = false;
     bool quit_requested_ = false;
     bool lost_reported_ = false;

@@ -84,6 +84,7 @@ std::deque<std::string>& recent()
     static std::deque<std::string> lines;
     return lines;
 }
+std::uint64_t written = 0; // lines ever written; recent() holds the last of them
 
 } // namespace
 
@@ -91,6 +92,17 @@ std::vector<std::string> log::recent_lines()
 {
     std::lock_guard lock(mutex_);
     return {recent().begin(), recent().end()};
+}
+
+std::vector<std::string> log::lines_after(std::uint64_t& seen)
+{
+    std::lock_guard lock(mutex_);
+    const auto& lines = recent();
+    const std::uint64_t first = written - lines.size(); // the sequence of lines.front(), 0-based
+    std::vector<std::string> out;
+    for (std::uint64_t i = std::max(seen, first); i < written; ++i) out.push_back(lines[i - first]);
+    seen = written;
+    return out;
 }
 
 void log::write(log_level l, std::string_view logger, std::string_view message)
@@ -114,6 +126,7 @@ void log::write(log_level l, std::string_view logger, std::string_view message)
     std::fflush(out);
     if (recent().size() == recent_kept) recent().pop_front();
     recent().push_back(std::move(line));
+    ++written;
 }
 
 void log::table(std::string_view text)

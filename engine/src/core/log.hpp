@@ -1,6 +1,7 @@
 // Log lines in Locust's format: "[YYYY-MM-DD HH:MM:SS,mmm] <host>/<LEVEL>/<logger>: <message>".
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -30,6 +31,9 @@ public:
 
     /// The last log lines written (at most 500, oldest first), as printed: the web UI's /logs.
     static std::vector<std::string> recent_lines();
+    /// The lines written after the `seen`-th (those still kept), and `seen` moved past them: a
+    /// worker sends its master what is new since its last message.
+    static std::vector<std::string> lines_after(std::uint64_t& seen);
 
     static void debug(std::string_view logger, std::string_view m) { write(log_level::debug, logger, m); }
     static void info(std::string_view logger, std::string_view m) { write(log_level::info, logger, m); }

@@ -7,11 +7,11 @@ namespace hornet::proto {
 
 namespace {
 
-// Types Locust peers send that no handler here acts on (2.12: logs with --logfile, -f - asks
-// for the locustfile, newer masters' update_user_class).
+// Types Locust peers send that no handler here acts on (-f - asks for the locustfile, newer
+// masters' update_user_class).
 bool other_protocol_type(std::string_view t) noexcept
 {
-    return known_type(t) || t == "logs" || t == "locustfile" || t == "update_user_class";
+    return known_type(t) || t == "locustfile" || t == "update_user_class";
 }
 
 // The small payloads go through a value: they are a few fields, and from_value holds their rules.
@@ -75,6 +75,7 @@ core::result<worker_message> decode_worker_message(std::string_view bytes, const
         if (t == spawning_complete::type_name) return read_payload<spawning_complete>(r, body);
         if (t == client_stopped::type_name) return read_payload<client_stopped>(r, body);
         if (t == quit::type_name) return read_payload<quit>(r, body);
+        if (t == worker_logs::type_name) return read_payload<worker_logs>(r, body);
         return read_unhandled(r, body, t);
     });
 }

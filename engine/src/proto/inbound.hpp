@@ -13,7 +13,7 @@
 
 namespace hornet::proto {
 
-/// A message this side has nothing to do with: Locust's `logs`, `locustfile`, newer masters'
+/// A message this side has nothing to do with: Locust's `locustfile`, newer masters'
 /// notices, a message meant for the other side, or a type nobody knows. The caller logs it.
 struct unhandled
 {
@@ -39,7 +39,7 @@ struct malformed
 struct worker_message
 {
     using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning, spawning_complete,
-                                   client_stopped, quit, old_worker_hello, unhandled, malformed>;
+                                   client_stopped, quit, worker_logs, old_worker_hello, unhandled, malformed>;
     std::string node_id;
     body_type body;
 };

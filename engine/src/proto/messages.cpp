@@ -108,15 +108,19 @@ core::result<void> from_value(const value& data, client_ready& out)
 value to_value(const ack& p)
 {
     if (!p.index) return value();
-    return value(value::map_type{{value("index"), value(*p.index)}});
+    value::map_type m{{value("index"), value(*p.index)}};
+    if (p.hornet_version) m.emplace_back(value("hornet_version"), value(*p.hornet_version));
+    return value(std::move(m));
 }
 
 core::result<void> from_value(const value& data, ack& out)
 {
     out.index.reset();
+    out.hornet_version.reset();
     if (data.is_nil()) return {};
     std::string why;
     if (!as_map_or(data, why)) return shape(std::move(why));
+    if (const value* v = data.find("hornet_version"); v && v->as_text()) out.hornet_version = *v->as_text();
     const value* index = data.find("index");
     if (!index) return {};
     auto i = index->as_int64();
@@ -264,6 +268,32 @@ core::result<void> from_value(const value& data, exception_report& out)
     return {};
 }
 
+value to_value(const worker_logs& p)
+{
+    value::array_type lines;
+    lines.reserve(p.logs.size());
+    for (const auto& l : p.logs) lines.emplace_back(l);
+    return value(value::map_type{{value("worker_id"), value(p.worker_id)}, {value("logs"), value(std::move(lines))}});
+}
+
+core::result<void> from_value(const value& data, worker_logs& out)
+{
+    std::string why;
+    if (!as_map_or(data, why)) return shape(std::move(why));
+    if (!text_of(data, "worker_id", out.worker_id, why)) return shape(std::move(why));
+    const value* v = data.find("logs");
+    const value::array_type* lines = v ? v->as_array() : nullptr;
+    if (!lines) return shape("'logs' is missing or not a list");
+    out.logs.clear();
+    out.logs.reserve(lines->size());
+    for (const auto& l : *lines) {
+        const std::string* s = l.as_text();
+        if (!s) return shape("'logs' has an element that is not a string");
+        out.logs.push_back(*s);
+    }
+    return {};
+}
+
 value to_value(const client_stopped&)
 {
     return value();
@@ -300,9 +330,9 @@ core::result<void> from_value(const value&, reconnect&)
 
 bool known_type(std::string_view type) noexcept
 {
-    static constexpr std::array<std::string_view, 12> types{
-        "client_ready", "ack",   "heartbeat",      "spawn", "spawning", "spawning_complete",
-        "exception",    "stats", "client_stopped", "quit",  "stop",     "reconnect"};
+    static constexpr std::array<std::string_view, 13> types{
+        "client_ready",   "ack",  "heartbeat", "spawn",     "spawning", "spawning_complete", "exception", "stats",
+        "client_stopped", "quit", "stop",      "reconnect", "logs"};
     for (auto t : types)
         if (t == type) return true;
     return false;

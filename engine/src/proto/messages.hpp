@@ -29,6 +29,9 @@ struct ack
 {
     static constexpr std::string_view type_name = "ack";
     std::optional<std::int64_t> index;
+    /// A Hornet master's version (Locust workers ignore the key): its workers then send their
+    /// `logs`, which a Locust 2.12 master would warn about as an unknown message.
+    std::optional<std::string> hornet_version;
     friend bool operator==(const ack&, const ack&) = default;
 };
 
@@ -91,6 +94,16 @@ struct exception_report
     friend bool operator==(const exception_report&, const exception_report&) = default;
 };
 
+/// Worker -> master (Locust >= 2.29, and Hornet): the worker's log lines since its last `logs`,
+/// every 10 s when there are any. The master shows them at /logs.
+struct worker_logs
+{
+    static constexpr std::string_view type_name = "logs";
+    std::string worker_id;
+    std::vector<std::string> logs;
+    friend bool operator==(const worker_logs&, const worker_logs&) = default;
+};
+
 /// Worker -> master after stopping its users on `stop`; nil data.
 struct client_stopped
 {
@@ -128,6 +141,7 @@ value to_value(const spawn& p);
 value to_value(const spawning& p);
 value to_value(const spawning_complete& p);
 value to_value(const exception_report& p);
+value to_value(const worker_logs& p);
 value to_value(const client_stopped& p);
 value to_value(const quit& p);
 value to_value(const stop& p);
@@ -141,6 +155,7 @@ core::result<void> from_value(const value& data, spawn& out);
 core::result<void> from_value(const value& data, spawning& out);
 core::result<void> from_value(const value& data, spawning_complete& out);
 core::result<void> from_value(const value& data, exception_report& out);
+core::result<void> from_value(const value& data, worker_logs& out);
 core::result<void> from_value(const value& data, client_stopped& out);
 core::result<void> from_value(const value& data, quit& out);
 core::result<void> from_value(const value& data, stop& out);

@@ -320,7 +320,9 @@ response router::tasks() const
 
 response router::logs() const
 {
-    return json_reply({{"master", control_.log_lines()}, {"workers", json::object()}});
+    json workers = json::object();
+    for (auto& [id, lines] : control_.worker_log_lines()) workers[id] = std::move(lines);
+    return json_reply({{"master", control_.log_lines()}, {"workers", std::move(workers)}});
 }
 
 response router::worker_count() const

@@ -92,6 +92,8 @@ public:
     virtual report::metrics_state metrics_state() const = 0;
     /// Recent log lines of this process (/logs).
     virtual std::vector<std::string> log_lines() const { return {}; }
+    /// A master's workers' recent log lines (/logs), by worker id.
+    virtual std::map<std::string, std::vector<std::string>> worker_log_lines() const { return {}; }
     /// Where a running load plan is ("Stage 2/3: 100 users at 5.00/s for 2m (40 s left)"); ""
     /// when no plan runs.
     virtual std::string stage() const { return ""; }
