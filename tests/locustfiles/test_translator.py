@@ -1,4 +1,4 @@
-"""The locustfile translator (locustfile/translator.py) over the corpus in corpus/: each X.py
+"""The locustfile translator (locustfile/) over the corpus in corpus/: each X.py
 has its expected scenario X.json (when it translates) and its expected error and warning lines
 X.err (when it prints any). Files named *_partial.py are translated with --partial.
 
@@ -12,20 +12,20 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.environ.get("HORNET_SOURCE_DIR", os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(SOURCE, "locustfile"))
-import translator  # noqa: E402
+import translation  # noqa: E402
 
 CORPUS = os.path.join(HERE, "corpus")
 
 
 def run(name):
-    """(scenario JSON text or None, stderr lines) as `translator.py corpus/NAME` prints them."""
+    """(scenario JSON text or None, stderr lines) as `python3 locustfile/ corpus/NAME` prints them."""
     cwd = os.getcwd()
     os.chdir(HERE)
     try:
-        scenario, _, errors, warnings = translator.translate(["corpus/" + name], partial="partial" in name)
+        scenario, _, errors, warnings = translation.translate(["corpus/" + name], partial="partial" in name)
     finally:
         os.chdir(cwd)
-    text = None if errors else translator.dumps(scenario) + "\n"
+    text = None if errors else translation.dumps(scenario) + "\n"
     return text, warnings + errors
 
 
