@@ -64,8 +64,15 @@ class UserTranslator(CatchResponse):
                 raise Untranslatable(node, "self.client.request needs a constant method")
             method = mv.literal.lower()
         url = args.pop(0) if args else kw.pop("url", None)
+        # requests' post/put/patch(url, data=None, json=None) also take those two by position.
+        if method in ("post", "put", "patch"):
+            for key in ("data", "json"):
+                if args:
+                    if key in kw:
+                        raise Untranslatable(node, "%s given twice" % key)
+                    kw[key] = args.pop(0)
         if url is None or args:
-            raise Untranslatable(node, "a request takes the URL as its only positional argument")
+            raise Untranslatable(node, "a request takes the URL (and for post/put/patch data and json) by position")
         step = {}
         if method in METHODS:
             step[method] = tr.value(url, scope).text(url)

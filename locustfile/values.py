@@ -190,6 +190,9 @@ class Translator:
                 except TypeError:
                     raise Untranslatable(node, "these values cannot be added")
             return self.concat([left.text(node.left), right.text(node.right)])
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant) \
+                and isinstance(node.left.value, str):
+            return self.percent_format(node, scope, d)
         if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Sub, ast.Mult, ast.Div, ast.FloorDiv)):
             left, right = self.value(node.left, scope, d), self.value(node.right, scope, d)
             if left.is_literal() and right.is_literal() and isinstance(left.literal, (int, float)) \
@@ -331,6 +334,33 @@ class Translator:
         if fn == "random.random":
             raise Untranslatable(node, "random.random() has no template equivalent (use random.randint)")
         raise Untranslatable(node, "the call %s() cannot be translated" % (fn or "to this"))
+
+    def percent_format(self, node, scope, d):
+        """"/blog?id=%i" % i, "%s/%s" % (a, b): only %s, %d, %i and %%."""
+        args = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+        values = [self.value(a, scope, d) for a in args]
+        fmt, parts, k, i = node.left.value, [], 0, 0
+        while i < len(fmt):
+            c = fmt[i]
+            if c != "%":
+                parts.append(literal_text(c))
+                i += 1
+                continue
+            spec = fmt[i + 1:i + 2]
+            if spec == "%":
+                parts.append("%")
+            elif spec in ("s", "d", "i") and k < len(values):
+                v = values[k]
+                if spec != "s" and v.is_literal() and not isinstance(v.literal, int):
+                    raise Untranslatable(node, "%%%s needs a whole number" % spec)
+                parts.append(v.text(node))
+                k += 1
+            else:
+                raise Untranslatable(node, "only %s, %d, %i and %% can be translated in a % format")
+            i += 2
+        if k != len(values):
+            raise Untranslatable(node, "the % format has %d fields for %d values" % (k, len(values)))
+        return self.concat(parts)
 
     def format_call(self, node, scope, d):
         base = self.value(node.func.value, scope, d)
