@@ -18,7 +18,7 @@ class ClassInfo:
             self.attrs.update(class_attrs(c))
             self.methods.update(class_methods(c))
             for n in c.body:
-                w = task_weight(n)
+                w = task_weight(n, module)
                 if w is not None:  # base-class tasks stay, overridden or not, as Locust collects them
                     self.task_methods.append((n.name, w, decorator_tags(n), n))
         self.variables = set()
@@ -35,14 +35,18 @@ def decorator_call(dec):
     return dotted(dec.func if isinstance(dec, ast.Call) else dec), dec
 
 
-def task_weight(node):
+def task_weight(node, module=None):
     """The weight of a @task-decorated method or nested class, None when it is no task."""
     for dec in getattr(node, "decorator_list", []):
         name, d = decorator_call(dec)
         if name in ("task", "locust.task"):
             if isinstance(d, ast.Call):
-                if d.args and isinstance(d.args[0], ast.Constant) and isinstance(d.args[0].value, int):
-                    return d.args[0].value
+                arg = d.args[0] if len(d.args) == 1 and not d.keywords else None
+                if isinstance(arg, ast.Name) and module is not None and arg.id in module.constants:
+                    arg = module.constants[arg.id]  # @task(WEIGHT) with WEIGHT = 3 at module level
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, int) and not isinstance(
+                        arg.value, bool) and arg.value >= 0:
+                    return arg.value
                 if d.args or d.keywords:
                     raise Untranslatable(d, "@task takes a constant whole-number weight")
             return 1
@@ -121,11 +125,11 @@ class ModuleTranslator:
 
     def user(self, cls):
         tr, module = self.tr, self.module
-        chain, roots = self.chain(cls)
-        info = ClassInfo(module, cls, chain)
         u = tr.place({"name": cls.name}, module, cls)
         errors_before = len(tr.errors)
         try:
+            chain, _ = self.chain(cls)
+            info = ClassInfo(module, cls, chain)
             for key in ("weight", "fixed_count"):
                 if key in info.attrs:
                     v = tr.value(info.attrs[key], Scope(module, None))

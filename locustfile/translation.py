@@ -5,7 +5,7 @@ import json
 import os
 
 from classes import ModuleTranslator
-from values import Module, Translator
+from values import Module, Translator, Untranslatable
 
 def translate_file(tr, path, display):
     try:
@@ -36,6 +36,9 @@ def translate_file(tr, path, display):
     try:
         module = Module(tree, display)
         return ModuleTranslator(tr, module).translate()
+    except Untranslatable as e:
+        tr.errors.append((display, e.line, e.col, "%s:%d:%d: %s" % (display, e.line, e.col, e.message)))
+        return []
     except RecursionError:
         tr.errors.append((display, 1, 1, "%s:1:1: the file is nested too deeply to translate" % display))
         return []

@@ -171,17 +171,25 @@ class Translator:
                 out[str(key.literal)] = self.value(v, scope, d)
             return Expr(literal=out)
         if isinstance(node, ast.JoinedStr):
-            parts = []
+            parts, plain = [], []
             for v in node.values:
                 if isinstance(v, ast.Constant):
                     parts.append(literal_text(v.value))
+                    if plain is not None:
+                        plain.append(v.value)
                 elif isinstance(v, ast.FormattedValue):
                     if v.format_spec is not None:
                         raise Untranslatable(v, "a format spec in an f-string cannot be translated")
-                    parts.append(self.value(v.value, scope, d).text(v))
+                    e = self.value(v.value, scope, d)
+                    parts.append(e.text(v))
+                    if plain is not None and e.is_literal() and isinstance(e.literal, (str, int, float)):
+                        plain.append(e.literal if isinstance(e.literal, str) else number_text(e.literal))
+                    else:
+                        plain = None
                 else:
                     raise Untranslatable(v, "unsupported f-string part")
-            return self.concat(parts)
+            # Known when translated (a constant, an unrolled loop's value): a constant string.
+            return Expr.lit("".join(plain)) if plain is not None else self.concat(parts)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             left, right = self.value(node.left, scope, d), self.value(node.right, scope, d)
             if left.is_literal() and right.is_literal():

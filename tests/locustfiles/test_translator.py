@@ -54,6 +54,7 @@ class CorpusTest(unittest.TestCase):
                 # An error always names file:line:column.
                 for line in lines:
                     self.assertRegex(line, r"^corpus/%s:\d+:\d+: " % name.replace(".", r"\."))
+                    self.assertNotIn("internal error", line)
                 # Every expected scenario is valid JSON with the file's classes.
                 if text:
                     self.assertTrue(json.loads(text)["users"])
