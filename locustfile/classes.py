@@ -65,6 +65,14 @@ def decorator_tags(node):
     return tags
 
 
+def check_volatile(scope):
+    """A local holding a random value may be used once: each use of a template draws anew."""
+    for name, node in scope.volatile.items():
+        if scope.uses.get(name, 0) > 1:
+            raise Untranslatable(node, "the random value %r is used %d times; each use would draw a new one"
+                                 % (name, scope.uses[name]))
+
+
 class ModuleTranslator:
     """The user classes of one file."""
 
@@ -230,9 +238,10 @@ class ModuleTranslator:
             return
         scope.in_on_start = which == "on_start"
         scope.self_name = m.args.args[0].arg if m.args.args else "self"
-        scope.locals, scope.responses = {}, {}
+        scope.locals, scope.responses, scope.uses, scope.volatile = {}, {}, {}, {}
         try:
             out.extend(self.ut.block(m.body, scope))
+            check_volatile(scope)
         except Untranslatable as e:
             # on_start/on_stop cannot be left out: what follows depends on them.
             self.tr.error(self.module, e.line, e.col, "%s.%s" % (info.name, which), e.message, hint=True)
@@ -295,10 +304,7 @@ class ModuleTranslator:
             if isinstance(fn, ast.AsyncFunctionDef):
                 raise Untranslatable(fn, "an async task cannot be translated")
             steps = self.ut.block(fn.body, scope)
-            for name, node in scope.volatile.items():
-                if scope.uses.get(name, 0) > 1:
-                    raise Untranslatable(node, "the random value %r is used %d times; each use would draw a new "
-                                         "one" % (name, scope.uses[name]))
+            check_volatile(scope)
             if not steps:
                 raise Untranslatable(fn, "the task makes no request")
         except Untranslatable as e:

@@ -363,11 +363,13 @@ class Translator:
                     raise Untranslatable(node, "%%%s needs a whole number" % spec)
                 parts.append(v.text(node))
                 k += 1
+            elif spec in ("s", "d", "i"):
+                raise Untranslatable(node, "the % format has more fields than values")
             else:
                 raise Untranslatable(node, "only %s, %d, %i and %% can be translated in a % format")
             i += 2
         if k != len(values):
-            raise Untranslatable(node, "the % format has %d fields for %d values" % (k, len(values)))
+            raise Untranslatable(node, "the %% format has %d fields for %d values" % (k, len(values)))
         return self.concat(parts)
 
     def format_call(self, node, scope, d):
