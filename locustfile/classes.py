@@ -5,6 +5,7 @@ import ast
 from statements import MethodScope, UserTranslator
 from values import (HTTP_BASES, TASKSET_BASES, WAITS, Scope, Untranslatable, class_attrs, class_methods, dotted)
 
+
 class ClassInfo:
     """A user or TaskSet class with what it inherits from classes of the same file."""
 
@@ -171,6 +172,7 @@ class ModuleTranslator:
                     wait_node = ts_info.attrs["wait_time"]
                 self.lifecycle(info, scope, "on_start", on_start, variables)
                 ts_scope = self.method_scope(ts_info, session=scope.session_headers)
+                ts_scope.outer = scope
                 self.lifecycle(ts_info, ts_scope, "on_start", on_start, variables)
                 ts_stop = []
                 self.lifecycle(ts_info, ts_scope, "on_stop", ts_stop, variables)
@@ -314,8 +316,8 @@ class ModuleTranslator:
             self.tr.task_failed(self.module, where, Untranslatable(fn, "the task is nested too deeply"))
             return None
         except Exception as e:  # a gap in the translator: an error at the task, never a traceback
-            self.tr.task_failed(self.module, where, Untranslatable(fn, "internal error of the translator "
-                                                                   "(%s: %s), please report it" % (type(e).__name__, e)))
+            why = "internal error of the translator (%s: %s), please report it" % (type(e).__name__, e)
+            self.tr.task_failed(self.module, where, Untranslatable(fn, why))
             return None
         if len(steps) == 1 and "repeat" not in steps[0]:
             t = steps[0]

@@ -5,6 +5,7 @@ import ast
 from checks import CatchResponse, Response
 from values import (IGNORED_CALLS, METHODS, Expr, Scope, Untranslatable, dotted, number_text)
 
+
 class MethodScope(Scope):
     def __init__(self, module, info, self_name="self"):
         super().__init__(module, self)
@@ -16,6 +17,7 @@ class MethodScope(Scope):
         self.extracted = set()
         self.session_headers = None
         self.depth = 0
+        self.outer = None  # the user's scope when this is a TaskSet flattened into it
 
     # Called by Translator.value for self.X
     def attribute(self, name, node, scope, d):
@@ -23,6 +25,8 @@ class MethodScope(Scope):
             return Expr(template="{{%s}}" % name, typed=name)
         if name in self.info.attrs:
             return self.translator.value(self.info.attrs[name], Scope(self.module, None), d)
+        if self.outer is not None and name in self.outer.info.variables:
+            return Expr(template="{{%s}}" % name, typed=name)  # set by the user that runs this TaskSet
         raise Untranslatable(node, "self.%s is never set in the class" % name)
 
     def method(self, name):

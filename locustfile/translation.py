@@ -7,6 +7,7 @@ import os
 from classes import ModuleTranslator
 from values import Module, Translator, Untranslatable
 
+
 def translate_file(tr, path, display):
     try:
         with open(path, encoding="utf-8") as f:

@@ -234,6 +234,10 @@ class Translator:
             me = getattr(scope.user, "self_name", "self") + "."
             if name and name.startswith(me) and name.count(".") == 1 and scope.user is not None:
                 return scope.user.attribute(node.attr, node, scope, d)
+            # self.user.X inside a TaskSet: the user's attribute (one variable space once flattened).
+            outer = getattr(scope.user, "outer", None)
+            if name and name.startswith(me + "user.") and name.count(".") == 2 and outer is not None:
+                return outer.attribute(node.attr, node, scope, d)
             if name in scope.module.constants:
                 return self.value(scope.module.constants[name], Scope(scope.module, None), d)
             raise Untranslatable(node, "%s cannot be translated" % (name or "this attribute"))
