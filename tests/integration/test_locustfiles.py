@@ -129,10 +129,11 @@ def test_a_folder_and_several_files_make_one_scenario(tmp_path):
     corpus_copy(folder, "02_tasks_dict.py")
     corpus_copy(folder, "04_classes_fixed_count.py")
     (folder / "_helpers.py").write_text("X = 1\n")  # left out, as Locust does
+    (folder / "more.json").write_text('{"users": [{"name": "JsonUser", "tasks": [{"get": "/health"}]}]}')
     run = hornet("-f", str(folder), "--list", timeout=60)
     assert run.returncode == 0, run.stderr
     names = run.stdout.split()
-    for cls in ("MyUser", "Admin", "Reader", "Writer"):
+    for cls in ("MyUser", "Admin", "Reader", "Writer", "JsonUser"):
         assert cls in names
     # The same class twice is an error naming both files.
     run = hornet("convert", f"{folder / '02_tasks_dict.py'},{folder / '02_tasks_dict.py'}", timeout=60)
