@@ -6,6 +6,7 @@ from values import IGNORED_CALLS, Expr, Untranslatable, dotted
 
 ALL_STATUSES = set(range(100, 600))
 DEFAULT_OK = set(range(100, 400))
+JSON_ERRORS = {"JSONDecodeError", "KeyError", "IndexError", "ValueError", "TypeError"}
 
 
 class Response:
@@ -25,7 +26,7 @@ class CatchResponse:
         m = self.client_call(item.context_expr, scope)
         if not m:
             if dotted(getattr(item.context_expr, "func", None)) == scope.self_name + ".client.rename_request":
-                raise Untranslatable(s, "rename_request cannot be translated (use name=)")
+                return self.rename_block(s, item.context_expr, scope)
             raise Untranslatable(s, "this with statement cannot be translated")
         step, catch = self.request(item.context_expr, scope, m)
         if not isinstance(item.optional_vars, ast.Name):
@@ -34,7 +35,12 @@ class CatchResponse:
         scope.responses[r] = Response(step)
         steps = [step]
         verdicts = []
-        for st in s.body:
+        body = list(s.body)
+        while body:
+            st = body.pop(0)
+            if catch and self.guarded_checks(st, r):
+                body[0:0] = st.body  # its failures on a missing key or bad JSON are what the checks do
+                continue
             v = self.verdict(st, r, scope) if catch else None
             if v is not None:
                 verdicts.append((st, v))
@@ -43,6 +49,33 @@ class CatchResponse:
         if verdicts:
             self.apply_verdicts(step, verdicts, scope)
         return steps
+
+    def guarded_checks(self, st, r):
+        """`try: <checks> except (JSONDecodeError, KeyError, ...): r.failure(...)`: a JSON check fails
+        the request in the same cases, so the try adds nothing."""
+        if not isinstance(st, ast.Try) or st.orelse or st.finalbody or not st.handlers:
+            return False
+        for h in st.handlers:
+            types = h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]
+            if not all((dotted(t) or "").split(".")[-1] in JSON_ERRORS for t in types):
+                return False
+            if self.outcome(h.body, r) != "failure":
+                return False
+        return True
+
+    def rename_block(self, s, call, scope):
+        """`with self.client.rename_request("name"):` names the requests inside that have no name=."""
+        if len(call.args) != 1 or call.keywords or s.items[0].optional_vars is not None:
+            raise Untranslatable(s, "write `with self.client.rename_request(\"name\"):`")
+        n = self.tr.value(call.args[0], scope)
+        if not n.is_literal() or not isinstance(n.literal, str):
+            raise Untranslatable(call.args[0], "rename_request needs a constant string (statistics names are literal)")
+        saved = scope.rename
+        scope.rename = n.literal
+        try:
+            return self.block(s.body, scope)
+        finally:
+            scope.rename = saved
 
     def outcome(self, stmts, r):
         """'success', 'failure' or None for a branch that only calls r.success()/r.failure(...)."""

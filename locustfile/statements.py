@@ -18,6 +18,7 @@ class MethodScope(Scope):
         self.session_headers = None
         self.depth = 0
         self.outer = None  # the user's scope when this is a TaskSet flattened into it
+        self.rename = None  # the name of an enclosing `with self.client.rename_request(...)`
 
     # Called by Translator.value for self.X
     def attribute(self, name, node, scope, d):
@@ -53,6 +54,8 @@ class UserTranslator(CatchResponse):
             return m
         if m == "request":
             return "request"
+        if m == "rename_request":
+            return None  # a with block of its own (checks.py)
         raise Untranslatable(node, "self.client.%s() cannot be translated" % m)
 
     def request(self, node, scope, method):
@@ -117,6 +120,8 @@ class UserTranslator(CatchResponse):
                     raise Untranslatable(v, "verify=True per request cannot be translated (use tls_verify)")
             else:
                 raise Untranslatable(v, "the request argument %s= cannot be translated" % k)
+        if "name" not in step and scope.rename is not None:
+            step["name"] = scope.rename
         if scope.session_headers:
             headers = dict(scope.session_headers)
             headers.update(step.get("headers", {}))
