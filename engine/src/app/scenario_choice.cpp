@@ -1,6 +1,7 @@
 // From -f / hornet.json / -H to the model that runs.
 #include "app/scenario_choice.hpp"
 
+#include "app/locustfile_translation.hpp"
 #include "app/plan_choice.hpp"
 #include "http/url.hpp"
 #include "report/threshold.hpp"
@@ -26,12 +27,19 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
             if (t) return std::nullopt;
             return t.error().detail;
         };
-        auto loaded = scenario::load_scenario(file, options);
-        if (!loaded) {
+        if (is_locustfile_spec(file)) {
+            auto translated = load_locustfiles(file, options);
+            if (!translated.model) {
+                c.error = translated.error;
+                return c;
+            }
+            c.model = std::move(*translated.model);
+        } else if (auto loaded = scenario::load_scenario(file, options); !loaded) {
             c.error = loaded.error().to_string();
             return c;
+        } else {
+            c.model = std::move(*loaded);
         }
-        c.model = std::move(*loaded);
     } else {
         if (opts.host.empty() && !opts.worker) { // a worker may get its host from the master
             c.error = "nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "

@@ -1,0 +1,3 @@
+# A helper module only: no user class.
+def helper():
+    return "/x"
