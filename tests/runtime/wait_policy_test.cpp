@@ -48,36 +48,3 @@ TEST_CASE("constant_throughput is pacing of 1/rate, constant is constant")
     runtime::wait_policy c({kind::constant, 0.7, 0});
     CHECK(c.next(rng, t0) == 0.7);
 }
-
-TEST_CASE("a wait ends on the next whole tick, never before its time")
-{
-    using clock = std::chrono::steady_clock;
-    const auto tick = std::chrono::duration_cast<clock::duration>(runtime::wait_tick);
-    const auto base = clock::time_point{} + 100s; // a whole number of ticks
-    for (auto offset : {clock::duration(0), clock::duration(1), tick / 2, tick - clock::duration(1), tick}) {
-        const auto now = base + offset;
-        const auto d = std::chrono::duration_cast<clock::duration>(1500ms);
-        const auto end = runtime::wait_policy::wake_time(now, d);
-        CHECK(end >= now + d);
-        CHECK(end - (now + d) < tick);
-        CHECK(end.time_since_epoch() % tick == clock::duration(0));
-    }
-    // Users whose waits end within one tick wake together.
-    CHECK(runtime::wait_policy::wake_time(base, 1ms + 1us) == runtime::wait_policy::wake_time(base, 1ms + 900us));
-}
-
-TEST_CASE("arm sets the timer to a whole tick at or after the drawn wait")
-{
-    struct fake_timer
-    {
-        std::chrono::steady_clock::time_point at;
-        void expires_at(std::chrono::steady_clock::time_point t) { at = t; }
-    } timer;
-    runtime::wait_policy w({kind::constant, 0.25, 0});
-    std::mt19937_64 rng(1);
-    const auto now = std::chrono::steady_clock::time_point{} + 100s + 123us;
-    REQUIRE(w.arm(timer, rng, now));
-    CHECK(timer.at == std::chrono::steady_clock::time_point{} + 100s + 251ms);
-    runtime::wait_policy none({kind::constant, 0, 0});
-    CHECK_FALSE(none.arm(timer, rng, now));
-}

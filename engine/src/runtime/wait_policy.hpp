@@ -8,9 +8,6 @@
 
 namespace hornet::runtime {
 
-/// The granularity of the end of a wait (Locust's own timers, gevent's, are no finer).
-inline constexpr std::chrono::milliseconds wait_tick{1};
-
 /// Per-user wait state: constant_pacing remembers when the previous wait ended.
 class wait_policy
 {
@@ -37,21 +34,9 @@ public:
     {
         double seconds = next(rng, now);
         if (seconds <= 0) return false;
-        timer.expires_at(wake_time(now, std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                            std::chrono::duration<double>(seconds))));
+        timer.expires_after(
+            std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds)));
         return true;
-    }
-
-    /// The end of a wait of `d` from `now`, rounded up to a whole wait_tick: the users of a
-    /// thread that wake within the same tick wake together, in one turn of the event loop (one
-    /// epoll_wait and timer update for the lot, their requests and answers batched too) rather
-    /// than one turn per user.
-    static std::chrono::steady_clock::time_point wake_time(std::chrono::steady_clock::time_point now,
-                                                           std::chrono::steady_clock::duration d)
-    {
-        constexpr auto tick = std::chrono::duration_cast<std::chrono::steady_clock::duration>(wait_tick);
-        const auto t = (now + d).time_since_epoch();
-        return std::chrono::steady_clock::time_point((t + tick - std::chrono::steady_clock::duration(1)) / tick * tick);
     }
 
     /// Called when a wait ended (constant_pacing measures from here).
