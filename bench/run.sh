@@ -4,13 +4,14 @@
 # ratios, then Hornet's memory per user with 10,000 users waiting between(1, 2).
 #   bench/run.sh [seconds-per-run] [repeats]     (defaults: 10 s, 3 repeats, medians reported)
 #   BENCH_ONLY=throughput|scenario|memory bench/run.sh    runs one part
+#   HORNET=path bench/run.sh                               measures that binary
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-10}
 repeats=${2:-3}
 "$root/scripts/install-deps.sh" --bench
-[[ -x "$root/build/hornet" ]] || "$root/scripts/build.sh"
-hornet=$root/build/hornet
+hornet=${HORNET:-$root/build/hornet}   # HORNET=path: another binary
+[[ -x "$hornet" ]] || "$root/scripts/build.sh"
 work=$(mktemp -d)
 ulimit -n "$(ulimit -Hn)"   # 10,000 users need 10,000 sockets
 

@@ -50,13 +50,13 @@ int main(int argc, char** argv)
         return parsed.exit_code;
     }
     cli::options opts = *parsed.opts;
-    // Every user holds a socket: take all the files the system allows, as Locust does.
-    core::raise_fd_limit();
-
     // cli::parse has validated the level already.
     core::log::set_level(core::parse_log_level(opts.loglevel).value_or(core::log_level::info));
     if (!opts.logfile.empty() && !core::log::set_file(opts.logfile))
         return fail("cannot open log file \"" + opts.logfile + "\"", 1);
+    // Every user holds a socket: take all the files the system allows, as Locust does (after the
+    // log is set up, so that the raise and any shortfall land where the user reads).
+    core::raise_fd_limit();
     if (!opts.host.empty() && !is_url(opts.host))
         return fail("invalid host \"" + opts.host + "\": expected a URL such as http://127.0.0.1:5000", 1);
 

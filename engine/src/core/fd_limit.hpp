@@ -7,9 +7,13 @@
 
 namespace hornet::core {
 
+/// The limit below which the start-up warns, as Locust does (its minimum is 10,000).
+inline constexpr std::uint64_t fd_wanted = 10000;
+
 /// Raises the soft RLIMIT_NOFILE to the hard one, as Locust does at start (a shell's 1024 is far
-/// below what a load test needs, while the hard limit is usually much higher). Returns the soft
-/// limit in force afterwards; nullopt when it cannot be read.
+/// below what a load test needs, while the hard limit is usually much higher): logs the raise at
+/// debug level, and a warning when the limit stays below fd_wanted. Returns the soft limit in
+/// force afterwards; nullopt when it cannot be read.
 std::optional<std::uint64_t> raise_fd_limit();
 
 /// The soft RLIMIT_NOFILE now; nullopt when unlimited or unreadable.
