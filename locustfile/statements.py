@@ -114,8 +114,7 @@ class UserTranslator(CatchResponse):
                 if k == "catch_response":
                     catch = bv.literal
                 elif k == "allow_redirects" and not bv.literal:
-                    raise Untranslatable(v, "allow_redirects=False cannot be translated (Hornet follows "
-                                         "redirects as requests does)")
+                    step["allow_redirects"] = False
                 elif k == "verify" and bv.literal:
                     raise Untranslatable(v, "verify=True per request cannot be translated (use tls_verify)")
             else:

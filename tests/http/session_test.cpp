@@ -530,6 +530,33 @@ TEST_CASE("max_redirects = 0 returns the redirect itself")
     }());
 }
 
+TEST_CASE("a request that does not follow redirects gets the redirect; the next one follows again")
+{
+    test::net::io_context io;
+    int served = 0;
+    test_server server(io, [&](const test::server_request& req) {
+        ++served;
+        if (req.target() == "/login")
+            return reply{test::make_response(302, "Found", "", "Location: /home\r\nSet-Cookie: sid=1; Path=/\r\n")};
+        return reply{test::ok("home")};
+    });
+    thread_context ctx(io, {});
+    session s(ctx, server.url());
+    test::run(io, [&]() -> awaitable<void> {
+        auto login = get("/login");
+        login.follow_redirects = false;
+        auto r = co_await s.send(login);
+        CHECK(r.ok());
+        CHECK(r.status == 302);
+        CHECK(r.header("Location") == std::optional<std::string_view>("/home"));
+        CHECK(served == 1);
+        auto followed = co_await s.send(get("/login"));
+        CHECK(followed.status == 200);
+        CHECK(followed.body == "home");
+        CHECK(served == 3);
+    }());
+}
+
 TEST_CASE("cookies set by the server are sent back")
 {
     test::net::io_context io;

@@ -219,6 +219,15 @@ TEST_CASE("on_failure takes continue or skip_task")
                  "bad.json:1:51: at /users/0/tasks/0/on_failure: expected \"continue\" or \"skip_task\", got \"stop\"");
 }
 
+TEST_CASE("allow_redirects takes true or false")
+{
+    auto r = hornet::scenario::load_json(
+        R"({"users": [{"name": "A", "tasks": [{"get": "/", "allow_redirects": "no"}]}]})", "bad.json");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().to_string().find("/users/0/tasks/0/allow_redirects") != std::string::npos);
+    CHECK(r.error().to_string().find("true or false") != std::string::npos);
+}
+
 TEST_CASE("variable names must be identifiers, and not a data set's name")
 {
     expect_error(R"({"users": [{"name": "A", "variables": {"my-id": "1"}, "tasks": [{"get": "/"}]}]})",

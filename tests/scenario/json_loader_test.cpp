@@ -245,6 +245,16 @@ TEST_CASE("on_failure: a task sets the default of its steps, a step or repeat bl
     CHECK(t[1].name == "/d");
 }
 
+TEST_CASE("allow_redirects: false keeps a step's redirect as its response; the default follows")
+{
+    auto r = load_json(R"({"users": [{"name": "A", "tasks": [
+  {"post": "/login", "allow_redirects": false, "check": {"status": 302}}, {"get": "/"}]}]})",
+                       "s.json");
+    REQUIRE(r.has_value());
+    CHECK_FALSE(r->users[0].tasks[0].steps[0].allow_redirects);
+    CHECK(r->users[0].tasks[1].steps[0].allow_redirects);
+}
+
 TEST_CASE("host from the environment, resolved at load; an empty value leaves the host to -H")
 {
     auto r = load_json(R"({"users": [{"name": "A", "host": "{{env.TARGET}}", "tasks": [{"get": "/"}]},

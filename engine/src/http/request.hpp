@@ -26,6 +26,8 @@ struct request
     /// Whether the response body is kept in response::body (up to client_config::max_body_size)
     /// or only counted as it streams past. Off for requests whose answer nobody reads.
     bool keep_body = true;
+    /// Off: a 3xx is the answer, as requests' allow_redirects=False (a login that checks its 302).
+    bool follow_redirects = true;
 };
 
 } // namespace hornet::http

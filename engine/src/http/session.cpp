@@ -128,7 +128,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         if (!co_await exchange(head.base->origin, is_head, req.keep_body, body, out)) co_return;
         if (parser_.has_set_cookie()) apply_cookies(out, head.base->origin, target);
 
-        if (is_redirect(out.status) && config.max_redirects > 0) {
+        if (is_redirect(out.status) && req.follow_redirects && config.max_redirects > 0) {
             if (const auto location = out.header("location")) {
                 if (redirects == config.max_redirects) {
                     out.failure = failure_kind::too_many_redirects;

@@ -29,6 +29,7 @@ compiled_step compile_step(const scenario::step& s)
         return c;
     }
     c.request.method = s.method;
+    c.request.follow_redirects = s.allow_redirects;
     c.dynamic = step_is_dynamic(s);
     c.judged = !s.expect.empty() || !s.extracts.empty();
     // Any other body is counted and dropped as it streams in.
@@ -137,6 +138,7 @@ core::result<void> render_request(const compiled_step& step, scenario::user_stat
     const scenario::step& s = *step.source;
     out.method = s.method;
     out.keep_body = step.request.keep_body;
+    out.follow_redirects = step.request.follow_redirects;
     out.target.clear();
     if (auto r = scenario::render(s.path, user, shared, out.target); !r) return r;
     for (const auto& [key, value] : s.query) {

@@ -52,6 +52,8 @@ struct step
     /// A failed request (or check, or extract) ends the task here: the rest of its steps are
     /// skipped and the user goes on to its wait and next task.
     bool skip_rest_on_failure = false;
+    /// false: a redirect is the response (Locust's allow_redirects=False).
+    bool allow_redirects = true;
 
     // repeat
     int repeat_min = 1; ///< runs `steps` a count drawn from [min, max] times

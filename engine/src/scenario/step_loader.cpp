@@ -21,8 +21,8 @@ const std::vector<std::string>& request_keys()
     // "repeat" is listed so that a misspelt "repeat" gets its did-you-mean; a step that has
     // it is a repeat block and never checked against this list.
     static const std::vector<std::string> keys = {
-        "get",     "post", "put",  "patch", "delete", "head",    "options", "method",     "path",  "query",
-        "headers", "body", "json", "form",  "name",   "extract", "check",   "on_failure", "repeat"};
+        "get",     "post", "put",  "patch", "delete", "head",    "options", "method",     "path",   "query",
+        "headers", "body", "json", "form",  "name",   "extract", "check",   "on_failure", "repeat", "allow_redirects"};
     return keys;
 }
 
@@ -187,6 +187,11 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
     if (v.contains("extract")) s.extracts = load_extracts(ctx, v["extract"], pointer + "/extract");
     if (v.contains("check")) s.expect = load_check(ctx, v["check"], pointer + "/check");
     s.skip_rest_on_failure = load_on_failure(ctx, v, pointer, skip_rest_on_failure);
+    if (v.contains("allow_redirects")) {
+        const json& a =
+            ctx.expect(v["allow_redirects"], pointer + "/allow_redirects", json::value_t::boolean, "true or false");
+        if (a.is_boolean()) s.allow_redirects = a.get<bool>();
+    }
     return s;
 }
 

@@ -1,7 +1,0 @@
-from locust import HttpUser, task
-
-
-class RedirectUser(HttpUser):
-    @task
-    def t(self):
-        self.client.get("/old", allow_redirects=False)
