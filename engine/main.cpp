@@ -60,7 +60,7 @@ int main(int argc, char** argv)
     if (!opts.host.empty() && !is_url(opts.host))
         return fail("invalid host \"" + opts.host + "\": expected a URL such as http://127.0.0.1:5000", 1);
 
-    if (opts.list && opts.locustfile.empty()) {
+    if (opts.list && app::default_scenario_file(opts.locustfile).empty()) {
         std::cout << scenario::builtin_list_text();
         return 0;
     }
@@ -68,7 +68,9 @@ int main(int argc, char** argv)
     auto choice = app::choose_scenario(opts, !opts.list);
     if (!choice.error.empty()) return fail(choice.error, 1);
     if (opts.list) {
-        for (const auto& u : choice.model.users) std::cout << u.name << "\n";
+        // Locust's exact shape: a heading, then each class indented by four spaces.
+        std::cout << "Available Users:\n";
+        for (const auto& u : choice.model.users) std::cout << "    " << u.name << "\n";
         return 0;
     }
     for (const auto& name : choice.emptied_classes)

@@ -124,6 +124,11 @@ TEST_CASE("echo returns method, target, headers and body")
     CHECK(echo["version"] == "1.1");
     CHECK(echo["body"] == "payload");
     CHECK(echo["headers"]["X-Test"] == "yes");
+    CHECK(echo["json"].is_null()); // "payload" is not JSON
+
+    // A JSON body comes back parsed too, with its types.
+    const auto typed = json_of(c.send(http::verb::post, "/echo", R"({"id":7,"ok":true,"name":"7"})"));
+    CHECK(typed["json"] == nlohmann::json{{"id", 7}, {"ok", true}, {"name", "7"}});
 
     // Bytes that are not UTF-8 are replaced, not a reason to fail.
     const auto binary = c.send(http::verb::post, "/echo", std::string("\xff\xfe\x01", 3));

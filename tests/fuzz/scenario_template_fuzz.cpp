@@ -1,5 +1,6 @@
 // libFuzzer target: arbitrary text as a template must parse or give an error at an offset inside
-// the text; what parses must render, for every escaping mode, without a crash.
+// the text; what parses must render, for every escaping mode and typed {{json:…}} values,
+// without a crash.
 #include "scenario/render.hpp"
 #include "scenario/template_text.hpp"
 
@@ -15,6 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace hornet::scenario;
     if (size == 0) return 0;
     auto esc = static_cast<escape>(data[0] % 3);
+    const bool json_value = (data[0] / 3) % 2 == 1; // {{json:…}} allowed, as in a json body
     std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
     template_scope scope;
     scope.variables = {"id", "token", "name"};
@@ -22,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (name == "HOST") return std::string("http://127.0.0.1:1");
         return std::nullopt;
     };
-    auto parsed = parse_template(text, scope, esc);
+    auto parsed = parse_template(text, scope, esc, json_value);
     if (!parsed) {
         if (parsed.error().offset > text.size()) std::abort();
         return 0;

@@ -40,8 +40,14 @@ class Cluster(ClusterBase):
 
     def hornet_worker(self, name, *args, quick_mode=False):
         scenario = [] if quick_mode else ["-f", str(self.tmp / "scenario.json")]
+        cwd = self.tmp
+        if quick_mode:
+            # Without -f the locustfile.py here would be the default file, as for Locust: quick
+            # mode runs where there is none.
+            cwd = self.tmp / "quick"
+            cwd.mkdir(exist_ok=True)
         return self.spawn(name, [BINARY, "--worker", "--master-host", "127.0.0.1", "--master-port", str(self.port),
-                                  *scenario, "--threads", "1", *args], cwd=self.tmp)
+                                  *scenario, "--threads", "1", *args], cwd=cwd)
 
 
 @pytest.fixture

@@ -354,9 +354,13 @@ TEST_CASE("thresholds: kept in order, checked by the caller's checker at their o
     };
     expect_error(doc, "bad.json:2:3: at /thresholds/1: invalid threshold 'bogus' at position 1: unknown metric 'bogus'",
                  strict);
+    // The empty "users" is a second mistake, reported after the first in file order.
     expect_error("{\"thresholds\": \"p95<1s\", \"users\": []}",
-                 "bad.json:1:16: at /thresholds: expected an array of threshold expressions, got a string", strict);
+                 "bad.json:1:16: at /thresholds: expected an array of threshold expressions, got a string\n"
+                 "bad.json:1:35: at /users: no user classes: add at least one",
+                 strict);
     expect_error("{\"thresholds\": [95], \"users\": []}",
-                 "bad.json:1:17: at /thresholds/0: expected a threshold expression (\"p95<300ms\"), got an integer",
+                 "bad.json:1:17: at /thresholds/0: expected a threshold expression (\"p95<300ms\"), got an integer\n"
+                 "bad.json:1:31: at /users: no user classes: add at least one",
                  strict);
 }

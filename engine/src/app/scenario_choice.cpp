@@ -3,6 +3,7 @@
 
 #include "app/locustfile_translation.hpp"
 #include "app/plan_choice.hpp"
+#include "core/log.hpp"
 #include "http/url.hpp"
 #include "report/threshold.hpp"
 #include "scenario/builtin.hpp"
@@ -13,13 +14,25 @@
 
 namespace hornet::app {
 
+std::string default_scenario_file(const std::string& given, const std::string& folder)
+{
+    if (!given.empty()) return given;
+    // As Locust: ./locustfile.py first; then Hornet's own default file.
+    for (const char* name : {"locustfile.py", "hornet.json"}) {
+        std::error_code ec;
+        auto path = std::filesystem::path(folder) / name;
+        if (std::filesystem::is_regular_file(path, ec)) return folder == "." ? std::string(name) : path.string();
+    }
+    return {};
+}
+
 scenario_choice choose_scenario(const cli::options& opts, bool narrow)
 {
     scenario_choice c;
     c.host = opts.host;
-    std::string file = opts.locustfile;
-    if (file.empty() && std::filesystem::exists("hornet.json")) file = "hornet.json";
+    std::string file = default_scenario_file(opts.locustfile);
     if (!file.empty()) {
+        if (opts.locustfile.empty()) core::log::info("hornet.main", "No -f given: loading scenario from " + file);
         scenario::load_options options;
         // The file's thresholds are checked as it loads, so a bad one is named at its line.
         options.check_threshold = [](const std::string& text) -> std::optional<std::string> {
@@ -40,6 +53,7 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
         } else {
             c.model = std::move(*loaded);
         }
+        for (const auto& w : c.model.warnings) core::log::warning("hornet.main", w);
     } else {
         if (opts.host.empty() && !opts.worker) { // a worker may get its host from the master
             c.error = "nothing to run: pass a scenario with -f FILE, or a URL with -H for quick mode "
@@ -50,6 +64,10 @@ scenario_choice choose_scenario(const cli::options& opts, bool narrow)
             opts.host.empty() ? std::pair<std::string_view, std::string_view>{"", "/"} : http::split_origin(opts.host);
         c.host = std::string(base);
         c.model = scenario::quick_model(std::string(target));
+        if (!opts.list)
+            core::log::info("hornet.main", "No -f given and no locustfile.py or hornet.json here: quick mode, every "
+                                           "user GETs " +
+                                               (opts.host.empty() ? std::string("the master's host") : opts.host));
     }
     if (!narrow) return c;
     if (c.error = choose_load_plan(opts, c.model); !c.error.empty()) return c;

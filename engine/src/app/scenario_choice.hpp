@@ -20,8 +20,13 @@ struct scenario_choice
     std::string error;
 };
 
-/// -f FILE (JSON, a plugin .so or a built-in name), else ./hornet.json, else quick mode on the -H
-/// URL (every user GETs its path); then the classes named on the command line, then -T/-E.
+/// The file a run loads: `given` (-f), else `folder`/locustfile.py, else `folder`/hornet.json
+/// (Locust's order, then ours); empty = quick mode.
+std::string default_scenario_file(const std::string& given, const std::string& folder = ".");
+
+/// -f FILE (JSON, a plugin .so or a built-in name), else the default file above, loaded as -f
+/// would load it (and logged), else quick mode on the -H URL (every user GETs its path); then
+/// the classes named on the command line, then -T/-E.
 /// `narrow` false stops before the class and tag choices (for --list).
 scenario_choice choose_scenario(const cli::options& opts, bool narrow = true);
 

@@ -14,7 +14,7 @@ namespace hornet::cli {
 struct options
 {
     // What to run
-    std::string locustfile;                ///< -f; empty = hornet.json in cwd if present, else quick mode
+    std::string locustfile;                ///< -f; empty = ./locustfile.py, else ./hornet.json, else quick mode
     std::vector<std::string> user_classes; ///< positional UserClass names (empty = all)
     std::string host;                      ///< -H, base URL
     std::optional<std::int64_t> users;     ///< -u

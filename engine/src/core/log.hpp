@@ -22,6 +22,8 @@ class log
 public:
     static void set_level(log_level level);
     static log_level level();
+    /// Whether lines at `l` are printed: guards DEBUG lines whose text costs something to build.
+    static bool enabled(log_level l) { return static_cast<int>(l) >= static_cast<int>(level()); }
     /// Redirects the normal log lines to a file; returns false (and keeps stderr) if it can't open.
     static bool set_file(const std::string& path);
 

@@ -1,4 +1,4 @@
-// Locust's time-span syntax, full-match variant.
+// Locust 2.12's time-span syntax: a prefix match.
 #include "core/run_time.hpp"
 
 #include <cctype>
@@ -37,34 +37,55 @@ std::string_view trim(std::string_view text)
 
 } // namespace
 
-std::optional<double> parse_run_time(std::string_view text)
-{
-    text = trim(text);
-    if (text.empty()) return std::nullopt;
+namespace {
 
+struct reading
+{
+    double seconds = 0;
+    std::size_t used = 0; ///< characters of the trimmed text that were read
+};
+
+// Locust 2.12's regex ((\d+)h)?((\d+)m)?((\d+)s)? matched at the start: each part only when
+// its digits are followed by its unit letter, and the first missing part ends the reading.
+std::optional<reading> read_run_time(std::string_view text)
+{
+    if (text.empty()) return std::nullopt;
     std::size_t pos = 0;
     auto plain = read_number(text, pos);
-    if (plain && pos == text.size()) return static_cast<double>(*plain);
+    if (plain && pos == text.size()) return reading{static_cast<double>(*plain), pos};
 
-    // Units must come in this order, each at most once.
     static constexpr struct
     {
         char unit;
         std::uint64_t seconds;
     } units[] = {{'h', 3600}, {'m', 60}, {'s', 1}};
-    pos = 0;
-    std::size_t next_unit = 0;
-    double total = 0;
-    while (pos < text.size()) {
-        auto number = read_number(text, pos);
-        if (!number || pos == text.size()) return std::nullopt;
-        char unit = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos++])));
-        while (next_unit < std::size(units) && units[next_unit].unit != unit) ++next_unit;
-        if (next_unit == std::size(units)) return std::nullopt;
-        total += static_cast<double>(*number) * static_cast<double>(units[next_unit].seconds);
-        ++next_unit;
+    reading r;
+    bool any = false;
+    for (const auto& u : units) {
+        std::size_t at = r.used;
+        auto number = read_number(text, at);
+        if (!number) {
+            // More than 18 digits: not a run time anyone means (Locust overflows timedelta).
+            if (at < text.size() && is_digit(text[at])) return std::nullopt;
+            continue;
+        }
+        if (at == text.size() || text[at] != u.unit) continue;
+        r.seconds += static_cast<double>(*number) * static_cast<double>(u.seconds);
+        r.used = at + 1;
+        any = true;
     }
-    return total;
+    if (!any) return std::nullopt;
+    return r;
+}
+
+} // namespace
+
+std::optional<double> parse_run_time(std::string_view text, bool whole)
+{
+    text = trim(text);
+    auto r = read_run_time(text);
+    if (!r || (whole && r->used != text.size())) return std::nullopt;
+    return r->seconds;
 }
 
 } // namespace hornet::core

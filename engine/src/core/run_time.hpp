@@ -6,11 +6,13 @@
 
 namespace hornet::core {
 
-/// Parses a run time into seconds. Plain digits are seconds; otherwise the parts `<h>h`,
-/// `<m>m`, `<s>s` each optional but in that order, whole numbers only, surrounding whitespace
-/// ignored. The whole text must match: unlike Locust 2.12's prefix match, "1h30" and "1m30"
-/// are errors rather than silently dropping the tail. "0" is valid (Locust: no limit).
-/// Returns nullopt when malformed.
-std::optional<double> parse_run_time(std::string_view text);
+/// Parses a run time into seconds as Locust 2.12 does. Plain digits are seconds; otherwise the
+/// longest prefix of the parts `<h>h`, `<m>m`, `<s>s` (each optional, in that order, whole
+/// numbers, lower-case units) counts and the rest is ignored — so "30sec" is 30 and "1h30" is
+/// 3600 — but at least one part must be there ("abc", "1.5m", "1d" are refused). Surrounding
+/// whitespace is ignored (config files and env values carry it). "0" is valid (Locust: no limit).
+/// Returns nullopt when malformed. `whole` refuses an ignored tail (Hornet's own files, where
+/// "1h30" is a mistake to point at rather than a Locust command line to accept).
+std::optional<double> parse_run_time(std::string_view text, bool whole = false);
 
 } // namespace hornet::core

@@ -165,12 +165,15 @@ response echo_reply(const request& req)
             slot = slot.get<std::string>() + ", " + std::string(field.value());
         }
     }
+    auto parsed = nlohmann::json::parse(req.body(), nullptr, false);
+    if (parsed.is_discarded()) parsed = nullptr;
     const auto version = std::to_string(req.version() / 10) + '.' + std::to_string(req.version() % 10);
     return json_response(http::status::ok, nlohmann::json{{"method", std::string(req.method_string())},
                                                           {"target", std::string(req.target())},
                                                           {"version", version},
                                                           {"headers", std::move(headers)},
-                                                          {"body", req.body()}});
+                                                          {"body", req.body()},
+                                                          {"json", std::move(parsed)}});
 }
 
 } // namespace hornet::demo

@@ -32,7 +32,8 @@ response redirect_reply(std::string_view n);
 response set_cookie_reply(std::string_view query);
 /// /cookies: {"cookies": {name: value}} of the Cookie headers received.
 response cookies_reply(const request& req);
-/// /echo: {"method", "target", "version", "headers": {name: value}, "body"} of the request.
+/// /echo: {"method", "target", "version", "headers": {name: value}, "body", "json"} of the request;
+/// "json" is the body parsed as JSON (null when it is not JSON), so a test can check the types sent.
 response echo_reply(const request& req);
 
 } // namespace hornet::demo

@@ -2,6 +2,7 @@
 // follow redirects.
 #include "http/session.hpp"
 
+#include "core/log.hpp"
 #include "http/request_head.hpp"
 #include "http/thread_context.hpp"
 
@@ -196,6 +197,10 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         if (conn.connected_to(to) && now - conn.last_used() > idle_check_after && conn.dropped_while_idle())
             conn.close();
         if (!conn.connected_to(to)) {
+            if (core::log::enabled(core::log_level::debug))
+                core::log::debug("hornet.http", std::string(to.tls ? "Starting new HTTPS connection to "
+                                                                   : "Starting new HTTP connection to ") +
+                                                    to.host + ":" + std::to_string(to.port));
             auto f = co_await conn.open(to, config);
             if (f.kind != failure_kind::none) {
                 fail(out, f.kind, std::move(f.text));

@@ -100,7 +100,7 @@ bool json_user::judge(const compiled_step& step, const http::request& sent, cons
     return false;
 }
 
-net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
+net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
 {
     json_user self(thread, cls, id, pooled);
     engine_thread::registration registered(thread, id, &self);
@@ -110,13 +110,16 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
     enum class phase { on_start, tasks, on_stop } at = phase::on_start;
     step_cursor cursor;
     cursor.reset(cls.on_start);
-    for (;;) {
+    // The on_start step that failed: the user then stops, as a Locust user whose on_start raises.
+    const compiled_step* start_failed = nullptr;
+    while (!start_failed) {
         const compiled_step* step = self.state_ == state::killed ? nullptr : cursor.next(times);
         if (step) {
             try {
                 std::unique_ptr<http::request> scratch;
                 const http::request* req = self.prepare(*step, scratch);
                 if (!req) {
+                    if (at == phase::on_start) start_failed = step;
                     cursor.finish();
                     continue;
                 }
@@ -130,6 +133,9 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
                 const bool turn = self.needs_turn(*response);
                 thread.give_back(std::move(response));
                 if (scratch) thread.give_back(std::move(scratch));
+                // Only a step that checks or extracts stops the user: in Locust a failed request
+                // raises only when the code looks at the response (catch_response, .json()).
+                if (failed && at == phase::on_start && step->judged) start_failed = step;
                 if (failed && step->source->skip_rest_on_failure) cursor.finish();
                 if (turn) co_await self.yield_turn();
             } catch (const std::exception& e) {
@@ -137,6 +143,7 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
                 // the user goes on after its wait.
                 thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
                 core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
+                if (at == phase::on_start) start_failed = step;
                 cursor.finish();
             }
             continue;
@@ -168,8 +175,12 @@ net::awaitable<void> json_user::run(engine_thread& thread, const compiled_class&
             cursor.reset(cls.on_stop);
         }
     }
+    if (start_failed)
+        core::log::error("hornet.user", "user " + std::to_string(id) + " stopped: on_start failed " +
+                                            place_of(cls, *start_failed) + " (a Locust user stops there too)");
     self.session_.close();
     if (pooled) thread.arrivals().user_ended(self);
+    co_return start_failed != nullptr;
 }
 
 } // namespace hornet::runtime

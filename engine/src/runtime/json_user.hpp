@@ -27,7 +27,9 @@ public:
     /// coroutine would be one more frame per user: memory, when thousands start at once).
     /// Registered with its thread while alive. Never throws: failures are recorded.
     /// `pooled`: an open-model user (iterations from the thread's arrival schedule).
-    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
+    /// Completes with true when the user stopped by itself because a step of its on_start
+    /// failed: as a Locust user whose on_start raises, it runs no task and no on_stop.
+    static boost::asio::awaitable<bool> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
                                             bool pooled = false);
 
 private:

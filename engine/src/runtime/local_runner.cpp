@@ -72,6 +72,7 @@ std::map<std::string, std::int64_t> local_runner::class_counts() const
     std::map<std::string, std::int64_t> out;
     for (std::size_t i = 0; i < classes_.size(); ++i)
         out[classes_[i].source->name] = static_cast<std::int64_t>(class_counts_[i]);
+    for (const auto& [id, cls] : gave_up_) --out[classes_[cls].source->name];
     return out;
 }
 
@@ -108,7 +109,8 @@ net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t t
     auto next = std::chrono::steady_clock::now();
     for (;;) {
         if (generation != generation_) co_return;
-        auto current = user_count();
+        // Places, not running users: a user whose on_start failed is not replaced (as in Locust).
+        auto current = static_cast<std::int64_t>(live_.size());
         if (current == target) break;
         auto n = std::min<std::int64_t>(per_step, std::abs(target - current));
         for (std::int64_t i = 0; i < n; ++i) {
@@ -117,7 +119,10 @@ net::awaitable<void> local_runner::ramp(std::uint64_t generation, std::int64_t t
             else
                 remove_user(stop_timeout_ <= 0);
         }
-        if (user_count() == target) break;
+        core::log::debug("hornet.runners", std::to_string(n) +
+                                               (target > current ? " users spawned" : " users stopped") + ", " +
+                                               std::to_string(live_.size()) + " of " + std::to_string(target));
+        if (static_cast<std::int64_t>(live_.size()) == target) break;
         next += interval;
         co_await sleep_for(next - std::chrono::steady_clock::now());
     }
@@ -192,7 +197,7 @@ void local_runner::add_pooled_user(engine_thread& t, const compiled_class& c)
     ++alive_;
     ++pooled_;
     auto life = c.source->native ? native_user::run(t, c, id, true) : json_user::run(t, c, id, true);
-    net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
+    net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e, bool) {
         log_failure(e, "user ended with an error");
         --pooled_;
         if (--alive_ == 0) net::post(control_, [this] { users_gone_.cancel(); });
@@ -229,11 +234,27 @@ void local_runner::add_user_of(std::size_t cls)
     ++alive_;
     engine_thread& t = *threads_[thread];
     const compiled_class& c = classes_[cls];
+    if (core::log::enabled(core::log_level::debug))
+        core::log::debug("hornet.runners", "Starting user " + std::to_string(u.id) + " of class " + c.source->name +
+                                               " on thread " + std::to_string(thread));
     auto life = c.source->native ? native_user::run(t, c, u.id) : json_user::run(t, c, u.id);
-    net::co_spawn(t.io(), std::move(life), [this](std::exception_ptr e) {
+    net::co_spawn(t.io(), std::move(life), [this, id = u.id](std::exception_ptr e, bool stopped_itself) {
         log_failure(e, "user ended with an error");
+        if (core::log::enabled(core::log_level::debug))
+            core::log::debug("hornet.runners", "User " + std::to_string(id) + " stopped");
+        if (stopped_itself) net::post(control_, [this, id] { gave_up(id); });
         if (--alive_ == 0) net::post(control_, [this] { users_gone_.cancel(); });
     });
+}
+
+void local_runner::gave_up(std::uint64_t id)
+{
+    // Retired meanwhile (a ramp down, a stop): nothing holds its place any more.
+    for (auto it = live_.rbegin(); it != live_.rend(); ++it)
+        if (it->id == id) {
+            gave_up_.emplace(id, it->cls);
+            return;
+        }
 }
 
 void local_runner::remove_user(bool force)
@@ -248,6 +269,7 @@ void local_runner::retire(const live_user& u, bool force)
 {
     --class_counts_[u.cls];
     --thread_counts_[u.thread];
+    gave_up_.erase(u.id);
     stop_user(u, force);
     if (!force) {
         // Whatever is still running after stop_timeout is killed.
@@ -324,8 +346,10 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     state_ = state::stopping;
     stop_timeout_ = stop_timeout;
     bool force = stop_timeout <= 0;
+    core::log::debug("hornet.runners", "Stopping all users (" + std::to_string(user_count()) + " running)");
     for (auto it = live_.rbegin(); it != live_.rend(); ++it) stop_user(*it, force);
     live_.clear();
+    gave_up_.clear();
     if (open_) {
         // The schedule ends first, so no new user or iteration starts behind the stop.
         for (auto& tp : threads_) {
@@ -352,6 +376,7 @@ net::awaitable<void> local_runner::stop(double stop_timeout)
     }
     // Answers to a collect that gave up waiting may still be queued for the control thread,
     // where shutdown() would not see them: one more round comes after them from every thread.
+    core::log::debug("hornet.runners", "All users stopped, " + std::to_string(alive_.load()) + " still running");
     if (!hurried_) co_await collect(std::chrono::steady_clock::now() + 1s);
     state_ = state::stopped;
 }

@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -74,7 +75,12 @@ public:
     void reset_stats(bool clear = false);
 
     stats::aggregate& stats() { return stats_; }
-    std::int64_t user_count() const { return static_cast<std::int64_t>(live_.size()) + pooled_.load(); }
+    /// Users running: a user whose on_start failed keeps its place (it is not started again, as
+    /// in Locust) but no longer counts.
+    std::int64_t user_count() const
+    {
+        return static_cast<std::int64_t>(live_.size() - gave_up_.size()) + pooled_.load();
+    }
     std::map<std::string, std::int64_t> class_counts() const;
 
     /// Called on the control thread when a ramp reaches its target.
@@ -95,6 +101,8 @@ private:
     boost::asio::awaitable<void> ramp(std::uint64_t generation, std::int64_t target, double rate);
     void add_user();
     void add_user_of(std::size_t cls);
+    /// On the control thread: user `id` stopped by itself (its on_start failed).
+    void gave_up(std::uint64_t id);
     /// On engine thread `t`: one more open-model user of `cls` (its executor asked for it).
     void add_pooled_user(engine_thread& t, const compiled_class& cls);
     /// The classes' rates for `model` (by weight, or their own), names as the classes'.
@@ -119,6 +127,8 @@ private:
     class_picker picker_;
     stats::aggregate stats_;
     std::vector<live_user> live_; // spawn order, removed LIFO
+    /// id → class of the users of live_ whose on_start failed: their places stay taken.
+    std::unordered_map<std::uint64_t, std::size_t> gave_up_;
     std::vector<std::size_t> class_counts_;
     std::vector<std::size_t> thread_counts_;
     std::atomic<std::int64_t> alive_{0};  // user coroutines still running, on any thread

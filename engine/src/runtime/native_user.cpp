@@ -150,6 +150,7 @@ void native_user::record_exception(std::exception_ptr e)
         what = ex.what();
     } catch (...) {}
     const std::string& cls = class_.source->name;
+    ++exceptions_;
     thread_.stats().record_exception(what, "in user class " + cls);
     core::log::error("hornet.user", "task failed in " + cls + ": " + what);
 }
@@ -216,7 +217,7 @@ net::awaitable<void> native_user::drive(hornet::task<> t)
     // Destroying the frames (done or killed) releases the responses they still hold.
 }
 
-net::awaitable<void> native_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
+net::awaitable<bool> native_user::run(engine_thread& thread, const compiled_class& cls, std::uint64_t id, bool pooled)
 {
     native_user self(thread, cls, id, pooled);
     engine_thread::registration registered(thread, id, &self);
@@ -227,7 +228,7 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
     } catch (...) {
         self.record_exception(std::current_exception());
         if (pooled) thread.arrivals().user_ended(self);
-        co_return;
+        co_return false;
     }
 
     // Starting a coroutine may throw (its frame is allocated): counted like a task's exception.
@@ -241,6 +242,14 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
     };
 
     co_await self.drive(start([&] { return self.user_->on_start(); }));
+    if (self.exceptions_ > 0) {
+        // Locust: an exception out of on_start ends the user's greenlet — no task, no on_stop.
+        core::log::error("hornet.user", "user of class " + cls.source->name +
+                                            " stopped: its on_start failed (a Locust user stops there too)");
+        self.session_.close();
+        if (pooled) thread.arrivals().user_ended(self);
+        co_return true;
+    }
     for (;;) {
         if (self.state_ != state::running) break;
         if (self.pooled_ && !self.iteration_or_park()) {
@@ -266,6 +275,7 @@ net::awaitable<void> native_user::run(engine_thread& thread, const compiled_clas
     co_await self.drive(start([&] { return self.user_->on_stop(); }));
     self.session_.close();
     if (pooled) thread.arrivals().user_ended(self);
+    co_return false;
 }
 
 } // namespace hornet::runtime

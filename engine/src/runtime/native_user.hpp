@@ -37,7 +37,8 @@ public:
     /// The user's whole life in one frame; registered with its thread while alive. Never throws:
     /// exceptions escaping scenario code are recorded and the user goes on after its wait.
     /// `pooled`: an open-model user (iterations from the thread's arrival schedule).
-    static boost::asio::awaitable<void> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
+    /// Completes with true when on_start threw: the user stops there, as in Locust.
+    static boost::asio::awaitable<bool> run(engine_thread& thread, const compiled_class& cls, std::uint64_t id,
                                             bool pooled = false);
 
     // hornet::detail::user_context
@@ -73,6 +74,7 @@ private:
     /// Runs one of the user's coroutines to its end (or until killed); records what escapes.
     boost::asio::awaitable<void> drive(hornet::task<> t);
     void record_exception(std::exception_ptr e);
+    std::uint64_t exceptions_ = 0; ///< recorded so far: tells whether on_start failed
     void record(slot& s, std::string_view error, core::failure_kind kind);
     std::size_t pick_task();
 

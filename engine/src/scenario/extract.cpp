@@ -27,7 +27,7 @@ core::failure missing(std::string why)
 }
 
 core::result<void> from_json(const extract& e, const http::response& r, std::optional<nlohmann::json>& body_json,
-                             std::string& value)
+                             std::string& value, user_state::kind& kind)
 {
     if (!body_json) body_json = nlohmann::json::parse(r.body, nullptr, false);
     if (body_json->is_discarded()) return missing("the response body is not JSON");
@@ -35,6 +35,7 @@ core::result<void> from_json(const extract& e, const http::response& r, std::opt
         nlohmann::json::json_pointer p(e.argument);
         if (body_json->contains(p)) {
             const auto& v = body_json->at(p);
+            kind = v.is_string() ? user_state::kind::json_string : user_state::kind::json;
             value =
                 v.is_string() ? v.get<std::string>() : v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
             return {};
@@ -71,9 +72,10 @@ core::result<void> apply(const extract& e, const http::response& r, user_state& 
                          std::optional<nlohmann::json>& body_json)
 {
     std::string value;
+    auto kind = user_state::kind::text;
     switch (e.from) {
     case extract::source::json:
-        if (auto found = from_json(e, r, body_json, value); !found) return found;
+        if (auto found = from_json(e, r, body_json, value, kind); !found) return found;
         break;
     case extract::source::header:
         if (auto h = r.header(e.argument)) {
@@ -99,7 +101,7 @@ core::result<void> apply(const extract& e, const http::response& r, user_state& 
         break;
     }
     if (e.slot >= user.values.size()) return missing("variable " + e.variable + " has no slot");
-    user.set(e.slot, std::move(value));
+    user.set(e.slot, std::move(value), kind);
     return {};
 }
 

@@ -3,6 +3,7 @@
 
 #include "scenario/source_map.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -89,18 +90,38 @@ std::optional<load_error> read_json_document(std::string_view text, const std::s
     }
     source_map map(text);
     load_context ctx(map);
+    bool stopped = false;
     try {
-        read(ctx, doc);
-        return std::nullopt;
-    } catch (const invalid& e) {
-        error.line = e.position.line;
-        error.column = e.position.column;
-        error.pointer = e.pointer;
-        error.message = e.message;
+        ctx.attempt([&] { read(ctx, doc); });
+    } catch (const too_many_mistakes&) {
+        stopped = true;
     } catch (const json::exception& e) {
         error.message = e.what();
+        return error;
     }
+    if (ctx.mistakes().empty()) return std::nullopt;
+    // Found class by class and part by part; a person reads them top to bottom.
+    std::vector<invalid> found = ctx.mistakes();
+    std::stable_sort(found.begin(), found.end(), [](const invalid& a, const invalid& b) {
+        return std::pair(a.position.line, a.position.column) < std::pair(b.position.line, b.position.column);
+    });
+    error = located(file, found.front());
+    for (std::size_t i = 1; i < found.size(); ++i) error.more.push_back(located(file, found[i]));
+    if (stopped)
+        error.more.push_back(load_error::whole_file(file, "stopped after " + std::to_string(max_load_mistakes) +
+                                                              " mistakes: fix these and load again"));
     return error;
+}
+
+load_error located(const std::string& file, const invalid& problem)
+{
+    load_error e;
+    e.file = file;
+    e.line = problem.position.line;
+    e.column = problem.position.column;
+    e.pointer = problem.pointer;
+    e.message = problem.message;
+    return e;
 }
 
 bool read_text_file(const std::string& path, std::string& text)

@@ -15,10 +15,14 @@
 namespace hornet::scenario {
 
 /// Parses `text` (named `file` in errors) and calls `read` with the document and a load_context
-/// over it; `read` reports problems through the context (ctx.fail). Returns the first problem,
-/// or nullopt when the document was read.
+/// over it; `read` reports problems through the context (ctx.fail, or ctx.attempt to go on after
+/// one). Returns the problems in file order (the first, with the others in `more`), or nullopt
+/// when the document was read.
 std::optional<load_error> read_json_document(std::string_view text, const std::string& file,
                                              const std::function<void(load_context&, const nlohmann::json&)>& read);
+
+/// `problem` of `file` as the load_error printed to a person.
+load_error located(const std::string& file, const invalid& problem);
 
 /// Reads the file at `path` into `text`; false (and `text` untouched) when it cannot be opened.
 bool read_text_file(const std::string& path, std::string& text);

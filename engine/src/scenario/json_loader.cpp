@@ -30,7 +30,9 @@ std::string load_error::to_string() const
     if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
     out += ": ";
     if (!pointer.empty()) out += "at " + pointer + ": ";
-    return out + message;
+    out += message;
+    for (const auto& m : more) out += "\n" + m.to_string();
+    return out;
 }
 
 void throw_exception_from_error(const load_error& e, const boost::source_location& loc)
@@ -94,7 +96,7 @@ task parse_task(const load_context& ctx, const json& v, const std::string& ptr)
         ctx.check_keys(v, ptr, {"name", "weight", "tags", "on_failure", "steps"});
         bool skip = load_on_failure(ctx, v, ptr, false);
         t.steps = load_steps(ctx, v["steps"], ptr + "/steps", skip, 0);
-        if (t.steps.empty()) ctx.fail(ptr + "/steps", "a task needs at least one step");
+        if (v["steps"].empty()) ctx.fail(ptr + "/steps", "a task needs at least one step");
         if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
     } else {
         // A single step with the task's keys mixed in; a repeat block may have a task name.
@@ -279,71 +281,81 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
         u.sequential =
             ctx.expect(v["sequential"], ptr + "/sequential", json::value_t::boolean, "true or false").get<bool>();
     parse_variables(ctx, v, ptr, u, m);
-    if (v.contains("on_start")) u.on_start = load_steps(ctx, v["on_start"], ptr + "/on_start", false, 0);
-    if (v.contains("on_stop")) u.on_stop = load_steps(ctx, v["on_stop"], ptr + "/on_stop", false, 0);
+    // From here each part is loaded on its own, so one mistake does not hide the next.
+    if (v.contains("on_start"))
+        ctx.attempt([&] { u.on_start = load_steps(ctx, v["on_start"], ptr + "/on_start", false, 0); });
+    if (v.contains("on_stop"))
+        ctx.attempt([&] { u.on_stop = load_steps(ctx, v["on_stop"], ptr + "/on_stop", false, 0); });
     if (!v.contains("tasks")) ctx.fail(ptr, "a user class needs \"tasks\"");
     const json& tasks = ctx.expect(v["tasks"], ptr + "/tasks", json::value_t::array, "an array of tasks");
     if (tasks.empty()) ctx.fail(ptr + "/tasks", "a user class needs at least one task");
     int total = 0;
+    bool all_loaded = true;
     for (std::size_t i = 0; i < tasks.size(); ++i) {
-        u.tasks.push_back(parse_task(ctx, tasks[i], ptr + "/tasks/" + std::to_string(i)));
-        total += u.tasks.back().weight;
+        all_loaded &= ctx.attempt([&] {
+            u.tasks.push_back(parse_task(ctx, tasks[i], ptr + "/tasks/" + std::to_string(i)));
+            total += u.tasks.back().weight;
+        });
     }
-    if (total == 0) ctx.fail(ptr + "/tasks", "the task weights add up to 0: no task could ever run");
+    if (all_loaded && total == 0) ctx.fail(ptr + "/tasks", "the task weights add up to 0: no task could ever run");
     return u;
+}
+
+void parse_data_set(const load_context& ctx, json::const_iterator it, const std::string& base_dir, model& m)
+{
+    const std::string& name = it.key();
+    std::string at = "/data/" + pointer_escape(name);
+    if (!is_identifier(name))
+        ctx.fail_key("/data", name,
+                     "invalid data set name \"" + name + "\": use letters, digits and _, not starting with a digit");
+    if (std::find(reserved_namespaces.begin(), reserved_namespaces.end(), name) != reserved_namespaces.end())
+        ctx.fail_key("/data", name,
+                     "\"" + name + "\" is taken by the {{" + name + ".…}} templates: choose another data set name");
+    ctx.expect(*it, at, json::value_t::object, "an object such as {\"file\": \"customers.csv\"}");
+    ctx.check_keys(*it, at, {"file", "order"});
+    if (!it->contains("file")) ctx.fail(at, "a data set needs a \"file\"");
+    std::string file = ctx.string_of((*it)["file"], at + "/file", "a CSV file name");
+    auto how = data_set::order::sequential;
+    if (it->contains("order")) {
+        std::string order = ctx.string_of((*it)["order"], at + "/order", "\"sequential\" or \"random\"");
+        if (order == "random")
+            how = data_set::order::random;
+        else if (order != "sequential")
+            ctx.fail(at + "/order", "expected \"sequential\" or \"random\", got \"" + order + "\"");
+    }
+    std::filesystem::path path(file);
+    if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
+    // A device or a folder would block or fail oddly: only plain files are data.
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        ctx.fail(at + "/file", "data file " + path.lexically_normal().string() + " is not a regular file");
+    auto loaded = data_set::load_file(name, path.lexically_normal().string(), how);
+    if (!loaded) {
+        // Read errors name the path tried; format errors say the line, we add the file.
+        const std::string why = loaded.error().message;
+        bool names_path = why.find(path.lexically_normal().string()) != std::string::npos;
+        ctx.fail(at + "/file", names_path ? why : "data file " + path.lexically_normal().string() + ": " + why);
+    }
+    m.data.push_back(std::move(*loaded));
 }
 
 void parse_data(const load_context& ctx, const json& v, const std::string& base_dir, model& m)
 {
     ctx.expect(v, "/data", json::value_t::object, "an object of data set names to {\"file\": \"….csv\"}");
-    for (auto it = v.begin(); it != v.end(); ++it) {
-        const std::string& name = it.key();
-        std::string at = "/data/" + pointer_escape(name);
-        if (!is_identifier(name))
-            ctx.fail_key("/data", name,
-                         "invalid data set name \"" + name +
-                             "\": use letters, digits and _, not starting with a digit");
-        if (std::find(reserved_namespaces.begin(), reserved_namespaces.end(), name) != reserved_namespaces.end())
-            ctx.fail_key("/data", name,
-                         "\"" + name + "\" is taken by the {{" + name + ".…}} templates: choose another data set name");
-        ctx.expect(*it, at, json::value_t::object, "an object such as {\"file\": \"customers.csv\"}");
-        ctx.check_keys(*it, at, {"file", "order"});
-        if (!it->contains("file")) ctx.fail(at, "a data set needs a \"file\"");
-        std::string file = ctx.string_of((*it)["file"], at + "/file", "a CSV file name");
-        auto how = data_set::order::sequential;
-        if (it->contains("order")) {
-            std::string order = ctx.string_of((*it)["order"], at + "/order", "\"sequential\" or \"random\"");
-            if (order == "random")
-                how = data_set::order::random;
-            else if (order != "sequential")
-                ctx.fail(at + "/order", "expected \"sequential\" or \"random\", got \"" + order + "\"");
-        }
-        std::filesystem::path path(file);
-        if (path.is_relative()) path = std::filesystem::path(base_dir) / path;
-        // A device or a folder would block or fail oddly: only plain files are data.
-        std::error_code ec;
-        if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
-            ctx.fail(at + "/file", "data file " + path.lexically_normal().string() + " is not a regular file");
-        auto loaded = data_set::load_file(name, path.lexically_normal().string(), how);
-        if (!loaded) {
-            // Read errors name the path tried; format errors say the line, we add the file.
-            const std::string why = loaded.error().message;
-            bool names_path = why.find(path.lexically_normal().string()) != std::string::npos;
-            ctx.fail(at + "/file", names_path ? why : "data file " + path.lexically_normal().string() + ": " + why);
-        }
-        m.data.push_back(std::move(*loaded));
-    }
+    for (auto it = v.begin(); it != v.end(); ++it) ctx.attempt([&] { parse_data_set(ctx, it, base_dir, m); });
 }
 
 void parse_thresholds(load_context& ctx, const json& list, const threshold_checker& check, model& m)
 {
     ctx.expect(list, "/thresholds", json::value_t::array, "an array of threshold expressions");
     for (std::size_t i = 0; i < list.size(); ++i) {
-        const std::string at = "/thresholds/" + std::to_string(i);
-        std::string text = ctx.string_of(list[i], at, "a threshold expression (\"p95<300ms\")");
-        if (check)
-            if (auto why = check(text)) ctx.fail(at, *why);
-        m.thresholds.push_back(std::move(text));
+        ctx.attempt([&] {
+            const std::string at = "/thresholds/" + std::to_string(i);
+            std::string text = ctx.string_of(list[i], at, "a threshold expression (\"p95<300ms\")");
+            if (check)
+                if (auto why = check(text)) ctx.fail(at, *why);
+            m.thresholds.push_back(std::move(text));
+        });
     }
 }
 
@@ -353,24 +365,30 @@ model parse_model(load_context& ctx, const json& doc, const std::string& base_di
     ctx.expect(doc, "", json::value_t::object, "an object with a \"users\" array");
     ctx.check_keys(doc, "", {"$schema", "description", "data", "stages", "thresholds", "users"});
     model m;
-    if (doc.contains("thresholds")) parse_thresholds(ctx, doc["thresholds"], check_threshold, m);
-    if (doc.contains("stages")) m.stages = parse_stages(ctx, doc["stages"], "/stages");
-    if (doc.contains("data")) parse_data(ctx, doc["data"], base_dir, m);
+    if (doc.contains("thresholds")) ctx.attempt([&] { parse_thresholds(ctx, doc["thresholds"], check_threshold, m); });
+    if (doc.contains("stages")) ctx.attempt([&] { m.stages = parse_stages(ctx, doc["stages"], "/stages"); });
+    if (doc.contains("data")) ctx.attempt([&] { parse_data(ctx, doc["data"], base_dir, m); });
     for (const auto& set : m.data) ctx.scope.data.push_back(set.get());
     if (!doc.contains("users")) ctx.fail("", "the file needs a \"users\" array of user classes");
     const json& users = ctx.expect(doc["users"], "/users", json::value_t::array, "an array of user classes");
     if (users.empty()) ctx.fail("/users", "no user classes: add at least one");
     double total = 0;
+    bool all_loaded = true;
     for (std::size_t i = 0; i < users.size(); ++i) {
         std::string ptr = "/users/" + std::to_string(i);
-        m.users.push_back(parse_user(ctx, users[i], ptr, base_dir, m));
-        for (std::size_t j = 0; j + 1 < m.users.size(); ++j)
-            if (m.users[j].name == m.users.back().name)
-                ctx.fail(ptr + "/name",
-                         "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");
-        total += m.users.back().fixed_count > 0 ? 1 : m.users.back().weight;
+        all_loaded &= ctx.attempt([&] {
+            // Each class has its own variables: the scope is set again by parse_variables.
+            ctx.scope.variables.clear();
+            m.users.push_back(parse_user(ctx, users[i], ptr, base_dir, m));
+            for (std::size_t j = 0; j + 1 < m.users.size(); ++j)
+                if (m.users[j].name == m.users.back().name)
+                    ctx.fail(ptr + "/name",
+                             "user class \"" + m.users.back().name + "\" is defined twice (names must be unique)");
+            total += m.users.back().fixed_count > 0 ? 1 : m.users.back().weight;
+        });
     }
-    if (total == 0) ctx.fail("/users", "every user class has weight 0 and no fixed_count: no user could ever run");
+    if (all_loaded && total == 0)
+        ctx.fail("/users", "every user class has weight 0 and no fixed_count: no user could ever run");
     return m;
 }
 
@@ -393,6 +411,7 @@ load_result load_json(std::string_view text, const std::string& file, const load
         };
         m = parse_model(ctx, doc, options.base_dir.empty() ? folder_of(file) : options.base_dir,
                         options.check_threshold);
+        for (const auto& w : ctx.warnings()) m.warnings.push_back(located(file, w).to_string());
     });
     if (error) return std::move(*error);
     m.source = file;

@@ -51,6 +51,11 @@ void append(template_text& out, const template_text& t)
     }
 }
 
+bool is_typed_value(const template_text& t)
+{
+    return t.parts.size() == 1 && t.parts.front().value && t.parts.front().value->typed;
+}
+
 template_text escaped_literal(std::string_view text, escape esc)
 {
     std::string out;
@@ -66,7 +71,7 @@ namespace {
 // keep nlohmann's spelling (\n, \t, …) so a body without templates is exactly its dump.
 void respell_json_literals(template_text& escaped, std::string_view text, const template_scope& scope)
 {
-    auto raw = parse_template(text, scope, escape::none);
+    auto raw = parse_template(text, scope, escape::none, true);
     if (!raw || raw->parts.size() != escaped.parts.size()) return;
     for (std::size_t i = 0; i < escaped.parts.size(); ++i) {
         if (escaped.parts[i].value || raw->parts[i].value) continue;
@@ -77,6 +82,39 @@ void respell_json_literals(template_text& escaped, std::string_view text, const 
 }
 
 } // namespace
+
+void load_context::record(const invalid& e) const
+{
+    mistakes_.push_back(e);
+    if (mistakes_.size() >= max_load_mistakes) throw too_many_mistakes{};
+}
+
+void load_context::warn(const std::string& pointer, std::string message, text_position position) const
+{
+    warnings_.push_back(invalid{pointer, std::move(message), position});
+}
+
+void load_context::warn_single_braces(const std::string& text, const std::string& pointer) const
+{
+    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+        // "{{" opens a template (and "{{{{" a literal "{{"): only a lone brace is suspicious.
+        if (open + 1 < text.size() && text[open + 1] == '{') {
+            open = text.find_first_not_of('{', open);
+            if (open == std::string::npos) return;
+            continue;
+        }
+        std::size_t close = text.find('}', open + 1);
+        if (close == std::string::npos) return;
+        std::string name = text.substr(open + 1, close - open - 1);
+        if (!is_identifier(name) || (close + 1 < text.size() && text[close + 1] == '}')) continue;
+        std::string message = "\"{" + name + "}\" is sent as written: it looks like a Python placeholder";
+        if (std::find(scope.variables.begin(), scope.variables.end(), name) != scope.variables.end())
+            message += " (did you mean {{" + name + "}}?)";
+        else
+            message += " (a variable is written {{" + name + "}})";
+        warn(pointer, message, map_.in_string(pointer, text, open));
+    }
+}
 
 void load_context::fail(const std::string& pointer, const std::string& message) const
 {
@@ -146,6 +184,17 @@ template_text load_context::parse(const std::string& text, const std::string& po
         throw invalid{pointer, e.message, map_.in_string(pointer, text, e.offset)};
     }
     if (esc == escape::json_string) respell_json_literals(*r, text, scope);
+    return std::move(*r);
+}
+
+template_text load_context::parse_json_value(const std::string& text, const std::string& pointer) const
+{
+    auto r = parse_template(text, scope, escape::json_string, true);
+    if (!r) {
+        const auto e = r.error();
+        throw invalid{pointer, e.message, map_.in_string(pointer, text, e.offset)};
+    }
+    if (!is_typed_value(*r)) respell_json_literals(*r, text, scope);
     return std::move(*r);
 }
 

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace hornet::scenario {
 
@@ -22,6 +23,9 @@ struct load_error
     int column = 0;
     std::string pointer; ///< JSON pointer of the offending value ("" = whole document)
     std::string message;
+    /// The file's further mistakes, in file order after this one (the loader reports up to
+    /// max_load_mistakes at once rather than one per run).
+    std::vector<load_error> more;
 
     /// A failure about the whole of `file` (no line): unreadable, not a plugin, …
     static load_error whole_file(std::string file, std::string message)
@@ -32,7 +36,8 @@ struct load_error
         return e;
     }
 
-    /// "file:line:column: at /users/0/tasks/1: message", the one line printed to the user.
+    /// "file:line:column: at /users/0/tasks/1: message", the line printed to the user; with
+    /// `more`, one such line per mistake.
     std::string to_string() const;
 };
 

@@ -110,6 +110,8 @@ struct user_class
 struct model
 {
     std::string source; ///< file it was loaded from, or "quick mode"
+    /// Suspicious values that still load ("file:line:column: at /pointer: …"), logged as warnings.
+    std::vector<std::string> warnings;
     std::vector<user_class> users;
     /// CSV data sets of the whole file; a data_column placeholder's slot indexes this list.
     std::vector<std::shared_ptr<data_set>> data;

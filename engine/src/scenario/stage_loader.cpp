@@ -22,7 +22,7 @@ double parse_duration(const load_context& ctx, const json& v, const std::string&
     if (v.is_number()) {
         seconds = v.get<double>();
     } else if (v.is_string()) {
-        auto parsed = core::parse_run_time(v.get<std::string>());
+        auto parsed = core::parse_run_time(v.get<std::string>(), true);
         if (!parsed) ctx.fail(at, std::string("expected ") + duration_formats + ", got " + v.dump());
         seconds = *parsed;
     } else {

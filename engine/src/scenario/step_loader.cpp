@@ -67,8 +67,13 @@ void json_body(const load_context& ctx, const json& v, const std::string& pointe
         }
         append(out, "]");
     } else if (v.is_string()) {
+        template_text t = ctx.parse_json_value(v.get<std::string>(), pointer);
+        if (is_typed_value(t)) {
+            append(out, t);
+            return;
+        }
         append(out, "\"");
-        append(out, ctx.parse(v.get<std::string>(), pointer, escape::json_string));
+        append(out, t);
         append(out, "\"");
     } else {
         append(out, v.dump());
@@ -85,9 +90,10 @@ std::vector<std::pair<template_text, template_text>> url_fields(const load_conte
         std::string child = pointer + "/" + pointer_escape(it.key());
         template_text name = ctx.parse_key(it.key(), pointer, escape::url_component);
         template_text value;
-        if (it->is_string())
+        if (it->is_string()) {
             value = ctx.parse(it->get<std::string>(), child, escape::url_component);
-        else if (it->is_number() || it->is_boolean())
+            ctx.warn_single_braces(it->get<std::string>(), child);
+        } else if (it->is_number() || it->is_boolean())
             value = escaped_literal(it->dump(), escape::url_component);
         else
             ctx.fail(child, "expected a string, number or boolean, got " + type_name(*it));
@@ -104,6 +110,7 @@ void load_path(const load_context& ctx, const json& v, const std::string& pointe
     if (raw.front() != '/' && raw.rfind("http://", 0) != 0 && raw.rfind("https://", 0) != 0 && !placeholder_first)
         ctx.fail(pointer, "the path must start with \"/\" or be an absolute http(s):// URL, got \"" + raw + "\"");
     s.path = ctx.parse(raw, pointer);
+    ctx.warn_single_braces(raw, pointer);
 }
 
 void load_body(const load_context& ctx, const json& v, const std::string& pointer, step& s)
@@ -179,7 +186,9 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
                                    "an object of header names to values");
         for (auto it = h.begin(); it != h.end(); ++it) {
             std::string child = pointer + "/headers/" + pointer_escape(it.key());
-            s.headers.push_back({it.key(), ctx.parse(ctx.string_of(*it, child, "a header value string"), child)});
+            std::string text = ctx.string_of(*it, child, "a header value string");
+            s.headers.push_back({it.key(), ctx.parse(text, child)});
+            ctx.warn_single_braces(text, child);
         }
     }
     load_body(ctx, v, pointer, s);
@@ -223,7 +232,7 @@ step load_repeat(const load_context& ctx, const json& v, const std::string& poin
     s.skip_rest_on_failure = load_on_failure(ctx, v, pointer, skip_rest_on_failure);
     if (!v.contains("steps")) ctx.fail(pointer, "a repeat block needs \"steps\"");
     s.steps = load_steps(ctx, v["steps"], pointer + "/steps", s.skip_rest_on_failure, depth + 1);
-    if (s.steps.empty()) ctx.fail(pointer + "/steps", "a repeat block needs at least one step");
+    if (v["steps"].empty()) ctx.fail(pointer + "/steps", "a repeat block needs at least one step");
     return s;
 }
 
@@ -244,8 +253,11 @@ std::vector<step> load_steps(const load_context& ctx, const json& v, const std::
 {
     ctx.expect(v, pointer, json::value_t::array, "an array of steps");
     std::vector<step> out;
+    // A wrong step is recorded and the next one loaded: every mistake is reported at once.
     for (std::size_t i = 0; i < v.size(); ++i)
-        out.push_back(load_step(ctx, v[i], pointer + "/" + std::to_string(i), skip_rest_on_failure, depth));
+        ctx.attempt([&] {
+            out.push_back(load_step(ctx, v[i], pointer + "/" + std::to_string(i), skip_rest_on_failure, depth));
+        });
     return out;
 }
 

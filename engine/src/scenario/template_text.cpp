@@ -128,6 +128,7 @@ struct parser
     std::string_view text;
     const template_scope& scope;
     escape esc;
+    bool json_value;
     template_text value;
     std::optional<template_error> error;
 
@@ -159,10 +160,11 @@ struct parser
     }
 
     /// Resolves one trimmed expression; returns false after fail().
-    bool expression(std::string_view expr, std::size_t offset, std::string_view written)
+    bool expression(std::string_view expr, std::size_t offset, std::string_view written, bool typed = false)
     {
         placeholder p;
         p.esc = esc;
+        p.typed = typed;
         p.text = std::string(written);
         auto dot = expr.find('.');
         auto paren = expr.find('(');
@@ -189,7 +191,10 @@ struct parser
         }
         std::string_view ns = trim(expr.substr(0, dot));
         std::string_view rest = trim(expr.substr(dot + 1));
-        if (ns == "env") return env(rest, offset);
+        if (ns == "env") {
+            if (typed) return typed_env(rest, offset, std::move(p));
+            return env(rest, offset);
+        }
         if (ns == "random") return generator(rest, offset, std::move(p));
         std::string full = std::string(ns) + "." + std::string(rest);
         if (ns == "user" || ns == "counter") {
@@ -255,6 +260,46 @@ struct parser
         fail(offset, "environment variable " + quoted(name) + " is not set (set it, or give a default: {{env." + name +
                          "|default}})");
         return false;
+    }
+
+    // {{json:env.NAME}}: the value is known now, but it stays a placeholder so the renderer
+    // types it ("5" → 5) like any other text.
+    bool typed_env(std::string_view rest, std::size_t offset, placeholder p)
+    {
+        template_text saved = std::move(value);
+        value = {};
+        bool ok = env(rest, offset);
+        std::string text = ok && !value.parts.empty() ? value.parts.front().literal : std::string();
+        value = std::move(saved);
+        if (!ok) return false;
+        p.type = placeholder::kind::constant;
+        p.choices.push_back(std::move(text));
+        add_placeholder(std::move(p));
+        return true;
+    }
+
+    // {{json:EXPR}} at `open`, closing at `close`: valid only as the whole of a json body string.
+    bool typed_expression(std::string_view expr, std::size_t open, std::size_t close, std::string_view written)
+    {
+        if (!json_value) {
+            fail(open, quoted(written) +
+                           ": {{json:…}} writes a typed JSON value, so it is only allowed as a whole string value "
+                           "inside a \"json\" body (here it would be text)");
+            return false;
+        }
+        if (open != 0 || close + 2 != text.size()) {
+            fail(open, quoted(written) +
+                           ": {{json:…}} must be the whole string value (\"{{json:…}}\" alone); inside a longer "
+                           "string it can only be text: write {{" +
+                           std::string(trim(expr.substr(5))) + "}}");
+            return false;
+        }
+        std::string_view inner = trim(expr.substr(5));
+        if (inner.empty()) {
+            fail(open, "empty placeholder " + quoted(written) + ": write {{json:NAME}}");
+            return false;
+        }
+        return expression(inner, open, written, true);
     }
 
     bool generator(std::string_view rest, std::size_t offset, placeholder p)
@@ -384,7 +429,9 @@ struct parser
                 fail(open, "empty placeholder " + quoted(written));
                 return;
             }
-            if (!expression(expr, open, written)) return;
+            bool ok = expr.substr(0, 5) == "json:" ? typed_expression(expr, open, close, written)
+                                                   : expression(expr, open, written);
+            if (!ok) return;
             i = close + 2;
         }
     }
@@ -397,9 +444,9 @@ void throw_exception_from_error(const template_error& e, const boost::source_loc
     boost::throw_exception(boost::system::system_error(e.code, e.message), loc);
 }
 
-template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc)
+template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc, bool json_value)
 {
-    parser p{text, scope, esc, {}, {}};
+    parser p{text, scope, esc, json_value, {}, {}};
     p.run();
     if (p.error) return std::move(*p.error);
     return std::move(p.value);

@@ -45,6 +45,7 @@ struct placeholder
         random_last_name,  ///< {{random.last_name}}
         random_email,      ///< {{random.email}}: first.last1234@example.com
         data_column,       ///< {{customers.email}}: column of the user's row of a CSV data set
+        constant,          ///< {{json:env.NAME}}: text known at load time (choices[0]), typed when rendered
     };
     kind type = kind::variable;
     std::size_t slot = 0;             ///< variable slot, or data set index
@@ -53,6 +54,9 @@ struct placeholder
     std::int64_t hi = 0;              ///< random_int high
     std::vector<std::string> choices; ///< random_choice
     escape esc = escape::none;
+    /// {{json:…}}: the value is written as a JSON value (number, boolean, null, object, array
+    /// or a quoted string), not as text inside a string; only the whole of a "json" body string.
+    bool typed = false;
     std::string text; ///< the placeholder as written, for messages ("{{id}}")
 };
 
@@ -103,7 +107,10 @@ using template_parse_result = boost::system::result<template_text, template_erro
 /// `esc` applies to the whole text: literal runs (and env values, random.choice items) are
 /// escaped here once, placeholders' values when rendered — so rendering yields `text` escaped
 /// as `esc` (e.g. the inside of a JSON string literal, without its quotes).
+/// {{json:EXPR}} (a typed JSON value) is accepted only when `json_value` is set and it is the
+/// whole text; anywhere else it is an error saying why.
 /// On error, `error().offset` is where the placeholder's "{{" starts.
-template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc = escape::none);
+template_parse_result parse_template(std::string_view text, const template_scope& scope, escape esc = escape::none,
+                                     bool json_value = false);
 
 } // namespace hornet::scenario
