@@ -1,6 +1,7 @@
 // hornet: parse the command line, pick a role, run it.
 #include "demo/main.hpp"
 #include "app/headless_run.hpp"
+#include "app/healthcheck.hpp"
 #include "app/run_master.hpp"
 #include "app/run_worker.hpp"
 #include "app/saved_runs.hpp"
@@ -37,6 +38,7 @@ int main(int argc, char** argv)
     if (argc > 1 && std::strcmp(argv[1], "demo-target") == 0) return demo::run_demo_target(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "report") == 0) return app::run_report_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "compare") == 0) return app::run_compare_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "healthcheck") == 0) return app::run_healthcheck_command(argc - 1, argv + 1);
 
     auto parsed = cli::parse(argc, argv);
     if (!parsed.opts) {
