@@ -2,6 +2,7 @@
 #include "demo/main.hpp"
 #include "app/convert_command.hpp"
 #include "app/headless_run.hpp"
+#include "app/healthcheck.hpp"
 #include "app/run_master.hpp"
 #include "app/run_worker.hpp"
 #include "app/saved_runs.hpp"
@@ -39,6 +40,7 @@ int main(int argc, char** argv)
     if (argc > 1 && std::strcmp(argv[1], "report") == 0) return app::run_report_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "compare") == 0) return app::run_compare_command(argc - 1, argv + 1);
     if (argc > 1 && std::strcmp(argv[1], "convert") == 0) return app::run_convert_command(argc - 1, argv + 1);
+    if (argc > 1 && std::strcmp(argv[1], "healthcheck") == 0) return app::run_healthcheck_command(argc - 1, argv + 1);
 
     auto parsed = cli::parse(argc, argv);
     if (!parsed.opts) {

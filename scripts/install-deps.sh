@@ -34,7 +34,15 @@ if [[ "${1:-}" == "--tests" || "${1:-}" == "--sanitize" ]]; then
     chromium fonts-dejavu-core
     # /metrics checked by promtool and scraped by a real Prometheus server (tests/integration)
     prometheus
+    # deploy/kubernetes: yamllint, and the rendered manifests read back (scripts/deploy-check.sh,
+    # tests/integration/test_deploy_commands.py)
+    yamllint python3-yaml
   )
+  # kubectl renders the kustomize overlays offline. Debian's (1.20) only where none is installed:
+  # a newer one from elsewhere renders them the same.
+  if ! command -v kubectl >/dev/null; then
+    packages+=(kubernetes-client)
+  fi
 fi
 # The sanitizer build uses GCC's runtimes (installed with g++); libFuzzer needs clang.
 if [[ "${1:-}" == "--fuzz" ]]; then

@@ -5,6 +5,7 @@
 #include "app/local_control.hpp"
 #include "app/open_model_options.hpp"
 #include "app/shape_driver.hpp"
+#include "app/stop_signals.hpp"
 #include "app/test_loop.hpp"
 #include "app/web_control.hpp"
 #include "core/exit_code.hpp"
@@ -16,7 +17,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -43,15 +43,20 @@ class headless_driver
 {
 public:
     headless_driver(const cli::options& opts, const scenario::model& model, net::io_context& io, run_control& control)
-        : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_, SIGINT, SIGTERM), tick_(io_),
-          loop_(opts, model, control), view_(opts, model, loop_)
+        : opts_(opts), model_(model), io_(io), runner_(control), signals_(io_), tick_(io_), loop_(opts, model, control),
+          view_(opts, model, loop_)
     {}
 
     int run()
     {
         if (int code = loop_.prepare()) return code;
         start_metrics();
-        wait_for_signal();
+        signals_.listen(
+            [this] {
+                runner_.interrupt();
+                tick_.cancel();
+            },
+            [this] { runner_.hurry(); });
         int exit_code = 0;
         net::co_spawn(io_, drive(), [&](std::exception_ptr e, int code) {
             exit_code = core::exit_code_of(e, code);
@@ -87,9 +92,9 @@ private:
     net::awaitable<int> drive()
     {
         view_.set_state("spawning");
-        if (!co_await runner_.prepare() || stop_requested_) {
+        if (!co_await runner_.prepare() || signals_.requested()) {
             runner_.shutdown();
-            if (stop_requested_) co_return 0;
+            if (signals_.requested()) co_return 0;
             co_return loop_.could_not_run();
         }
         const auto run_time = opts_.run_time.value_or(0);
@@ -122,12 +127,12 @@ private:
                                       std::chrono::duration<double>(run_time));
         auto next_tick = started + csv_interval;
         auto next_print = started + console_interval;
-        while (!stop_requested_) {
+        while (!signals_.requested()) {
             auto wake = next_tick;
             if (run_time > 0 && deadline < wake) wake = deadline;
             tick_.expires_at(wake);
             co_await tick_.async_wait(net::as_tuple(net::use_awaitable));
-            if (stop_requested_) break;
+            if (signals_.requested()) break;
             if (runner_.finished()) break;
             auto now = std::chrono::steady_clock::now();
             if (run_time > 0 && now >= deadline) {
@@ -153,34 +158,16 @@ private:
             }
         }
 
-        stopping_ = true;
+        signals_.stopping();
         view_.set_state("stopping");
         co_return co_await loop_.finish();
-    }
-
-    void wait_for_signal()
-    {
-        signals_.async_wait([this](boost::system::error_code ec, int sig) {
-            if (ec) return;
-            core::log_signal(sig);
-            if (stop_requested_ || stopping_) {
-                // A second one, or one during the stop: the user does not want to wait for it
-                // (Locust exits at the second Ctrl-C).
-                runner_.hurry();
-                return;
-            }
-            stop_requested_ = true;
-            runner_.interrupt();
-            tick_.cancel();
-            wait_for_signal();
-        });
     }
 
     const cli::options& opts_;
     const scenario::model& model_;
     net::io_context& io_;
     run_control& runner_;
-    net::signal_set signals_;
+    stop_signals signals_;
     net::steady_timer tick_;
     test_loop loop_;
     web_control view_;
@@ -188,8 +175,6 @@ private:
     std::optional<web::router> routes_;
     std::optional<web::server> server_;
     std::optional<shape_driver> shape_; // the load plan (stages, --shape, step load), if any
-    bool stop_requested_ = false;
-    bool stopping_ = false;
 };
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "app/run_worker.hpp"
 
 #include "app/client_options.hpp"
+#include "app/stop_signals.hpp"
 #include "cli/value_text.hpp"
 #include "cluster/worker.hpp"
 #include "core/exit_code.hpp"
@@ -9,10 +10,8 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/signal_set.hpp>
 
 #include <cstdlib>
-#include <functional>
 #include <thread>
 
 namespace hornet::app {
@@ -34,15 +33,10 @@ int run_worker(const cli::options& opts, const scenario::model& model)
 
     net::io_context io{1};
     cluster::worker w(io, model, std::move(s));
-    net::signal_set signals(io, SIGINT, SIGTERM);
-    // The first signal stops the users gracefully; a second one ends the stop at once.
-    std::function<void(boost::system::error_code, int)> on_signal = [&](boost::system::error_code ec, int sig) {
-        if (ec) return;
-        core::log_signal(sig);
-        w.request_quit();
-        signals.async_wait(on_signal);
-    };
-    signals.async_wait(on_signal);
+    // The first signal stops the users gracefully; a second one ends the stop at once (the worker
+    // tells them apart itself).
+    stop_signals signals(io);
+    signals.listen([&w] { w.request_quit(); }, [&w] { w.request_quit(); });
     int exit_code = cluster::worker_done;
     net::co_spawn(io, w.run(), [&](std::exception_ptr e, int code) {
         exit_code = core::exit_code_of(e, code);

@@ -6,6 +6,7 @@
 #include "app/local_control.hpp"
 #include "app/open_model_options.hpp"
 #include "app/shape_driver.hpp"
+#include "app/stop_signals.hpp"
 #include "app/test_loop.hpp"
 #include "app/web_control.hpp"
 #include "core/exit_code.hpp"
@@ -18,7 +19,6 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
@@ -43,9 +43,9 @@ class web_driver
 public:
     web_driver(const cli::options& opts, const scenario::model& model, net::io_context& io,
                runtime::run_control& control, cluster_view cluster, test_setup setup)
-        : opts_(opts), model_(model), setup_(std::move(setup)), io_(io), control_(control),
-          signals_(io, SIGINT, SIGTERM), tick_(io), loop_(opts, model, control), view_(opts, model, loop_),
-          routes_(view_, series_, router_options(opts)), server_(io, routes_, server_config_of(opts))
+        : opts_(opts), model_(model), setup_(std::move(setup)), io_(io), control_(control), signals_(io), tick_(io),
+          loop_(opts, model, control), view_(opts, model, loop_), routes_(view_, series_, router_options(opts)),
+          server_(io, routes_, server_config_of(opts))
     {
         loop_.set_interactive();
         host_ = view_.defaults().host;
@@ -78,7 +78,12 @@ public:
                         "Starting web interface at " + server_.url() +
                             (server_.all_interfaces() ? " (accepting connections from all network interfaces)" : ""));
         core::log::info("hornet.main", std::string("Starting Hornet ") + HORNET_VERSION);
-        wait_for_signal();
+        signals_.listen(
+            [this] {
+                control_.interrupt();
+                tick_.cancel();
+            },
+            [this] { control_.hurry(); });
         int exit_code = 0;
         net::co_spawn(io_, drive(), [&](std::exception_ptr e, int code) {
             exit_code = core::exit_code_of(e, code);
@@ -103,9 +108,9 @@ private:
         // A master in the UI starts when the user asks, with whoever is connected; --autostart
         // waits for --expect-workers as a headless master does.
         if (!opts_.master || opts_.autostart) {
-            if (!co_await control_.prepare() || quit_requested_) {
+            if (!co_await control_.prepare() || signals_.requested()) {
                 control_.shutdown();
-                if (quit_requested_) co_return 0;
+                if (signals_.requested()) co_return 0;
                 co_return loop_.could_not_run();
             }
         }
@@ -119,13 +124,13 @@ private:
 
         auto next_tick = clock::now() + tick_interval;
         auto next_print = clock::now() + console_interval;
-        while (!quit_requested_) {
+        while (!signals_.requested()) {
             auto wake = next_tick;
             if (deadline_ && *deadline_ < wake) wake = *deadline_;
             if (quit_at_ && *quit_at_ < wake) wake = *quit_at_;
             tick_.expires_at(wake);
             co_await tick_.async_wait(net::as_tuple(net::use_awaitable));
-            if (quit_requested_) break;
+            if (signals_.requested()) break;
             auto now = clock::now();
             if (deadline_ && now >= *deadline_) {
                 deadline_.reset();
@@ -153,6 +158,7 @@ private:
             }
         }
         stopping_ = true;
+        signals_.stopping();
         view_.set_state("stopping");
         co_return co_await loop_.finish();
     }
@@ -168,7 +174,7 @@ private:
     // /swarm, or --autostart: a new test from "ready"/"stopped", else a new ramp of this one.
     std::string start_test(const web::swarm_request& r)
     {
-        if (quit_requested_ || stopping_) return "the process is shutting down";
+        if (signals_.requested() || stopping_) return "the process is shutting down";
         if (view_.state() == "stopping") return "the test is stopping: start again once it has stopped";
         if (opts_.master && control_.worker_count() == 0)
             return "no workers are connected: start workers (hornet --worker or locust --worker) first";
@@ -252,29 +258,13 @@ private:
         }
     }
 
-    void wait_for_signal()
-    {
-        signals_.async_wait([this](boost::system::error_code ec, int sig) {
-            if (ec) return;
-            core::log_signal(sig);
-            if (quit_requested_ || stopping_) {
-                control_.hurry();
-                return;
-            }
-            quit_requested_ = true;
-            control_.interrupt();
-            tick_.cancel();
-            wait_for_signal();
-        });
-    }
-
     const cli::options& opts_;
     const scenario::model& model_;
     test_setup setup_;
     std::string host_; // what the users of the next or current test run against
     net::io_context& io_;
     runtime::run_control& control_;
-    net::signal_set signals_;
+    stop_signals signals_;
     net::steady_timer tick_;
     test_loop loop_;
     web_control view_;
@@ -285,7 +275,6 @@ private:
     std::optional<clock::time_point> deadline_; // the run time's end
     std::optional<clock::time_point> quit_at_;  // --autoquit
     std::optional<shape_driver> shape_;         // the load plan of the current test, if the model has one
-    bool quit_requested_ = false;
     bool stopping_ = false;
 };
 
