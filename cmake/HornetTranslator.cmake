@@ -6,6 +6,7 @@
 # Every byte is a hex escape in a string literal: any content is exact, the length is sizeof's.
 if(CMAKE_SCRIPT_MODE_FILE)
   cmake_minimum_required(VERSION 3.25)
+  include(${CMAKE_CURRENT_LIST_DIR}/HornetBytesLiteral.cmake)
   file(GLOB names RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*.py")
   list(SORT names)
   if(NOT "__main__.py" IN_LIST names)
@@ -18,14 +19,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
     if(NOT name MATCHES "^[A-Za-z0-9_]+\\.py$")
       message(FATAL_ERROR "HornetTranslator.cmake: unexpected file name '${name}' in ${SOURCE_DIR}")
     endif()
-    file(READ "${SOURCE_DIR}/${name}" hex HEX)
-    string(LENGTH "${hex}" hex_length)
-    math(EXPR size "${hex_length} / 2")
-    string(REPEAT "[0-9a-f]" 64 line_pattern)
-    string(REGEX REPLACE "(${line_pattern})" "\\1\n" escaped "${hex}")
-    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${escaped}")
-    string(REGEX REPLACE "\n$" "" escaped "${escaped}")
-    string(REPLACE "\n" "\"\n    \"" escaped "${escaped}")
+    hornet_bytes_literal("${SOURCE_DIR}/${name}" escaped size)
     string(APPEND definitions "// ${name}: ${size} bytes\nconstexpr char file_${n}[] =\n    \"${escaped}\";\n")
     string(APPEND entries "    {\"${name}\", {file_${n}, sizeof file_${n} - 1}},\n")
     math(EXPR n "${n} + 1")
@@ -58,7 +52,7 @@ function(hornet_locustfile_translator)
   set(generated ${PROJECT_BINARY_DIR}/locustfile/translator_source.cpp)
   add_custom_command(OUTPUT ${generated}
     COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${dir} -DOUTPUT=${generated} -P ${PROJECT_SOURCE_DIR}/cmake/HornetTranslator.cmake
-    DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/cmake/HornetTranslator.cmake
+    DEPENDS ${inputs} ${PROJECT_SOURCE_DIR}/cmake/HornetTranslator.cmake ${PROJECT_SOURCE_DIR}/cmake/HornetBytesLiteral.cmake
     COMMENT "locustfile: embed the translator"
     VERBATIM)
   target_sources(hornet_app PRIVATE ${generated})

@@ -42,6 +42,7 @@ function(hornet_web_ui)
     COMMAND ${HORNET_NODE} ${ui}/build.mjs --modules ${work}/node_modules --out ${work}/dist
     COMMAND ${CMAKE_COMMAND} -DDIST=${work}/dist -DOUTPUT=${generated} -P ${PROJECT_SOURCE_DIR}/cmake/HornetWebUiEmbed.cmake
     DEPENDS ${installed} ${sources} ${ui}/index.html ${ui}/build.mjs ${PROJECT_SOURCE_DIR}/cmake/HornetWebUiEmbed.cmake
+            ${PROJECT_SOURCE_DIR}/cmake/HornetBytesLiteral.cmake
     COMMENT "web-ui: bundle (esbuild) and embed"
     VERBATIM)
 

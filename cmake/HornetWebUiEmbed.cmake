@@ -4,6 +4,7 @@
 # as a hex escape in a string literal, so any content (binary, NUL, quotes) and any size is exact;
 # the length comes from sizeof, not from a terminating NUL.
 cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/HornetBytesLiteral.cmake)
 foreach(var DIST OUTPUT)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "HornetWebUiEmbed.cmake: -D${var}=... is required")
@@ -59,15 +60,7 @@ foreach(file IN LISTS files)
     message(FATAL_ERROR "HornetWebUiEmbed.cmake: no content type known for '${file}'")
   endif()
 
-  file(READ "${DIST}/${file}" hex HEX)
-  string(LENGTH "${hex}" hex_length)
-  math(EXPR size "${hex_length} / 2")
-  # 32 bytes per line, each written "\xNN": no escape can run into the next character.
-  string(REPEAT "[0-9a-f]" 64 line_pattern)
-  string(REGEX REPLACE "(${line_pattern})" "\\1\n" escaped "${hex}")
-  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${escaped}")
-  string(REGEX REPLACE "\n$" "" escaped "${escaped}")
-  string(REPLACE "\n" "\"\n    \"" escaped "${escaped}")
+  hornet_bytes_literal("${DIST}/${file}" escaped size)
   string(APPEND definitions "// ${file}: ${size} bytes\nconstexpr char body_${n}[] =\n    \"${escaped}\";\n")
   string(APPEND entries "    {\"${url}\", \"${type}\", {body_${n}, sizeof body_${n} - 1}, ${immutable}},\n")
   math(EXPR n "${n} + 1")
