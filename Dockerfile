@@ -4,7 +4,8 @@
 #     --rate 10 -t 1m -H http://host.docker.internal:5000
 # Stage 1 builds on Debian 12 with the packages scripts/install-deps.sh installs; stage 2 is
 # bookworm-slim with only the shared libraries the binary links (ldd build/hornet): Boost.URL,
-# ZeroMQ (and its own dependencies, pulled by apt), OpenSSL, plus CA certificates for https.
+# ZeroMQ (and its own dependencies, pulled by apt), OpenSSL, plus CA certificates for https, and
+# python3 for `hornet -f locustfile.py` / `hornet convert` (the translator runs on Python's ast).
 
 FROM debian:bookworm AS build
 RUN apt-get update \
@@ -33,7 +34,7 @@ LABEL org.opencontainers.image.title="hornet" \
       org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim"
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libboost-url1.81.0 libzmq5 libssl3 ca-certificates \
+      libboost-url1.81.0 libzmq5 libssl3 ca-certificates python3 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/hornet /usr/local/bin/hornet
 COPY scenarios/ /usr/share/hornet/scenarios/

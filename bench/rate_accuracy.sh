@@ -11,6 +11,7 @@
 #   bench/rate_accuracy.sh [seconds]          (default 300)
 #   BUILD=build-x bench/rate_accuracy.sh      build folder (default: build)
 #   HORNET=/path/to/hornet bench/rate_accuracy.sh   a given binary (no build)
+#   PARTS=1 RATES=5 bench/rate_accuracy.sh    only some parts (default 1234), only some rates of part 1
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-300}
@@ -55,14 +56,17 @@ print(f"  {rate:g}/s over {len(counts)} s: {doc['total']['requests']} requests; 
 PY
 }
 
-echo "1. rate accuracy, ${secs} s each"
-for rate in 5 10 20; do
+parts=${PARTS:-1234}
+part() { [[ $parts == *"$1"* ]]; }
+
+part 1 && echo "1. rate accuracy, ${secs} s each"
+part 1 && for rate in ${RATES:-5 10 20}; do
   pin 0 "$hornet" -H "$url/" --headless --rate "$rate" -t "${secs}s" --only-summary \
     --json "$work/r$rate.json" 2>"$work/r$rate.log"
   windows "$work/r$rate.json" "$rate"
 done
 
-echo "2. 10,000/s on one thread, 60 s"
+part 2 && { echo "2. 10,000/s on one thread, 60 s"
 pin 0 "$hornet" -H "$url/" --headless --rate 10000 --threads 1 -t 60s --only-summary \
   --json "$work/r10k.json" 2>"$work/r10k.log"
 python3 - "$work/r10k.json" <<'PY'
@@ -74,7 +78,9 @@ print(f"  {len(counts)} whole seconds: min {min(counts)} max {max(counts)} per s
       f"(worst {worst:.2f}% off 10,000); late {doc['iterations']['late']}, dropped {doc['iterations']['dropped']}, "
       f"pool {doc['parameters']['max_users']}")
 PY
+}
 
+part 3 && {
 echo "3. a master and 3 workers at 15/s, ${secs} s"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 pin 0 "$hornet" --master --master-bind-host 127.0.0.1 --master-bind-port "$port" --expect-workers 3 --headless \
@@ -87,7 +93,9 @@ for i in 1 2 3; do
 done
 wait "$master"
 windows "$work/dist.json" 15
+}
 
+part 4 || exit 0
 echo "4. one 1 s stall at 20/s with one user: open vs closed model"
 cat >"$work/closed.json" <<JSON
 {"users": [{"name": "Paced", "wait_time": {"constant_throughput": 20}, "tasks": [{"get": "/stall?at=100&ms=1000"}]}]}
