@@ -23,16 +23,20 @@ void local_control::select_classes(const std::vector<std::string>& names)
 void local_control::replace_classes(std::vector<runtime::compiled_class> classes)
 {
     // The runner holds a reference to its classes: it goes before they change.
-    runner_->shutdown();
-    runner_.reset();
+    stop_runner();
     all_ = std::move(classes);
     rebuild();
 }
 
-void local_control::rebuild()
+void local_control::stop_runner()
 {
     if (runner_) runner_->shutdown();
     runner_.reset();
+}
+
+void local_control::rebuild()
+{
+    stop_runner();
     selected_.clear();
     for (const auto& c : all_)
         if (selected_names_.empty() ||

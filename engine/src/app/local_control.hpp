@@ -52,6 +52,7 @@ public:
     void replace_classes(std::vector<runtime::compiled_class> classes);
 
 private:
+    void stop_runner();
     void rebuild();
 
     boost::asio::io_context& io_;

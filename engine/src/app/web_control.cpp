@@ -37,7 +37,23 @@ web::server_config server_config_of(const cli::options& opts)
 
 web_control::web_control(const cli::options& opts, const scenario::model& model, test_loop& loop)
     : opts_(opts), model_(model), loop_(loop)
-{}
+{
+    // All but the host is fixed for the process: worked out once, not on every /swarm or poll.
+    auto& d = fixed_defaults_;
+    d.users = opts_.users.value_or(1);
+    d.spawn_rate = opts_.spawn_rate.value_or(1);
+    if (opts_.run_time.value_or(0) > 0) d.run_time = static_cast<std::int64_t>(*opts_.run_time);
+    d.class_picker = opts_.class_picker;
+    d.user_classes = class_names();
+    d.master = opts_.master;
+    if (!model_.stages.empty()) {
+        d.load_model = "plan";
+        for (const auto& st : model_.stages.stages) d.stages.push_back(stage_text(st, d.spawn_rate));
+    } else if (uses_open_model(opts_, model_)) {
+        d.load_model = "open";
+        d.rate = total_rate(open_model_of(opts_, model_));
+    }
+}
 
 std::string web_control::swarm(const web::swarm_request& request)
 {
@@ -61,22 +77,9 @@ void web_control::reset_stats()
 
 web::form_defaults web_control::defaults() const
 {
-    web::form_defaults d;
+    web::form_defaults d = fixed_defaults_;
     d.host = host_ ? *host_ : opts_.host;
     if (d.host.empty() && !model_.users.empty()) d.host = model_.users.front().host;
-    d.users = opts_.users.value_or(1);
-    d.spawn_rate = opts_.spawn_rate.value_or(1);
-    if (opts_.run_time.value_or(0) > 0) d.run_time = static_cast<std::int64_t>(*opts_.run_time);
-    d.class_picker = opts_.class_picker;
-    d.user_classes = class_names();
-    d.master = opts_.master;
-    if (!model_.stages.empty()) {
-        d.load_model = "plan";
-        for (const auto& st : model_.stages.stages) d.stages.push_back(stage_text(st, d.spawn_rate));
-    } else if (uses_open_model(opts_, model_)) {
-        d.load_model = "open";
-        d.rate = total_rate(open_model_of(opts_, model_));
-    }
     return d;
 }
 

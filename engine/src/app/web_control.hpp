@@ -74,6 +74,7 @@ private:
     test_loop& loop_;
     std::string state_ = "ready";
     std::optional<std::string> host_;
+    web::form_defaults fixed_defaults_; // everything but the host
     std::uint64_t generation_ = 0;
     double lag_ = 0;
 };
