@@ -3,7 +3,6 @@
 
 #include "app/client_options.hpp"
 #include "app/local_control.hpp"
-#include "app/open_model_options.hpp"
 #include "app/shape_driver.hpp"
 #include "app/stop_signals.hpp"
 #include "app/test_loop.hpp"
@@ -111,16 +110,10 @@ private:
             runner_.reset_stats();
         });
         loop_.started(opts_.users.value_or(1), opts_.spawn_rate.value_or(1), opts_.run_time);
-        shape_ = make_shape_driver(opts_, model_.stages, runner_);
+        auto load = start_load(opts_, model_, runner_, opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
+        shape_ = std::move(load.shape);
         loop_.set_shape(shape_ ? &*shape_ : nullptr);
-        if (shape_) {
-            shape_->tick(0);
-        } else if (uses_open_model(opts_, model_)) {
-            runner_.start_rate(open_model_of(opts_, model_));
-            view_.set_state("running"); // no ramp to complete
-        } else {
-            runner_.start(opts_.users.value_or(1), opts_.spawn_rate.value_or(1));
-        }
+        if (!load.ramps) view_.set_state("running"); // no ramp to complete
 
         auto started = std::chrono::steady_clock::now();
         auto deadline = started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(

@@ -120,4 +120,25 @@ std::optional<shape_driver> make_shape_driver(const cli::options& opts, const sc
                                        control);
 }
 
+started_load start_load(const cli::options& opts, const scenario::model& model, runtime::run_control& control,
+                        std::int64_t users, double spawn_rate, std::optional<double> rate)
+{
+    started_load out;
+    out.shape = make_shape_driver(opts, model.stages, control);
+    if (out.shape) {
+        out.ramps = !model.stages.open();
+        out.shape->tick(0);
+    } else if (uses_open_model(opts, model)) {
+        auto settings = opts;
+        if (rate) settings.rate = rate;
+        const auto open = open_model_of(settings, model);
+        core::log::info("hornet.main", "Starting " + core::fixed(total_rate(open), 2) + " iterations/s");
+        control.start_rate(open);
+    } else {
+        out.ramps = true;
+        control.start(users, spawn_rate);
+    }
+    return out;
+}
+
 } // namespace hornet::app

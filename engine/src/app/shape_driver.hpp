@@ -7,6 +7,7 @@
 #include "runtime/run_control.hpp"
 #include "runtime/shape_cursor.hpp"
 #include "scenario/load_plan.hpp"
+#include "scenario/model.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -48,5 +49,17 @@ private:
 /// replaces (except -u as step load's maximum).
 std::optional<shape_driver> make_shape_driver(const cli::options& opts, const scenario::load_plan& plan,
                                               runtime::run_control& control);
+
+/// The load a test starts with, whoever starts it (the headless run, the web UI's /swarm): the
+/// plan's first stage (its driver, to tick from then on), else the open model at `rate` (default:
+/// the command line's or the classes'), else `users` at `spawn_rate`. `ramps`: users are being
+/// spawned (the closed model), so "running" comes with the ramp's end, not at once.
+struct started_load
+{
+    std::optional<shape_driver> shape;
+    bool ramps = false;
+};
+started_load start_load(const cli::options& opts, const scenario::model& model, runtime::run_control& control,
+                        std::int64_t users, double spawn_rate, std::optional<double> rate = std::nullopt);
 
 } // namespace hornet::app

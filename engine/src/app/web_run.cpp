@@ -4,7 +4,6 @@
 
 #include "app/client_options.hpp"
 #include "app/local_control.hpp"
-#include "app/open_model_options.hpp"
 #include "app/shape_driver.hpp"
 #include "app/stop_signals.hpp"
 #include "app/test_loop.hpp"
@@ -214,24 +213,13 @@ private:
             deadline_.reset();
         }
         loop_.started(r.user_count, r.spawn_rate, r.run_time);
-        if (plan) {
-            shape_ = make_shape_driver(opts_, model_.stages, control_);
+        if (r.rate) loop_.started_rate(*r.rate);
+        view_.set_state("spawning"); // before the start: a ramp's end may be reported during it
+        auto load = start_load(opts_, model_, control_, r.user_count, r.spawn_rate, r.rate);
+        if (!load.ramps) view_.set_state("running"); // no ramp to complete
+        if (load.shape) {
+            shape_ = std::move(load.shape);
             loop_.set_shape(&*shape_);
-            view_.set_state(model_.stages.open() ? "running" : "spawning");
-            shape_->tick(0);
-        } else if (uses_open_model(opts_, model_)) {
-            auto settings = opts_;
-            if (r.rate) {
-                settings.rate = r.rate;
-                loop_.started_rate(*r.rate);
-            }
-            const auto open = open_model_of(settings, model_);
-            core::log::info("hornet.main", "Starting " + core::fixed(total_rate(open), 2) + " iterations/s");
-            view_.set_state("running"); // no ramp to complete
-            control_.start_rate(open);
-        } else {
-            view_.set_state("spawning");
-            control_.start(r.user_count, r.spawn_rate);
         }
         return "";
     }
