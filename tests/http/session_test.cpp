@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <thread>
+
+#include <time.h>
 
 namespace hornet::http {
 namespace {
@@ -379,6 +382,42 @@ TEST_CASE("body over max_body_size")
         CHECK(r.ok());
         CHECK(r.content_length == 1000);
     }());
+}
+
+// CPU time of the calling thread.
+std::chrono::nanoseconds thread_cpu()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec);
+}
+
+TEST_CASE("a header that arrives in two parts is waited for, not polled")
+{
+    // The server (on a thread of its own) sends the status line, then the rest 200 ms later.
+    // Reading in a loop until it comes would burn those 200 ms of CPU; waiting takes almost none.
+    test::net::io_context server_io;
+    test_server server(server_io, [](const test::server_request&) {
+        return reply{"HTTP/1.1 200 OK\r\nContent-Le", reply::then::late_then_keep, "ngth: 2\r\n\r\nok"};
+    });
+    std::thread server_thread([&] { server_io.run_for(std::chrono::seconds(20)); });
+    test::net::io_context io;
+    thread_context ctx(io, {});
+    session s(ctx, server.url());
+    std::chrono::nanoseconds cpu{};
+    test::run(io, [&]() -> awaitable<void> {
+        for (int i = 0; i < 2; ++i) { // a fresh connection, then a reused one
+            const auto before = thread_cpu();
+            auto r = co_await s.send(get("/split"));
+            cpu += thread_cpu() - before;
+            CHECK(r.ok());
+            CHECK(r.body == "ok");
+        }
+    }());
+    server_io.stop();
+    server_thread.join();
+    CHECK(server.connections() == 1);
+    CHECK(cpu < 100ms);
 }
 
 TEST_CASE("large bodies across many reads")

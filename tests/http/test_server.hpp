@@ -33,12 +33,12 @@ using server_request = bhttp::request<bhttp::string_body>;
 /// What the server does for one request.
 struct reply
 {
-    enum class then { keep, close, reset, hang, late_then_close };
+    enum class then { keep, close, reset, hang, late_then_close, late_then_keep };
     reply(std::string r = {}, then a = then::keep, std::string l = {}) : raw(std::move(r)), after(a), late(std::move(l))
     {}
     std::string raw; ///< bytes written back (may be anything)
     then after = then::keep;
-    std::string late; ///< for late_then_close: written 200 ms later, unasked, before closing
+    std::string late; ///< for late_then_*: written 200 ms later, unasked (then closing or not)
 };
 
 /// A complete response with Content-Length.
@@ -137,10 +137,12 @@ private:
                 socket->close(ignored);
                 co_return;
             case reply::then::hang: co_return; // the socket stays open in sockets_ until stop()
-            case reply::then::late_then_close: {
+            case reply::then::late_then_close:
+            case reply::then::late_then_keep: {
                 net::steady_timer t(io_, std::chrono::milliseconds(200));
                 co_await t.async_wait(net::as_tuple(net::use_awaitable));
                 co_await net::async_write(*socket, net::buffer(r.late), net::as_tuple(net::use_awaitable));
+                if (r.after == reply::then::late_then_keep) break;
                 socket->shutdown(tcp::socket::shutdown_send, ignored);
                 co_return;
             }

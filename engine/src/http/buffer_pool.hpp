@@ -15,10 +15,11 @@ class buffer_pool
 public:
     static constexpr std::size_t buffer_size = 4 * 1024;
 
-    explicit buffer_pool(std::size_t max_kept = 64) : max_kept_(max_kept) {}
+    explicit buffer_pool(std::size_t max_kept = 1024) : max_kept_(max_kept) {}
 
     std::unique_ptr<char[]> acquire()
     {
+        ++lent_;
         if (free_.empty()) return std::make_unique_for_overwrite<char[]>(buffer_size);
         auto b = std::move(free_.back());
         free_.pop_back();
@@ -28,13 +29,17 @@ public:
     /// Takes back a buffer of `capacity` bytes; larger (grown) buffers are simply freed.
     void release(std::unique_ptr<char[]> b, std::size_t capacity)
     {
+        if (b) --lent_;
         if (b && capacity == buffer_size && free_.size() < max_kept_) free_.push_back(std::move(b));
     }
 
     std::size_t kept() const noexcept { return free_.size(); }
+    /// Buffers acquired and not yet released: the responses being read on this thread.
+    std::size_t lent() const noexcept { return lent_; }
 
 private:
     std::size_t max_kept_;
+    std::size_t lent_ = 0;
     std::vector<std::unique_ptr<char[]>> free_;
 };
 

@@ -31,6 +31,10 @@ constexpr std::size_t bulk_read_buffer = 64 * 1024;
 // A kept-alive connection unused for longer is checked before reuse: servers close idle
 // connections after a few seconds (gunicorn after 2 s), some with a parting 408.
 constexpr std::chrono::milliseconds idle_check_after{1000};
+// Up to this many responses in flight per thread wait for their bytes holding a read buffer
+// (4 KiB each: 16 MiB per thread); past it, the rest wait without one. Users woken together
+// (waits end on a grid) send together: at 19,000 users between(1, 2) bursts reach ~1,000.
+constexpr std::size_t reads_holding_buffers = 4096;
 
 bool is_redirect(unsigned status) noexcept
 {
@@ -65,7 +69,11 @@ session::session(thread_context& ctx, std::string base_url, const client_config*
     : ctx_(ctx), config_(config ? config : &ctx.config()), base_(parse_base_url(base_url)), conn_(ctx)
 {}
 
-session::~session() = default;
+session::~session()
+{
+    // Ended during a read (the user was stopped): the buffer goes back to the thread's count.
+    if (read_buffer_) give_back_buffer();
+}
 
 void session::fail(response& out, failure_kind kind, std::string text)
 {
@@ -222,11 +230,11 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
                 auto* tls = conn.tls();
-                if (!tls && read_begin_ == read_end_) {
-                    // Plain TCP with nothing buffered: wait until the answer is there before
-                    // taking a read buffer from the thread's pool, so a request in flight holds
-                    // none (memory follows the reads, not the users) and no speculative read
-                    // is made while the server is still working.
+                error_code rec;
+                std::size_t n = 0;
+                if (!tls && read_begin_ == read_end_ && ctx_.buffers().lent() >= reads_holding_buffers) {
+                    // Many responses in flight on this thread (a slow server): wait for this
+                    // one without a buffer, so memory follows the reads, not the requests.
                     give_back_buffer();
                     auto [wec] =
                         co_await conn.socket().async_wait(net::socket_base::wait_read, net::as_tuple(net::deferred));
@@ -234,19 +242,24 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
                         ec = wec;
                         break;
                     }
-                }
-                if (!make_room(ec, config.max_header_size)) break;
-                const std::size_t room = read_capacity_ - read_end_;
-                const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
-                error_code rec;
-                std::size_t n = 0;
-                if (tls) {
-                    std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
-                } else {
-                    n = conn.socket().read_some(buffer, rec); // non-blocking socket
+                    if (!make_room(ec, config.max_header_size)) break;
+                    n = conn.socket().read_some(net::buffer(read_buffer_.get() + read_end_, read_capacity_ - read_end_),
+                                                rec); // non-blocking socket
                     if (rec == net::error::would_block || rec == net::error::try_again)
                         continue; // a spurious wake-up: wait again
+                } else {
+                    // An asynchronous read: Asio tries it at once and, when nothing is there yet,
+                    // waits for the socket without re-arming epoll (async_wait re-arms it: one
+                    // epoll_ctl per request, the largest single cost of a request after a think
+                    // time). It also waits properly for the rest of a header that came in parts.
+                    if (!make_room(ec, config.max_header_size)) break;
+                    const auto buffer = net::buffer(read_buffer_.get() + read_end_, read_capacity_ - read_end_);
+                    if (tls)
+                        std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
+                    else
+                        std::tie(rec, n) = co_await conn.socket().async_read_some(buffer, net::as_tuple(net::deferred));
                 }
+                const std::size_t room = read_capacity_ - read_end_; // what the read was offered
                 if (n > 0) {
                     got_bytes = true;
                     read_end_ += n;
