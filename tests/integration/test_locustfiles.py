@@ -164,6 +164,34 @@ def test_locust_and_hornet_run_the_same_locustfile_alike(tmp_path, target):
         assert abs(hs[key] - ls[key]) < 0.15, (key, hs[key], ls[key])
 
 
+def failure_rows(prefix):
+    return {(r[0], r[1], r[2]) for r in read_csv(str(prefix) + "_failures.csv")[1:]}
+
+
+def test_failure_texts_of_catch_response_match_locust(tmp_path, target):
+    # response.failure("...") texts: the same (method, name, error) rows in both tools' failures CSV,
+    # an f-string with a variable and quotes in it included.
+    corpus_copy(tmp_path, "61_demo_catch_messages.py", "locustfile.py")
+    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "3", "-r", "3", "-t", "3s", "--csv"]
+    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
+    assert h.returncode == 1, h.stderr
+    cluster = ClusterBase(tmp_path)
+    try:
+        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
+        assert cluster.wait(locust, 60) == 1, log_of(locust)[-3000:]
+    finally:
+        cluster.close()
+    expected = {("GET", "/status/500", "CatchResponseError('Wrong status')"),
+                ("GET", "/status/[503]", "CatchResponseError(\"no zebra in the demo shop's 'answer'\")")}
+    assert failure_rows(tmp_path / "locust") == expected
+    assert failure_rows(tmp_path / "hornet") == expected
+    hr, lr = stats_rows(tmp_path / "hornet"), stats_rows(tmp_path / "locust")
+    assert set(hr) == set(lr) == {("GET", "/status/500"), ("GET", "/status/[503]"), ("GET", "/health")}
+    for rows in (hr, lr):
+        assert int(rows[("GET", "/health")][3]) == 0
+        assert int(rows[("GET", "/status/500")][3]) == int(rows[("GET", "/status/500")][2]) > 0
+
+
 def test_mixed_fleet_under_a_locust_master(tmp_path, target):
     corpus_copy(tmp_path, DEMO_FILE, "locustfile.py")
     cluster = ClusterBase(tmp_path)

@@ -270,6 +270,20 @@ TEST_CASE("max_ms must be positive, body_contains not an empty list")
                  "got an empty array");
 }
 
+TEST_CASE("a check's message is a non-empty text beside something to check")
+{
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"message": "x"}}]}]})",
+                 "bad.json:1:70: at /users/0/tasks/0/check/message: a message needs something to check (status, "
+                 "body_contains, json, json_exists or max_ms)");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"status": 200, "message": 5}}]}]})",
+                 "bad.json:1:85: at /users/0/tasks/0/check/message: expected the text recorded when the check fails, "
+                 "got an integer");
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"status": 200, "message": "{{nope}}"}}]}]})",
+        "bad.json:1:86: at /users/0/tasks/0/check/message: unknown variable \"nope\" (declare it in "
+        "\"variables\" or set it with \"extract\")");
+}
+
 TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clear refusals")
 {
     auto r = load_json(R"({"users": [{"name": "A", "max_body_size": "256MiB", "max_header_size": 2048,

@@ -208,7 +208,7 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
     auto r = load_json(R"({"users": [{"name": "A", "tasks": [
   {"get": "/missing", "check": {"status": 404}},
   {"get": "/x", "check": {"status": [200, 204], "body_contains": ["ok", "{{user.id}}"], "json": {"/id": 5, "/name": "{{user.id}}"},
-                          "json_exists": ["/a", "/b/0"], "max_ms": 250}}
+                          "json_exists": ["/a", "/b/0"], "max_ms": 250, "message": "Wrong user {{user.id}}"}}
 ]}]})",
                        "s.json");
     REQUIRE(r.has_value());
@@ -224,6 +224,9 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
     REQUIRE(c.json_equals[1].expected_text);
     CHECK(c.json_exists == std::vector<std::string>{"/a", "/b/0"});
     CHECK(c.max_ms == 250);
+    REQUIRE(c.message);
+    CHECK(c.message->parts.size() == 2);
+    CHECK_FALSE(r->users[0].tasks[0].steps[0].expect.message);
 }
 
 TEST_CASE("on_failure: a task sets the default of its steps, a step or repeat block overrides it")
