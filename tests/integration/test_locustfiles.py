@@ -137,6 +137,21 @@ def test_a_folder_and_several_files_make_one_scenario(tmp_path):
     assert run.returncode == 1 and "class names must be unique" in run.stderr
 
 
+def test_repeated_f_combines_like_the_comma_list(tmp_path):
+    # Locust keeps the last -f; Hornet takes them all, as `-f a.py,b.py,more.json` would.
+    corpus_copy(tmp_path, "02_tasks_dict.py")
+    corpus_copy(tmp_path, "04_classes_fixed_count.py")
+    (tmp_path / "more.json").write_text('{"users": [{"name": "JsonUser", "tasks": [{"get": "/health"}]}]}')
+    run = hornet("-f", "02_tasks_dict.py", "-f", "04_classes_fixed_count.py", "--locustfile", "more.json", "--list",
+                 cwd=tmp_path, timeout=60)
+    assert run.returncode == 0, run.stderr
+    names = run.stdout.split()
+    for cls in ("MyUser", "Admin", "Reader", "Writer", "JsonUser"):
+        assert cls in names
+    comma = hornet("-f", "02_tasks_dict.py,04_classes_fixed_count.py,more.json", "--list", cwd=tmp_path, timeout=60)
+    assert comma.returncode == 0 and comma.stdout == run.stdout
+
+
 def shares(rows):
     total = sum(int(r[2]) for r in rows.values())
     return {k: int(r[2]) / total for k, r in rows.items()}
