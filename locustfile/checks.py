@@ -34,12 +34,13 @@ class CatchResponse:
         r = item.optional_vars.id
         scope.responses[r] = Response(step)
         steps = [step]
-        verdicts = []
+        verdicts, guards = [], []
         body = list(s.body)
         while body:
             st = body.pop(0)
             if catch and self.guarded_checks(st, r):
                 body[0:0] = st.body  # its failures on a missing key or bad JSON are what the checks do
+                guards.extend(st.handlers)
                 continue
             v = self.verdict(st, r, scope) if catch else None
             if v is not None:
@@ -47,8 +48,29 @@ class CatchResponse:
                 continue
             steps.extend(self.statement(st, scope))
         if verdicts:
-            self.apply_verdicts(step, verdicts, scope)
+            message = self.failure_message([st for st, _ in verdicts] + guards, r, scope)
+            self.apply_verdicts(step, verdicts, scope, message)
         return steps
+
+    def failure_message(self, stmts, r, scope):
+        """The text of the block's response.failure(...) calls when they all give the same one (a
+        constant, or a template of variables): Locust records it as CatchResponseError('text'). None
+        when they differ or use what Hornet cannot render (response data): Hornet's reason then."""
+        texts = set()
+        for st in stmts:
+            for node in ast.walk(st):
+                if not (isinstance(node, ast.Call) and dotted(node.func) == r + ".failure"):
+                    continue
+                if len(node.args) != 1 or node.keywords:
+                    return None
+                try:
+                    v = self.tr.value(node.args[0], scope)
+                    if v.is_literal() and not isinstance(v.literal, str):
+                        return None
+                    texts.add(v.text(node.args[0]))
+                except Untranslatable:
+                    return None
+        return texts.pop() if len(texts) == 1 else None
 
     def guarded_checks(self, st, r):
         """`try: <checks> except (JSONDecodeError, KeyError, ...): r.failure(...)`: a JSON check fails
@@ -117,7 +139,7 @@ class CatchResponse:
                                      "cannot be translated")
             return ("chain", branches, other)
 
-    def apply_verdicts(self, step, verdicts, scope):
+    def apply_verdicts(self, step, verdicts, scope, message=None):
         need = []  # check parts that must all hold for success
         explicit = False  # success is decided by the checks alone (else: r.success())
         for st, v in verdicts:
@@ -147,6 +169,7 @@ class CatchResponse:
                                      "translated")
         check = {}
         statuses = ALL_STATUSES if explicit else None
+        status_tested = any(part[0] == "status" for part in need)
         for part in need:
             kind = part[0]
             if kind == "status":
@@ -162,11 +185,15 @@ class CatchResponse:
         if statuses is not None:
             if not statuses:
                 raise Untranslatable(verdicts[0][0], "no status could ever succeed here")
-            if statuses != DEFAULT_OK or explicit:
+            # With a message, a tested status is written out even when it is Locust's default rule:
+            # the message replaces the text of the check's own parts only.
+            if statuses != DEFAULT_OK or explicit or (message is not None and status_tested):
                 check["status"] = sorted(statuses) if len(statuses) > 1 else sorted(statuses)[0]
         for k in ("body_contains", "json_exists"):
             if k in check and len(check[k]) == 1:
                 check[k] = check[k][0]
+        if check and message is not None and message != "":
+            check["message"] = message
         if check:
             step["check"] = check
 

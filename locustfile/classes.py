@@ -1,5 +1,6 @@
 """User, TaskSet and base classes of one file into user objects: weights, waits, host, tasks and
-their weights and tags, on_start/on_stop, a TaskSet flattened into its user."""
+their weights and tags, on_start/on_stop, TaskSets (flattened into their user when they are its only
+task and never interrupt, else nested task sets)."""
 import ast
 
 from statements import MethodScope, UserTranslator
@@ -162,8 +163,9 @@ class ModuleTranslator:
             tasks_src = self.task_entries(info)
             on_start, on_stop, variables = [], [], {}
             scope = self.method_scope(info)
-            # A TaskSet as the user's only task is flattened into the user.
-            if len(tasks_src) == 1 and tasks_src[0][0] == "class":
+            # A TaskSet as the user's only task is flattened into the user, unless it holds TaskSets or
+            # interrupts (then entering and leaving it again runs its on_start and on_stop again).
+            if len(tasks_src) == 1 and tasks_src[0][0] == "class" and self.flat(tasks_src[0][1]):
                 ts_cls = tasks_src[0][1]
                 ts_chain, ts_roots = self.chain(ts_cls)
                 ts_info = ClassInfo(module, ts_cls, ts_chain)
@@ -180,28 +182,18 @@ class ModuleTranslator:
                 on_stop = ts_stop + on_stop
                 info, scope = ts_info, ts_scope
                 tasks_src = self.task_entries(ts_info)
-                if any(t[0] == "class" for t in tasks_src):
-                    raise Untranslatable(ts_cls, "a TaskSet inside a TaskSet cannot be translated")
             else:
                 self.lifecycle(info, scope, "on_start", on_start, variables)
                 self.lifecycle(info, scope, "on_stop", on_stop, variables)
-                for t in tasks_src:
-                    if t[0] == "class":
-                        raise Untranslatable(t[4], "a TaskSet beside other tasks cannot be translated (a TaskSet "
-                                             "is translated only as a user's single task)")
             if wait_node is not None:
                 u["wait_time"] = self.wait_time(wait_node)
             if sequential:
                 u["sequential"] = True
-            if variables:
-                u["variables"] = variables
             if on_start:
                 u["on_start"] = on_start
-            tasks = []
-            for entry in tasks_src:
-                t = self.task(info, scope, entry)
-                if t is not None:
-                    tasks.append(t)
+            tasks = self.tasks_of(info, scope, tasks_src, variables, 0)
+            if variables:  # after the tasks: a nested TaskSet's on_start may set some
+                u["variables"] = variables
             if on_stop:
                 u["on_stop"] = on_stop
             u["tasks"] = tasks
@@ -225,6 +217,66 @@ class ModuleTranslator:
             return None
         return u
 
+    def flat(self, ts_cls):
+        """Whether a TaskSet can be flattened into its user: no TaskSet among its tasks, no interrupt."""
+        chain, _ = self.chain(ts_cls)
+        if any(t[0] == "class" for t in self.task_entries(ClassInfo(self.module, ts_cls, chain))):
+            return False
+        return not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "interrupt"
+                       for c in chain for n in ast.walk(c))
+
+    def tasks_of(self, info, scope, entries, variables, depth):
+        """The tasks of a user or TaskSet (`depth` TaskSets deep); a TaskSet among them is a task_set."""
+        tasks = []
+        for entry in entries:
+            if entry[0] == "class":
+                t = self.task_set(entry, scope, variables, depth + 1)
+            else:
+                t = self.task(info, scope, entry)
+            if t is not None:
+                tasks.append(t)
+        return tasks
+
+    def task_set(self, entry, parent_scope, variables, depth):
+        """A TaskSet among tasks: {"weight": w, "task_set": {...}}, its own tasks translated in turn."""
+        _, ts_cls, weight, tags, ref = entry
+        where = ts_cls.name
+        errors_before = len(self.tr.errors)
+        try:
+            if depth > 8:
+                raise Untranslatable(ref, "TaskSets nest at most 8 deep")
+            chain, roots = self.chain(ts_cls)
+            info = ClassInfo(self.module, ts_cls, chain)
+            user_scope = parent_scope.outer or parent_scope
+            scope = self.method_scope(info, session=user_scope.session_headers)
+            scope.outer = user_scope  # self.user.x is the user's
+            scope.in_taskset = True
+            body = {"name": ts_cls.name}
+            if any(TASKSET_BASES.get(r) for r in roots):
+                body["sequential"] = True
+            if "wait_time" in info.attrs:
+                body["wait_time"] = self.wait_time(info.attrs["wait_time"])
+            on_start, on_stop = [], []
+            self.lifecycle(info, scope, "on_start", on_start, variables)
+            self.lifecycle(info, scope, "on_stop", on_stop, variables)
+            if on_start:
+                body["on_start"] = on_start
+            body["tasks"] = self.tasks_of(info, scope, self.task_entries(info), variables, depth)
+            if on_stop:
+                body["on_stop"] = on_stop
+            if not body["tasks"] and len(self.tr.errors) == errors_before:
+                raise Untranslatable(ts_cls, "the TaskSet has no tasks")
+        except Untranslatable as e:
+            self.tr.task_failed(self.module, where, e)
+            return None
+        t = self.tr.place({}, self.module, ref)
+        if weight != 1:
+            t["weight"] = weight
+        if tags:
+            t["tags"] = tags
+        t["task_set"] = body
+        return t
+
     def method_scope(self, info, session=None):
         scope = MethodScope(self.module, info)
         scope.translator = self.tr
@@ -239,6 +291,7 @@ class ModuleTranslator:
         if m is None:
             return
         scope.in_on_start = which == "on_start"
+        scope.in_lifecycle = True
         scope.self_name = m.args.args[0].arg if m.args.args else "self"
         scope.locals, scope.responses, scope.uses, scope.volatile = {}, {}, {}, {}
         try:
@@ -248,6 +301,7 @@ class ModuleTranslator:
             # on_start/on_stop cannot be left out: what follows depends on them.
             self.tr.error(self.module, e.line, e.col, "%s.%s" % (info.name, which), e.message, hint=True)
         scope.in_on_start = False
+        scope.in_lifecycle = False
         for k, v in scope.initial.items():
             variables[k] = v
 
@@ -286,6 +340,9 @@ class ModuleTranslator:
                 else:
                     raise Untranslatable(ref, "the task %s is not a function, method or TaskSet of this file"
                                          % (name or "entry"))
+            # Locust takes @task methods (and nested @task classes) beside a tasks attribute, after it.
+            for name, w, tags, node in info.task_methods:
+                out.append(("class" if isinstance(node, ast.ClassDef) else "method", node, w, tags, node))
             return out
         out = []
         for name, w, tags, node in info.task_methods:

@@ -41,6 +41,23 @@ class UserTranslator(CatchResponse):
         self.tr = tr
         self.module = module
 
+    def interrupt(self, call, s, scope):
+        """self.interrupt() / self.interrupt(reschedule=False) in a task of a TaskSet."""
+        if not getattr(scope, "in_taskset", False) or getattr(scope, "in_lifecycle", False):
+            raise Untranslatable(s, "self.interrupt() is translated only in a task of a TaskSet (not in a User, "
+                                 "on_start or on_stop)")
+        args = list(call.args) + [k.value for k in call.keywords if k.arg == "reschedule"]
+        if len(args) > 1 or any(k.arg != "reschedule" for k in call.keywords):
+            raise Untranslatable(call, "write self.interrupt() or self.interrupt(reschedule=False)")
+        reschedule = True
+        if args:
+            v = self.tr.value(args[0], scope)
+            if not v.is_literal() or not isinstance(v.literal, bool):
+                raise Untranslatable(args[0], "reschedule must be True or False")
+            reschedule = v.literal
+        step = self.tr.place({"interrupt": True if reschedule else {"reschedule": False}}, self.module, s)
+        return step
+
     # ---- requests ---------------------------------------------------------------------------
     def client_call(self, node, scope):
         """The (method, call) of `self.client.get(...)`, else None."""
@@ -206,7 +223,7 @@ class UserTranslator(CatchResponse):
             if fn in (sn + ".client.headers.update",) and len(call.args) == 1:
                 return self.session_headers(call.args[0], s, scope)
             if fn == sn + ".interrupt":
-                raise Untranslatable(s, "self.interrupt() (leaving a nested TaskSet) cannot be translated")
+                return [self.interrupt(call, s, scope)]
             if fn in ("time.sleep", "gevent.sleep", sn + ".wait", "sleep"):
                 raise Untranslatable(s, "%s() inside a task cannot be translated (use wait_time)" % fn)
             if fn.startswith(sn + ".") and fn.count(".") == 1 and fn[len(sn) + 1:] in scope.info.methods:

@@ -114,6 +114,16 @@ TEST_CASE("parse: long forms, = syntax and the last repeat wins")
     CHECK(r.opts->loglevel == "WARNING");
 }
 
+TEST_CASE("parse: repeated -f combine as the comma list does, not the last one alone")
+{
+    auto r = run({"-f", "a.py", "--locustfile", "b.py,c.json", "-f", "d/"});
+    REQUIRE(r.opts);
+    CHECK(r.opts->locustfile == "a.py,b.py,c.json,d/");
+    auto one = run({"-f", "only.py"});
+    REQUIRE(one.opts);
+    CHECK(one.opts->locustfile == "only.py");
+}
+
 TEST_CASE("parse: positional user classes around options")
 {
     auto r = run({"ApiUser", "-u", "5", "WebUser"});

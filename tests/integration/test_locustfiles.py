@@ -137,6 +137,21 @@ def test_a_folder_and_several_files_make_one_scenario(tmp_path):
     assert run.returncode == 1 and "class names must be unique" in run.stderr
 
 
+def test_repeated_f_combines_like_the_comma_list(tmp_path):
+    # Locust keeps the last -f; Hornet takes them all, as `-f a.py,b.py,more.json` would.
+    corpus_copy(tmp_path, "02_tasks_dict.py")
+    corpus_copy(tmp_path, "04_classes_fixed_count.py")
+    (tmp_path / "more.json").write_text('{"users": [{"name": "JsonUser", "tasks": [{"get": "/health"}]}]}')
+    run = hornet("-f", "02_tasks_dict.py", "-f", "04_classes_fixed_count.py", "--locustfile", "more.json", "--list",
+                 cwd=tmp_path, timeout=60)
+    assert run.returncode == 0, run.stderr
+    names = run.stdout.split()
+    for cls in ("MyUser", "Admin", "Reader", "Writer", "JsonUser"):
+        assert cls in names
+    comma = hornet("-f", "02_tasks_dict.py,04_classes_fixed_count.py,more.json", "--list", cwd=tmp_path, timeout=60)
+    assert comma.returncode == 0 and comma.stdout == run.stdout
+
+
 def shares(rows):
     total = sum(int(r[2]) for r in rows.values())
     return {k: int(r[2]) / total for k, r in rows.items()}
@@ -162,6 +177,64 @@ def test_locust_and_hornet_run_the_same_locustfile_alike(tmp_path, target):
         # agrees within 15 points: weights 3:2:1:1:1 put /api/users/[id] near 27% and /status/500 near 9%,
         # so a lost weight or a task counted twice shows; chance alone stays well within it.
         assert abs(hs[key] - ls[key]) < 0.15, (key, hs[key], ls[key])
+
+
+def failure_rows(prefix):
+    return {(r[0], r[1], r[2]) for r in read_csv(str(prefix) + "_failures.csv")[1:]}
+
+
+def test_failure_texts_of_catch_response_match_locust(tmp_path, target):
+    # response.failure("...") texts: the same (method, name, error) rows in both tools' failures CSV,
+    # an f-string with a variable and quotes in it included.
+    corpus_copy(tmp_path, "61_demo_catch_messages.py", "locustfile.py")
+    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "3", "-r", "3", "-t", "3s", "--csv"]
+    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
+    assert h.returncode == 1, h.stderr
+    cluster = ClusterBase(tmp_path)
+    try:
+        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
+        assert cluster.wait(locust, 60) == 1, log_of(locust)[-3000:]
+    finally:
+        cluster.close()
+    expected = {("GET", "/status/500", "CatchResponseError('Wrong status')"),
+                ("GET", "/status/[503]", "CatchResponseError(\"no zebra in the demo shop's 'answer'\")")}
+    assert failure_rows(tmp_path / "locust") == expected
+    assert failure_rows(tmp_path / "hornet") == expected
+    hr, lr = stats_rows(tmp_path / "hornet"), stats_rows(tmp_path / "locust")
+    assert set(hr) == set(lr) == {("GET", "/status/500"), ("GET", "/status/[503]"), ("GET", "/health")}
+    for rows in (hr, lr):
+        assert int(rows[("GET", "/health")][3]) == 0
+        assert int(rows[("GET", "/status/500")][3]) == int(rows[("GET", "/status/500")][2]) > 0
+
+
+NESTED_ENTRIES = {("GET", n) for n in ("/browse/enter", "/browse/leave", "/checkout/cart", "/checkout/pay",
+                                        "/health", "/products/search")}
+
+
+def test_nested_task_sets_run_as_in_locust(tmp_path, target):
+    # TaskSets beside a task and inside a TaskSet, interrupt() and interrupt(reschedule=False):
+    # the same entries, no failures, and each entry's share of the requests alike.
+    corpus_copy(tmp_path, "65_demo_nested.py", "locustfile.py")
+    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "3", "-r", "3", "-t", "4s", "--csv"]
+    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
+    assert h.returncode == 0, h.stderr
+    cluster = ClusterBase(tmp_path)
+    try:
+        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
+        assert cluster.wait(locust, 60) == 0, log_of(locust)[-3000:]
+    finally:
+        cluster.close()
+    hr, lr = stats_rows(tmp_path / "hornet"), stats_rows(tmp_path / "locust")
+    assert set(hr) == set(lr) == NESTED_ENTRIES
+    assert failure_rows(tmp_path / "hornet") == failure_rows(tmp_path / "locust") == set()
+    hs, ls = shares(hr), shares(lr)
+    for key in NESTED_ENTRIES:
+        # Locust makes a few hundred requests here. Weights and interrupts put /health near 45% and
+        # /products/search near 5%: a set run once instead of until its interrupt, a missing wait or
+        # a Checkout left after one task moves a share by far more than 12 points.
+        assert abs(hs[key] - ls[key]) < 0.12, (key, hs[key], ls[key])
+    # Every entry into Browse is left through its on_stop (the last ones at the stop).
+    assert abs(int(hr[("GET", "/browse/enter")][2]) - int(hr[("GET", "/browse/leave")][2])) <= 3
 
 
 def test_mixed_fleet_under_a_locust_master(tmp_path, target):

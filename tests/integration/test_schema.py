@@ -56,6 +56,13 @@ def test_every_feature_validates(validator):
                      "headers": {"X-Token": "{{token}}"}},
                     {"repeat": [0, 3], "on_failure": "continue", "steps": [{"delete": "/d"}]}]},
                 {"weight": 1, "repeat": 2, "steps": [{"get": "/r"}]},
+                {"weight": 2, "tags": ["browse"], "task_set": {
+                    "name": "Browse", "sequential": True, "wait_time": {"constant": 0.5},
+                    "on_start": [{"get": "/enter"}], "on_stop": [{"get": "/leave"}],
+                    "tasks": [{"get": "/list", "check": {"status": 200, "message": "Wrong list"}},
+                              {"task_set": {"tasks": [{"get": "/deep"}, {"interrupt": True}]}},
+                              {"name": "last", "steps": [{"get": "/l"}, {"interrupt": {"reschedule": False}}]},
+                              {"weight": 1, "interrupt": True}]}},
             ],
         }],
     }
@@ -81,6 +88,11 @@ def user(**task):
     user(get="/", on_failure="stop"),                              # bad on_failure
     user(repeat=0, steps=[{"get": "/"}]),                          # repeat out of range
     user(weight=-1, get="/"),                                      # negative weight
+    user(get="/", check={"status": 200, "message": ""}),           # empty failure message
+    user(task_set={"name": "B"}),                                  # a task set without tasks
+    user(task_set={"tasks": [{"get": "/"}], "wait": 1}),           # misspelt task set key
+    user(task_set={"tasks": [{"interrupt": False}]}),              # interrupt false
+    user(task_set={"tasks": [{"interrupt": {"reschedul": False}}]}),  # misspelt reschedule
     {"users": [{"name": "A", "tls_verify": "yes", "tasks": [{"get": "/"}]}]},  # tls_verify not a boolean
     {"users": [{"name": "A", "ca_file": "", "tasks": [{"get": "/"}]}]},  # empty CA file path
     {"users": [{"name": "A", "tls_verify": False, "ca_file": "ca.pem", "tasks": [{"get": "/"}]}]},  # CA file without checking

@@ -229,3 +229,43 @@ TEST_CASE("the status is judged before the body")
     c.body_contains = {f.parse("ok")};
     CHECK(f.run(c, make(500, "nope")).reason == "expected status 200, got 500");
 }
+
+TEST_CASE("a message is the recorded text of a failed check, judged before Locust's default rule")
+{
+    fixture f;
+    check c;
+    c.body_contains = {f.parse("Welcome")};
+    c.message = f.parse("no welcome for {{id}}");
+    f.user.set(0, "7");
+    CHECK(f.run(c, make(200, "Welcome")).ok);
+    auto r = f.run(c, make(200, "Go away"));
+    CHECK_FALSE(r.ok);
+    CHECK_FALSE(r.http_error);
+    CHECK(r.reason == "no welcome for 7");
+    // A 500 without the text: the locustfile's failure() ran, so its text is recorded...
+    auto both = f.run(c, make(500, "Go away"));
+    CHECK_FALSE(both.http_error);
+    CHECK(both.reason == "no welcome for 7");
+    // ...and with the text, Locust's raise_for_status decides: the HTTP error.
+    auto status_only = f.run(c, make(500, "Welcome"));
+    CHECK_FALSE(status_only.ok);
+    CHECK(status_only.http_error);
+    CHECK(status_only.reason == "HTTPError('500 Client Error: Not Found for url: /x')");
+
+    // A listed status: any miss, a network error included, records the message.
+    check s;
+    s.status = {200};
+    s.message = f.parse("Wrong status");
+    CHECK(f.run(s, make(200)).ok);
+    CHECK(f.run(s, make(404)).reason == "Wrong status");
+    auto net = f.run(s, network_error());
+    CHECK_FALSE(net.http_error);
+    CHECK(net.reason == "Wrong status");
+
+    // A message that cannot render keeps Hornet's reason rather than recording nothing.
+    fixture unset;
+    check u;
+    u.status = {200};
+    u.message = unset.parse("bad {{id}}");
+    CHECK(unset.run(u, make(404)).reason == "expected status 200, got 404");
+}

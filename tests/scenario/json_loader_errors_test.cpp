@@ -270,6 +270,20 @@ TEST_CASE("max_ms must be positive, body_contains not an empty list")
                  "got an empty array");
 }
 
+TEST_CASE("a check's message is a non-empty text beside something to check")
+{
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"message": "x"}}]}]})",
+                 "bad.json:1:70: at /users/0/tasks/0/check/message: a message needs something to check (status, "
+                 "body_contains, json, json_exists or max_ms)");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"status": 200, "message": 5}}]}]})",
+                 "bad.json:1:85: at /users/0/tasks/0/check/message: expected the text recorded when the check fails, "
+                 "got an integer");
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"get": "/", "check": {"status": 200, "message": "{{nope}}"}}]}]})",
+        "bad.json:1:86: at /users/0/tasks/0/check/message: unknown variable \"nope\" (declare it in "
+        "\"variables\" or set it with \"extract\")");
+}
+
 TEST_CASE("HTTP client settings of a class: sizes with units, timeouts, and clear refusals")
 {
     auto r = load_json(R"({"users": [{"name": "A", "max_body_size": "256MiB", "max_header_size": 2048,
@@ -363,4 +377,38 @@ TEST_CASE("thresholds: kept in order, checked by the caller's checker at their o
                  "bad.json:1:17: at /thresholds/0: expected a threshold expression (\"p95<300ms\"), got an integer\n"
                  "bad.json:1:31: at /users: no user classes: add at least one",
                  strict);
+}
+
+TEST_CASE("nested task sets: interrupts only in their tasks, keys, weights and depth checked")
+{
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/"}, {"interrupt": true}]}]})",
+                 "bad.json:1:64: at /users/0/tasks/1/interrupt: \"interrupt\" ends a nested task set: it belongs in a "
+                 "task of a \"task_set\", not in a user's own tasks, on_start or on_stop");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"task_set": {"on_start": [{"interrupt": true}],
+                 "tasks": [{"get": "/"}]}}]}]})",
+                 "bad.json:1:77: at /users/0/tasks/0/task_set/on_start/0/interrupt: \"interrupt\" ends a nested task "
+                 "set: it belongs in a task of a \"task_set\", not in a user's own tasks, on_start or on_stop");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"task_set": {"tasks": [{"interrupt": false}]}}]}]})",
+                 "bad.json:1:74: at /users/0/tasks/0/task_set/tasks/0/interrupt: expected true or {\"reschedule\": "
+                 "false}, got false");
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"task_set": {"tasks": [{"interrupt": {"reschedul": false}}]}}]}]})",
+        "bad.json:1:75: at /users/0/tasks/0/task_set/tasks/0/interrupt: unknown key \"reschedul\" (did you "
+        "mean \"reschedule\"?)");
+    expect_error(
+        R"({"users": [{"name": "A", "tasks": [{"task_set": {"name": "B", "wait": 1, "tasks": [{"get": "/"}]}}]}]})",
+        "bad.json:1:63: at /users/0/tasks/0/task_set: unknown key \"wait\"; expected one of: name, sequential, "
+        "wait_time, on_start, on_stop, tasks");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"task_set": {"name": "B"}}]}]})",
+                 "bad.json:1:49: at /users/0/tasks/0/task_set: a task set needs \"tasks\"");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"task_set": {"tasks": [{"weight": 0, "get": "/"}]}}]}]})",
+                 "bad.json:1:59: at /users/0/tasks/0/task_set/tasks: the task weights add up to 0: no task could ever "
+                 "run");
+    expect_error(R"({"users": [{"name": "A", "tasks": [{"get": "/", "task_set": {"tasks": [{"get": "/"}]}}]}]})",
+                 "bad.json:1:37: at /users/0/tasks/0: unknown key \"get\"; expected one of: weight, tags, task_set");
+    // Nine deep: one too many.
+    std::string deep = R"({"get": "/"})";
+    for (int i = 0; i < 9; ++i) deep = R"({"task_set": {"tasks": [)" + deep + "]}}";
+    auto e = error_of(R"({"users": [{"name": "A", "tasks": [)" + deep + "]}]}", options_with());
+    CHECK(e.to_string().find("task sets nest at most 8 deep") != std::string::npos);
 }

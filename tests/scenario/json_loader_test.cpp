@@ -208,7 +208,7 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
     auto r = load_json(R"({"users": [{"name": "A", "tasks": [
   {"get": "/missing", "check": {"status": 404}},
   {"get": "/x", "check": {"status": [200, 204], "body_contains": ["ok", "{{user.id}}"], "json": {"/id": 5, "/name": "{{user.id}}"},
-                          "json_exists": ["/a", "/b/0"], "max_ms": 250}}
+                          "json_exists": ["/a", "/b/0"], "max_ms": 250, "message": "Wrong user {{user.id}}"}}
 ]}]})",
                        "s.json");
     REQUIRE(r.has_value());
@@ -224,6 +224,9 @@ TEST_CASE("check: a 404 can be the success; body, json and timing rules")
     REQUIRE(c.json_equals[1].expected_text);
     CHECK(c.json_exists == std::vector<std::string>{"/a", "/b/0"});
     CHECK(c.max_ms == 250);
+    REQUIRE(c.message);
+    CHECK(c.message->parts.size() == 2);
+    CHECK_FALSE(r->users[0].tasks[0].steps[0].expect.message);
 }
 
 TEST_CASE("on_failure: a task sets the default of its steps, a step or repeat block overrides it")
@@ -295,4 +298,47 @@ TEST_CASE("every example in scenarios/ loads")
         ++loaded;
     }
     CHECK(loaded >= 1);
+}
+
+TEST_CASE("a nested task set: its tasks, order, wait, on_start/on_stop, interrupts, and variables inside")
+{
+    auto r = load_json(R"({"users": [{"name": "A", "wait_time": 2, "tasks": [
+  {"get": "/home"},
+  {"weight": 3, "tags": ["browse"], "task_set": {
+     "name": "Browse", "sequential": true, "wait_time": {"between": [0.5, 1]},
+     "on_start": [{"get": "/enter", "extract": {"cart": {"json": "/cart"}}}],
+     "tasks": [{"get": "/cart/{{cart}}", "name": "/cart/[id]"},
+               {"task_set": {"tasks": [{"get": "/deep"}, {"weight": 2, "interrupt": {"reschedule": false}}]}},
+               {"name": "leave", "steps": [{"get": "/leave"}, {"repeat": 2, "steps": [{"interrupt": true}]}]}],
+     "on_stop": [{"get": "/exit"}]}}
+]}]})",
+                       "s.json");
+    REQUIRE(r.has_value());
+    const auto& u = r->users[0];
+    REQUIRE(u.tasks.size() == 2);
+    CHECK(u.tasks[0].nested.empty());
+    const auto& t = u.tasks[1];
+    CHECK(t.weight == 3);
+    CHECK(t.name == "Browse");
+    CHECK(t.steps.empty());
+    REQUIRE(t.nested.size() == 1);
+    const auto& set = t.nested[0];
+    CHECK(set.sequential);
+    REQUIRE(set.wait);
+    CHECK(set.wait->type == wait_time::kind::between);
+    REQUIRE(set.on_start.size() == 1);
+    REQUIRE(set.on_stop.size() == 1);
+    REQUIRE(set.tasks.size() == 3);
+    CHECK(set.tasks[0].steps[0].path.parts.size() == 2); // {{cart}}: a variable extracted inside the set
+    const auto& inner = set.tasks[1].nested.at(0);
+    CHECK_FALSE(inner.sequential);
+    CHECK_FALSE(inner.wait); // the user's
+    REQUIRE(inner.tasks.size() == 2);
+    CHECK(inner.tasks[1].weight == 2);
+    CHECK(inner.tasks[1].steps.at(0).type == step::kind::interrupt);
+    CHECK_FALSE(inner.tasks[1].steps.at(0).reschedule);
+    const auto& leave = set.tasks[2].steps;
+    REQUIRE(leave.size() == 2);
+    CHECK(leave[1].steps.at(0).type == step::kind::interrupt);
+    CHECK(leave[1].steps.at(0).reschedule);
 }

@@ -48,3 +48,32 @@ TEST_CASE("no tags: nothing changes")
     CHECK(m.users.size() == 2);
     CHECK(dropped.empty());
 }
+
+TEST_CASE("a nested task set's tags are its tasks'; a set left with no task is dropped, as in Locust")
+{
+    auto r = load_json(R"({"users": [{"name": "A", "tasks": [
+        {"get": "/plain"},
+        {"tags": ["browse"], "task_set": {"tasks": [{"get": "/s1"}, {"get": "/s2", "tags": ["slow"]},
+            {"task_set": {"tasks": [{"get": "/inner", "tags": ["deep"]}, {"interrupt": true}]}}]}},
+        {"task_set": {"tasks": [{"get": "/t1", "tags": ["slow"]}, {"weight": 0, "get": "/t0"}]}}]}]})",
+                       "t.json");
+    REQUIRE(r.has_value());
+
+    auto kept = *r;
+    std::vector<std::string> dropped;
+    filter_tags(kept, {"browse"}, {}, dropped);
+    REQUIRE(kept.users.size() == 1);
+    REQUIRE(kept.users[0].tasks.size() == 1); // only the tagged set: /plain and the other set go
+    const auto& set = kept.users[0].tasks[0].nested.at(0);
+    REQUIRE(set.tasks.size() == 3); // every task inside carries "browse"
+    CHECK(set.tasks[2].nested.at(0).tasks.size() == 2);
+
+    auto excluded = *r;
+    filter_tags(excluded, {}, {"slow", "deep"}, dropped);
+    REQUIRE(excluded.users[0].tasks.size() == 2); // the second set keeps only a weight-0 task: dropped
+    const auto& left = excluded.users[0].tasks[1].nested.at(0);
+    REQUIRE(left.tasks.size() == 2);
+    CHECK(left.tasks[0].steps[0].path.literal() == "/s1");
+    REQUIRE(left.tasks[1].nested.at(0).tasks.size() == 1);
+    CHECK(left.tasks[1].nested.at(0).tasks[0].steps[0].type == step::kind::interrupt);
+}

@@ -90,9 +90,15 @@ bool to_flag(const raw_value& raw)
 
 void apply(options& o, const std::string& key, const raw_value& raw)
 {
-    if (key == "locustfile")
-        o.locustfile = single(raw);
-    else if (key == "host")
+    if (key == "locustfile") {
+        // Repeated -f combine as the comma list does (Locust keeps the last one, silently).
+        o.locustfile.clear();
+        for (const auto& v : raw.values) {
+            if (v.empty()) continue;
+            if (!o.locustfile.empty()) o.locustfile += ',';
+            o.locustfile += v;
+        }
+    } else if (key == "host")
         o.host = single(raw);
     else if (key == "users")
         o.users = to_int(raw, 0, std::numeric_limits<std::int64_t>::max());

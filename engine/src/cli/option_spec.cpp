@@ -12,8 +12,10 @@ using g = option_group;
 
 constexpr std::array specs{
     // key               short kind       metavar   group          env                locust config default / help
-    option_spec{"locustfile", 'f', k::value, "FILE", g::common, "LOCUSTFILE", true, true,
-                "hornet.json if present, else quick mode", "Scenario to run: a .json scenario file or a .so plugin."},
+    option_spec{"locustfile", 'f', k::append, "FILE", g::common, "LOCUSTFILE", true, true,
+                "locustfile.py, hornet.json or quick mode",
+                "Scenario to run: a locustfile (.py), a folder of them, a .json scenario file or a .so plugin; "
+                "several as a comma list (a.py,b.py) or repeated (-f a.py -f b.py), which make one scenario."},
     option_spec{"config", 0, k::action, "FILE", g::common, "", false, false, "",
                 "Extra config file, read after ~/.locust.conf, ./locust.conf and ./hornet.conf."},
     option_spec{"host", 'H', k::value, "URL", g::common, "HOST", true, true, "the scenario's own host",

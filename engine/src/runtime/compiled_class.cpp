@@ -24,6 +24,7 @@ compiled_step compile_step(const scenario::step& s)
 {
     compiled_step c;
     c.source = &s;
+    if (s.type == scenario::step::kind::interrupt) return c;
     if (s.type == scenario::step::kind::repeat) {
         for (const auto& child : s.steps) c.steps.push_back(compile_step(child));
         return c;
@@ -50,6 +51,7 @@ compiled_step compile_step(const scenario::step& s)
 
 bool step_is_absolute(const scenario::step& s)
 {
+    if (s.type == scenario::step::kind::interrupt) return true;
     if (s.type == scenario::step::kind::repeat) {
         for (const auto& child : s.steps)
             if (!step_is_absolute(child)) return false;
@@ -60,16 +62,54 @@ bool step_is_absolute(const scenario::step& s)
     return !parts.empty() && !parts.front().value && http::is_absolute_url(parts.front().literal);
 }
 
+bool all_absolute(const std::vector<scenario::step>& steps)
+{
+    for (const auto& s : steps)
+        if (!step_is_absolute(s)) return false;
+    return true;
+}
+
+bool all_absolute(const std::vector<scenario::task>& tasks)
+{
+    for (const auto& t : tasks) {
+        if (!all_absolute(t.steps)) return false;
+        for (const auto& set : t.nested)
+            if (!all_absolute(set.on_start) || !all_absolute(set.on_stop) || !all_absolute(set.tasks)) return false;
+    }
+    return true;
+}
+
 bool all_absolute(const scenario::user_class& u)
 {
-    for (const auto& s : u.on_start)
-        if (!step_is_absolute(s)) return false;
-    for (const auto& s : u.on_stop)
-        if (!step_is_absolute(s)) return false;
-    for (const auto& t : u.tasks)
-        for (const auto& s : t.steps)
-            if (!step_is_absolute(s)) return false;
-    return true;
+    return all_absolute(u.on_start) && all_absolute(u.on_stop) && all_absolute(u.tasks);
+}
+
+compiled_set compile_set(const scenario::task_set& set);
+
+/// The tasks of a class or a set, and the table they are picked from: weighted, each task index
+/// repeated `weight` times (Locust's list); sequential, walked in order, so a task of weight N
+/// runs N times in a row (Locust's SequentialTaskSet with @task(N)).
+void compile_tasks(const std::vector<scenario::task>& tasks, std::vector<compiled_task>& out,
+                   std::vector<std::size_t>& table)
+{
+    for (std::size_t i = 0; i < tasks.size(); ++i) {
+        compiled_task t;
+        t.weight = tasks[i].weight;
+        for (const auto& s : tasks[i].steps) t.steps.push_back(compile_step(s));
+        for (const auto& set : tasks[i].nested) t.nested.push_back(compile_set(set));
+        out.push_back(std::move(t));
+        for (int k = 0; k < tasks[i].weight; ++k) table.push_back(i);
+    }
+}
+
+compiled_set compile_set(const scenario::task_set& set)
+{
+    compiled_set c;
+    c.source = &set;
+    for (const auto& s : set.on_start) c.on_start.push_back(compile_step(s));
+    for (const auto& s : set.on_stop) c.on_stop.push_back(compile_step(s));
+    compile_tasks(set.tasks, c.tasks, c.task_table);
+    return c;
 }
 
 } // namespace
@@ -118,15 +158,7 @@ core::result<void> compile(const scenario::model& model, const std::string& host
                     ": pass -H/--host (e.g. -H http://127.0.0.1:5000) or set \"host\" in the scenario");
         for (const auto& s : u.on_start) c.on_start.push_back(compile_step(s));
         for (const auto& s : u.on_stop) c.on_stop.push_back(compile_step(s));
-        for (std::size_t i = 0; i < u.tasks.size(); ++i) {
-            compiled_task t;
-            t.weight = u.tasks[i].weight;
-            for (const auto& s : u.tasks[i].steps) t.steps.push_back(compile_step(s));
-            c.tasks.push_back(std::move(t));
-            // Weighted: picked uniformly from this table. Sequential: walked in order, so a task
-            // of weight N runs N times in a row (Locust's SequentialTaskSet with @task(N)).
-            for (int k = 0; k < u.tasks[i].weight; ++k) c.task_table.push_back(i);
-        }
+        compile_tasks(u.tasks, c.tasks, c.task_table);
         out.push_back(std::move(c));
     }
     return {};

@@ -28,10 +28,32 @@ struct compiled_step
     std::vector<compiled_step> steps;
 };
 
+struct compiled_set;
+
 struct compiled_task
 {
     int weight = 1;
     std::vector<compiled_step> steps;
+    std::vector<compiled_set> nested; ///< one element when the task is a nested task set
+};
+
+/// The tasks a user picks from: a nested task set's (the class's own are in compiled_class).
+struct compiled_set
+{
+    const scenario::task_set* source = nullptr;
+    std::vector<compiled_step> on_start;
+    std::vector<compiled_step> on_stop;
+    std::vector<compiled_task> tasks;
+    std::vector<std::size_t> task_table; ///< as compiled_class::task_table
+
+    /// The next task of the set, as compiled_class::pick_task.
+    template <class Rng>
+    std::size_t pick_task(std::size_t& sequence, Rng& rng) const
+    {
+        if (source->sequential) return task_table[sequence++ % task_table.size()];
+        if (task_table.size() == 1) return task_table[0];
+        return task_table[std::uniform_int_distribution<std::size_t>(0, task_table.size() - 1)(rng)];
+    }
 };
 
 struct compiled_class

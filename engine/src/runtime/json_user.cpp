@@ -106,20 +106,32 @@ net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class&
     engine_thread::registration registered(thread, id, &self);
     auto times = [&self](const compiled_step& step) { return self.repeat_count(*step.source); };
 
-    // on_start, then { task; wait } until stopped, then on_stop.
-    enum class phase { on_start, tasks, on_stop } at = phase::on_start;
+    // on_start, then { task; wait } until stopped, then on_stop. A task that is a nested task set
+    // runs its on_start, then its own { task; wait } until a task interrupts it, then its on_stop;
+    // a stop leaves every set (innermost first, each with its on_stop) before the user's on_stop.
+    phase at = phase::on_start;
     step_cursor cursor;
     cursor.reset(cls.on_start);
+    std::vector<running_set> sets; // the nested task sets being run, innermost last
     // The on_start step that failed: the user then stops, as a Locust user whose on_start raises.
     const compiled_step* start_failed = nullptr;
+    bool set_start_failed = false;              // a set's on_start failed: the set is left at once
+    const compiled_step* interrupted = nullptr; // the interrupt that ended the current task
     while (!start_failed) {
         const compiled_step* step = self.state_ == state::killed ? nullptr : cursor.next(times);
+        if (step && step->source->type == scenario::step::kind::interrupt) {
+            // Locust's self.interrupt() raises: the rest of the task does not run.
+            if (at == phase::tasks && !sets.empty()) interrupted = step; // the loader allows it only there
+            cursor.finish();
+            continue;
+        }
         if (step) {
             try {
                 std::unique_ptr<http::request> scratch;
                 const http::request* req = self.prepare(*step, scratch);
                 if (!req) {
                     if (at == phase::on_start) start_failed = step;
+                    if (at == phase::set_on_start) set_start_failed = true;
                     cursor.finish();
                     continue;
                 }
@@ -135,7 +147,13 @@ net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class&
                 if (scratch) thread.give_back(std::move(scratch));
                 // Only a step that checks or extracts stops the user: in Locust a failed request
                 // raises only when the code looks at the response (catch_response, .json()).
-                if (failed && at == phase::on_start && step->judged) start_failed = step;
+                if (failed && step->judged) {
+                    if (at == phase::on_start) start_failed = step;
+                    if (at == phase::set_on_start) {
+                        set_start_failed = true;
+                        cursor.finish();
+                    }
+                }
                 if (failed && step->source->skip_rest_on_failure) cursor.finish();
                 if (turn) co_await self.yield_turn();
             } catch (const std::exception& e) {
@@ -144,35 +162,86 @@ net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class&
                 thread.stats().record_exception(e.what(), "in user class " + cls.source->name);
                 core::log::error("hornet.user", "task failed in " + cls.source->name + ": " + e.what());
                 if (at == phase::on_start) start_failed = step;
+                if (at == phase::set_on_start) set_start_failed = true;
                 cursor.finish();
             }
             continue;
         }
         if (at == phase::on_stop) break;
+
+        // The current list is done: what comes next. `pause_first`: the wait (or the open model's next
+        // iteration) before the next task, as after any task; otherwise it follows at once.
+        bool pause_first = true;
+        if (at == phase::tasks && interrupted) {
+            // Leaving the set through its on_stop; then its parent goes on (see set_on_stop).
+            sets.back().reschedule = interrupted->source->reschedule;
+            interrupted = nullptr;
+            at = phase::set_on_stop;
+            cursor.reset(sets.back().set->on_stop);
+            continue;
+        }
+        if (at == phase::set_on_stop) {
+            const bool stopping = sets.back().stopping;
+            const bool reschedule = sets.back().reschedule;
+            sets.pop_back();
+            if (stopping) {
+                self.leave_next(sets, at, cursor);
+                continue;
+            }
+            // Locust: interrupt() goes straight to the parent's next task; with reschedule=False
+            // the parent waits first.
+            pause_first = !reschedule;
+        } else if (at == phase::set_on_start) {
+            if (set_start_failed) {
+                // As Locust's parent when a TaskSet's on_start raises: no tasks, no on_stop; the
+                // parent goes on after its wait.
+                set_start_failed = false;
+                sets.pop_back();
+            } else {
+                pause_first = false; // a set's first task follows its on_start at once
+            }
+        } else if (at == phase::on_start) {
+            pause_first = false;
+        }
         bool next = self.state_ == state::running;
-        if (next && self.pooled_) {
+        wait_policy& wait = sets.empty() || !sets.back().own_wait ? self.wait_ : *sets.back().own_wait;
+        if (next && self.pooled_ && (pause_first || at == phase::on_start)) {
             // Open model: the next iteration begins when the thread's schedule hands one over.
             if (!self.iteration_or_park()) {
                 co_await self.wait_between();
                 next = self.unparked() && self.state_ != state::killed;
             }
-        } else if (next && at == phase::tasks) {
-            const auto p = self.arm_pause();
+        } else if (next && pause_first) {
+            const auto p = self.arm_pause(wait);
             if (p == pause::wait)
                 co_await self.wait_between();
             else if (p == pause::turn)
                 co_await self.yield_turn();
-            self.pause_done();
+            self.pause_done(wait);
+            next = self.state_ == state::running;
+        } else if (next && !std::exchange(self.turned_, false)) {
+            // No wait and no request since the last turn (a set that is left at once): the
+            // thread's timers, stop requests and other users get a turn.
+            co_await self.yield_turn();
             next = self.state_ == state::running;
         }
-        if (next) {
-            at = phase::tasks;
-            cursor.reset(cls.tasks[cls.pick_task(self.sequence_, thread.rng())].steps);
-        } else {
+        if (!next) {
             // on_stop runs even after a kill, as in Locust, with a fresh chance to make requests.
-            at = phase::on_stop;
             self.state_ = state::stopping;
-            cursor.reset(cls.on_stop);
+            self.leave_next(sets, at, cursor);
+            continue;
+        }
+        const compiled_task& task =
+            sets.empty() ? cls.tasks[cls.pick_task(self.sequence_, thread.rng())]
+                         : sets.back().set->tasks[sets.back().set->pick_task(sets.back().sequence, thread.rng())];
+        if (task.nested.empty() || sets.size() >= static_cast<std::size_t>(scenario::max_task_set_depth)) {
+            at = phase::tasks;
+            cursor.reset(task.steps);
+        } else {
+            const compiled_set& set = task.nested.front();
+            sets.push_back({&set, set.source->wait ? std::optional<wait_policy>(*set.source->wait) : std::nullopt});
+            at = phase::set_on_start;
+            cursor.reset(set.on_start);
         }
     }
     if (start_failed)
@@ -181,6 +250,18 @@ net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class&
     self.session_.close();
     if (pooled) thread.arrivals().user_ended(self);
     co_return start_failed != nullptr;
+}
+
+void json_user::leave_next(std::vector<running_set>& sets, phase& at, step_cursor& cursor)
+{
+    if (!sets.empty()) {
+        sets.back().stopping = true;
+        at = phase::set_on_stop;
+        cursor.reset(sets.back().set->on_stop);
+    } else {
+        at = phase::on_stop;
+        cursor.reset(class_.on_stop);
+    }
 }
 
 } // namespace hornet::runtime

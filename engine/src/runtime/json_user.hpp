@@ -4,6 +4,7 @@
 
 #include "http/session.hpp"
 #include "runtime/compiled_class.hpp"
+#include "runtime/step_cursor.hpp"
 #include "runtime/user_life.hpp"
 #include "runtime/wait_policy.hpp"
 #include "scenario/user_state.hpp"
@@ -13,6 +14,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace hornet::runtime {
 
@@ -33,6 +36,20 @@ public:
                                             bool pooled = false);
 
 private:
+    enum class phase { on_start, tasks, set_on_start, set_on_stop, on_stop };
+    /// A nested task set being run (Locust's TaskSet as a task).
+    struct running_set
+    {
+        const compiled_set* set = nullptr;
+        std::optional<wait_policy> own_wait; ///< its own wait_time's state; none: the user's
+        std::size_t sequence = 0;            ///< next task of a sequential set
+        bool reschedule = true;              ///< how it was interrupted: the parent goes on at once
+        bool stopping = false;               ///< left because the user stops
+    };
+    /// The user stops: the innermost set still running is left next (its on_stop), or, with
+    /// none left, the user's on_stop runs.
+    void leave_next(std::vector<running_set>& sets, phase& at, step_cursor& cursor);
+
     /// The request to send for `step`: the prebuilt one, or `scratch` rendered; null when a
     /// template cannot render (recorded as an exception, like a KeyError in a Locust task).
     const http::request* prepare(const compiled_step& step, std::unique_ptr<http::request>& scratch);

@@ -61,20 +61,20 @@ net::awaitable<void> user_life::yield_turn()
     return net::post(thread_.io(), net::use_awaitable);
 }
 
-user_life::pause user_life::arm_pause()
+user_life::pause user_life::arm_pause(wait_policy& wait)
 {
     const bool turned = std::exchange(turned_, false);
-    if (wait_.arm(timer_, thread_.rng(), core::steady_clock::now())) {
+    if (wait.arm(timer_, thread_.rng(), core::steady_clock::now())) {
         waiting_ = true;
         return pause::wait;
     }
     return turned ? pause::none : pause::turn;
 }
 
-void user_life::pause_done()
+void user_life::pause_done(wait_policy& wait)
 {
     waiting_ = false;
-    wait_.waited(core::steady_clock::now());
+    wait.waited(core::steady_clock::now());
 }
 
 } // namespace hornet::runtime

@@ -74,9 +74,12 @@ protected:
     /// threw), a turn for the same reason; then pause_done(). Not a coroutine of its own: a
     /// waiting user holds no frame beyond its own and the timer's.
     enum class pause { none, wait, turn };
-    pause arm_pause();
+    pause arm_pause() { return arm_pause(wait_); }
+    /// The same with another wait_time's state (a nested task set's own, JSON users).
+    pause arm_pause(wait_policy& wait);
     auto wait_between() { return timer_.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable)); }
-    void pause_done();
+    void pause_done() { pause_done(wait_); }
+    void pause_done(wait_policy& wait);
     /// Open model, before each iteration: true when it has one now; otherwise it is parked
     /// (await wait_between(), then unparked(): true when woken with an iteration, false when stopped).
     bool iteration_or_park();

@@ -75,28 +75,30 @@ bool is_json_scalar_text(const std::string& s)
 
 } // namespace
 
-check_result evaluate(const check& c, const http::response& r, double ms, user_state& user, shared_state& shared,
-                      std::optional<nlohmann::json>& body_json)
-{
-    if (c.status.empty()) {
-        if (!r.ok()) {
-            check_result res = fail(r.error);
-            res.http_error = true;
-            return res;
-        }
-    } else {
-        bool listed = false;
-        for (unsigned s : c.status) listed = listed || s == r.status;
-        if (!listed) {
-            if (r.status == 0) {
-                check_result res = fail(r.error);
-                res.http_error = true;
-                return res;
-            }
-            return fail("expected status " + status_list(c.status) + ", got " + std::to_string(r.status));
-        }
-    }
+namespace {
 
+/// A network error, or a status >= 400 under Locust's default rule: the response's own error.
+check_result http_failure(const http::response& r)
+{
+    check_result res = fail(r.error);
+    res.http_error = true;
+    return res;
+}
+
+/// The listed statuses; nullopt when the check lists none (Locust's default rule applies).
+std::optional<check_result> judge_status(const check& c, const http::response& r)
+{
+    if (c.status.empty()) return std::nullopt;
+    for (unsigned s : c.status)
+        if (s == r.status) return check_result{};
+    if (r.status == 0) return http_failure(r);
+    return fail("expected status " + status_list(c.status) + ", got " + std::to_string(r.status));
+}
+
+/// Body, JSON and latency parts.
+check_result judge_content(const check& c, const http::response& r, double ms, user_state& user, shared_state& shared,
+                           std::optional<nlohmann::json>& body_json)
+{
     std::string text;
     for (const auto& needle : c.body_contains) {
         text.clear();
@@ -132,6 +134,33 @@ check_result evaluate(const check& c, const http::response& r, double ms, user_s
     if (c.max_ms > 0 && ms > c.max_ms)
         return fail("took " + format_ms(ms) + " ms, more than " + format_ms(c.max_ms) + " ms");
     return {};
+}
+
+} // namespace
+
+check_result evaluate(const check& c, const http::response& r, double ms, user_state& user, shared_state& shared,
+                      std::optional<nlohmann::json>& body_json)
+{
+    if (!c.message) {
+        if (auto s = judge_status(c, r)) {
+            if (!s->ok) return *s;
+        } else if (!r.ok()) {
+            return http_failure(r);
+        }
+        return judge_content(c, r, ms, user, shared, body_json);
+    }
+    // A locustfile's response.failure("...") wins over Locust's default rule (raise_for_status
+    // runs only when the block set no result), and its text is what is recorded.
+    auto s = judge_status(c, r);
+    check_result res = s && !s->ok ? *s : judge_content(c, r, ms, user, shared, body_json);
+    if (!res.ok) {
+        std::string text;
+        if (render(*c.message, user, shared, text)) res.reason = std::move(text);
+        res.http_error = false;
+        return res;
+    }
+    if (!s && !r.ok()) return http_failure(r);
+    return res;
 }
 
 } // namespace hornet::scenario

@@ -32,6 +32,10 @@ struct check
     std::vector<json_expectation> json_equals;
     std::vector<std::string> json_exists; ///< JSON pointers that must resolve
     double max_ms = 0;                    ///< > 0: slower responses fail
+    /// The recorded error text when the check fails (Locust's response.failure("...") text),
+    /// instead of Hornet's own reason. With it, the parts above are judged before Locust's
+    /// default status rule, as a locustfile's failure() call wins over raise_for_status.
+    std::optional<template_text> message;
 
     bool empty() const;
     /// Whether judging a response needs its body (the rest look at status and timing only).
@@ -42,7 +46,7 @@ struct check
 struct check_result
 {
     bool ok = true;
-    /// The reason when !ok, e.g. "expected status 200, got 404", "body does not contain \"ok\"",
+    /// The reason when !ok (the check's rendered message when it has one), e.g. "expected status 200, got 404", "body does not contain \"ok\"",
     /// "/id is 7, expected 5", "took 812 ms, more than 500 ms". Recorded as Locust records a
     /// catch_response failure: CatchResponseError('<reason>').
     std::string reason;

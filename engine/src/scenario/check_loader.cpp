@@ -101,7 +101,7 @@ std::vector<extract> load_extracts(const load_context& ctx, const json& v, const
 check load_check(const load_context& ctx, const json& v, const std::string& pointer)
 {
     ctx.expect(v, pointer, json::value_t::object, "an object such as {\"status\": 200}");
-    ctx.check_keys(v, pointer, {"status", "body_contains", "json", "json_exists", "max_ms"});
+    ctx.check_keys(v, pointer, {"status", "body_contains", "json", "json_exists", "max_ms", "message"});
     check c;
     if (v.contains("status")) {
         for (auto& [s, at] : one_or_many(ctx, v["status"], pointer + "/status", "an HTTP status or an array of them"))
@@ -135,6 +135,14 @@ check load_check(const load_context& ctx, const json& v, const std::string& poin
         std::string at = pointer + "/max_ms";
         c.max_ms = ctx.number(v["max_ms"], at, 0, "a number of milliseconds > 0");
         if (c.max_ms <= 0) ctx.fail(at, "expected a number of milliseconds > 0, got " + v["max_ms"].dump());
+    }
+    if (v.contains("message")) {
+        std::string at = pointer + "/message";
+        std::string text = ctx.string_of(v["message"], at, "the text recorded when the check fails");
+        if (text.empty()) ctx.fail(at, "the message is empty (leave it out for Hornet's own reason)");
+        c.message = ctx.parse(text, at);
+        if (c.empty())
+            ctx.fail(at, "a message needs something to check (status, body_contains, json, json_exists or max_ms)");
     }
     return c;
 }

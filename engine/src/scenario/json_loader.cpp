@@ -10,6 +10,7 @@
 #include "scenario/source_map.hpp"
 #include "scenario/stage_loader.hpp"
 #include "scenario/step_loader.hpp"
+#include "scenario/task_loader.hpp"
 
 #include <boost/system/system_error.hpp>
 #include <boost/throw_exception.hpp>
@@ -46,87 +47,6 @@ using threshold_checker = std::function<std::optional<std::string>(const std::st
 
 const std::vector<std::string> reserved_namespaces = {"random", "counter", "env", "user"};
 
-wait_time parse_wait(const load_context& ctx, const json& v, const std::string& ptr)
-{
-    wait_time w;
-    if (v.is_number()) { // shorthand: "wait_time": 1 == constant(1)
-        w.a = ctx.number(v, ptr, 0, "a number of seconds >= 0");
-        return w;
-    }
-    ctx.expect(v, ptr, json::value_t::object, "an object such as {\"between\": [1, 3]}");
-    ctx.check_keys(v, ptr, {"between", "constant", "constant_pacing", "constant_throughput"});
-    if (v.size() != 1) ctx.fail(ptr, "expected exactly one of between, constant, constant_pacing, constant_throughput");
-    auto it = v.begin();
-    std::string child = ptr + "/" + it.key();
-    if (it.key() == "between") {
-        const json& range = ctx.expect(*it, child, json::value_t::array, "[low, high] in seconds");
-        if (range.size() != 2) ctx.fail(child, "expected [low, high] in seconds, got " + range.dump());
-        w.type = wait_time::kind::between;
-        w.a = ctx.number(range[0], child + "/0", 0, "a number of seconds >= 0");
-        w.b = ctx.number(range[1], child + "/1", 0, "a number of seconds >= 0");
-        if (w.b < w.a) ctx.fail(child, "low must not be greater than high, got " + range.dump());
-    } else if (it.key() == "constant") {
-        w.type = wait_time::kind::constant;
-        w.a = ctx.number(*it, child, 0, "a number of seconds >= 0");
-    } else if (it.key() == "constant_pacing") {
-        w.type = wait_time::kind::constant_pacing;
-        w.a = ctx.number(*it, child, 0, "a number of seconds >= 0");
-    } else {
-        w.type = wait_time::kind::constant_throughput;
-        w.a = ctx.number(*it, child, 0, "a rate in tasks per second > 0");
-        if (w.a <= 0) ctx.fail(child, "expected a rate in tasks per second > 0, got " + it->dump());
-    }
-    return w;
-}
-
-int parse_weight(const load_context& ctx, const json& v, const std::string& ptr)
-{
-    ctx.expect(v, ptr, json::value_t::number_integer, "a whole number >= 0");
-    if (v.is_number_unsigned() ? v.get<std::uint64_t>() > 1000000
-                               : (v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1000000))
-        ctx.fail(ptr, "expected a whole number from 0 to 1000000, got " + v.dump());
-    return static_cast<int>(v.get<std::int64_t>());
-}
-
-task parse_task(const load_context& ctx, const json& v, const std::string& ptr)
-{
-    ctx.expect(v, ptr, json::value_t::object, "a task: a step such as {\"get\": \"/\"} or {\"steps\": [...]}");
-    task t;
-    if (v.contains("steps") && !v.contains("repeat")) {
-        ctx.check_keys(v, ptr, {"name", "weight", "tags", "on_failure", "steps"});
-        bool skip = load_on_failure(ctx, v, ptr, false);
-        t.steps = load_steps(ctx, v["steps"], ptr + "/steps", skip, 0);
-        if (v["steps"].empty()) ctx.fail(ptr + "/steps", "a task needs at least one step");
-        if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
-    } else {
-        // A single step with the task's keys mixed in; a repeat block may have a task name.
-        bool repeat = v.contains("repeat");
-        std::vector<std::string> task_keys = {"weight", "tags"};
-        if (repeat) task_keys.push_back("name");
-        t.steps.push_back(load_step(ctx, v, ptr, false, 0, task_keys));
-        const step& s = t.steps.back();
-        if (repeat) {
-            if (v.contains("name")) t.name = ctx.string_of(v["name"], ptr + "/name", "a name string");
-        } else {
-            // Named as written, like the step's statistics name.
-            if (!s.name.empty())
-                t.name = s.name;
-            else if (v.contains("method"))
-                t.name = v["path"].get<std::string>();
-            else
-                for (const char* m : {"get", "post", "put", "patch", "delete", "head", "options"})
-                    if (v.contains(m)) t.name = v[m].get<std::string>();
-        }
-    }
-    if (v.contains("weight")) t.weight = parse_weight(ctx, v["weight"], ptr + "/weight");
-    if (v.contains("tags")) {
-        const json& tags = ctx.expect(v["tags"], ptr + "/tags", json::value_t::array, "an array of tag strings");
-        for (std::size_t i = 0; i < tags.size(); ++i)
-            t.tags.push_back(ctx.string_of(tags[i], ptr + "/tags/" + std::to_string(i), "a tag string"));
-    }
-    return t;
-}
-
 // Every name an "extract" of these steps (or tasks) assigns, in document order, so templates
 // anywhere in the class may use variables extracted later (on_start, an earlier task, …).
 void check_variable_name(const load_context& ctx, const std::string& object_ptr, const std::string& name,
@@ -155,6 +75,10 @@ void collect_extracts(const load_context& ctx, const json& steps, const std::str
             }
         }
         if (s.contains("steps")) collect_extracts(ctx, s["steps"], at + "/steps", names, m);
+        if (s.contains("task_set") && s["task_set"].is_object())
+            for (const char* part : {"on_start", "tasks", "on_stop"})
+                if (s["task_set"].contains(part))
+                    collect_extracts(ctx, s["task_set"][part], at + "/task_set/" + part, names, m);
     }
 }
 
@@ -274,7 +198,7 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
             ctx.fail(ptr + "/wait_time",
                      "a class with a \"rate\" starts its iterations on a schedule: it has no wait_time");
     }
-    if (v.contains("wait_time")) u.wait = parse_wait(ctx, v["wait_time"], ptr + "/wait_time");
+    if (v.contains("wait_time")) u.wait = load_wait(ctx, v["wait_time"], ptr + "/wait_time");
     if (v.contains("host")) parse_host(ctx, v["host"], ptr + "/host", u);
     parse_client_settings(ctx, v, ptr, base_dir, u.client);
     if (v.contains("sequential"))
@@ -287,17 +211,7 @@ user_class parse_user(load_context& ctx, const json& v, const std::string& ptr, 
     if (v.contains("on_stop"))
         ctx.attempt([&] { u.on_stop = load_steps(ctx, v["on_stop"], ptr + "/on_stop", false, 0); });
     if (!v.contains("tasks")) ctx.fail(ptr, "a user class needs \"tasks\"");
-    const json& tasks = ctx.expect(v["tasks"], ptr + "/tasks", json::value_t::array, "an array of tasks");
-    if (tasks.empty()) ctx.fail(ptr + "/tasks", "a user class needs at least one task");
-    int total = 0;
-    bool all_loaded = true;
-    for (std::size_t i = 0; i < tasks.size(); ++i) {
-        all_loaded &= ctx.attempt([&] {
-            u.tasks.push_back(parse_task(ctx, tasks[i], ptr + "/tasks/" + std::to_string(i)));
-            total += u.tasks.back().weight;
-        });
-    }
-    if (all_loaded && total == 0) ctx.fail(ptr + "/tasks", "the task weights add up to 0: no task could ever run");
+    u.tasks = load_tasks(ctx, v["tasks"], ptr + "/tasks", 0);
     return u;
 }
 

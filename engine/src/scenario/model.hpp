@@ -34,10 +34,11 @@ struct header
     template_text value;
 };
 
-/// One thing a user does: an HTTP request, or a repeated block of steps.
+/// One thing a user does: an HTTP request, a repeated block of steps, or the end of the nested
+/// task set it runs in (Locust's TaskSet.interrupt()).
 struct step
 {
-    enum class kind { request, repeat };
+    enum class kind { request, repeat, interrupt };
     kind type = kind::request;
 
     // request
@@ -60,8 +61,14 @@ struct step
     int repeat_max = 1;
     std::vector<step> steps;
 
+    // interrupt
+    /// true: the parent picks its next task at once; false: it waits its wait_time first.
+    bool reschedule = true;
+
     int line = 0; ///< where it was written, for messages
 };
+
+struct task_set;
 
 /// A unit a user picks (weighted) or runs in order (sequential): one or more steps.
 struct task
@@ -70,7 +77,24 @@ struct task
     int weight = 1;
     std::vector<std::string> tags; ///< for -T/--tags and -E/--exclude-tags
     std::vector<step> steps;
+    /// One element when the task is a nested task set (Locust's TaskSet as a task; `steps` is
+    /// then empty): picking it runs the set until one of its tasks interrupts it.
+    std::vector<task_set> nested;
 };
+
+/// Tasks a user runs as one of its tasks until one of them interrupts (Locust's TaskSet).
+struct task_set
+{
+    std::string name;
+    bool sequential = false;       ///< tasks in order, cycling (SequentialTaskSet)
+    std::optional<wait_time> wait; ///< between its tasks; none: the user's, as in Locust
+    std::vector<step> on_start;    ///< each time the set is entered
+    std::vector<step> on_stop;     ///< each time it is left (interrupted, or the user stops)
+    std::vector<task> tasks;
+};
+
+/// Nested task sets go at most this deep (a user's task set is depth 1).
+inline constexpr int max_task_set_depth = 8;
 
 /// A user class's own HTTP client settings; unset ones come from the command line.
 struct client_settings

@@ -21,8 +21,9 @@ const std::vector<std::string>& request_keys()
     // "repeat" is listed so that a misspelt "repeat" gets its did-you-mean; a step that has
     // it is a repeat block and never checked against this list.
     static const std::vector<std::string> keys = {
-        "get",     "post", "put",  "patch", "delete", "head",    "options", "method",     "path",   "query",
-        "headers", "body", "json", "form",  "name",   "extract", "check",   "on_failure", "repeat", "allow_redirects"};
+        "get",      "post", "put",  "patch", "delete", "head",    "options", "method",     "path",   "query",
+        "headers",  "body", "json", "form",  "name",   "extract", "check",   "on_failure", "repeat", "allow_redirects",
+        "interrupt"};
     return keys;
 }
 
@@ -204,8 +205,34 @@ step load_request(const load_context& ctx, const json& v, const std::string& poi
     return s;
 }
 
+// {"interrupt": true} or {"interrupt": {"reschedule": false}}: Locust's self.interrupt().
+step load_interrupt(const load_context& ctx, const json& v, const std::string& pointer,
+                    const std::vector<std::string>& task_keys, bool allowed)
+{
+    std::vector<std::string> keys = {"interrupt"};
+    keys.insert(keys.end(), task_keys.begin(), task_keys.end());
+    ctx.check_keys(v, pointer, keys);
+    std::string at = pointer + "/interrupt";
+    if (!allowed)
+        ctx.fail(at, "\"interrupt\" ends a nested task set: it belongs in a task of a \"task_set\", not in a user's "
+                     "own tasks, on_start or on_stop");
+    step s;
+    s.type = step::kind::interrupt;
+    s.line = ctx.map().at(pointer).line;
+    const json& i = v["interrupt"];
+    if (i.is_object()) {
+        ctx.check_keys(i, at, {"reschedule"});
+        if (i.contains("reschedule"))
+            s.reschedule =
+                ctx.expect(i["reschedule"], at + "/reschedule", json::value_t::boolean, "true or false").get<bool>();
+    } else if (!i.is_boolean() || !i.get<bool>()) {
+        ctx.fail(at, "expected true or {\"reschedule\": false}, got " + i.dump());
+    }
+    return s;
+}
+
 step load_repeat(const load_context& ctx, const json& v, const std::string& pointer, bool skip_rest_on_failure,
-                 int depth, const std::vector<std::string>& task_keys)
+                 int depth, const std::vector<std::string>& task_keys, bool interrupt_allowed)
 {
     std::vector<std::string> allowed = {"repeat", "steps", "on_failure"};
     allowed.insert(allowed.end(), task_keys.begin(), task_keys.end());
@@ -231,7 +258,7 @@ step load_repeat(const load_context& ctx, const json& v, const std::string& poin
     }
     s.skip_rest_on_failure = load_on_failure(ctx, v, pointer, skip_rest_on_failure);
     if (!v.contains("steps")) ctx.fail(pointer, "a repeat block needs \"steps\"");
-    s.steps = load_steps(ctx, v["steps"], pointer + "/steps", s.skip_rest_on_failure, depth + 1);
+    s.steps = load_steps(ctx, v["steps"], pointer + "/steps", s.skip_rest_on_failure, depth + 1, interrupt_allowed);
     if (v["steps"].empty()) ctx.fail(pointer + "/steps", "a repeat block needs at least one step");
     return s;
 }
@@ -249,23 +276,26 @@ bool load_on_failure(const load_context& ctx, const json& obj, const std::string
 }
 
 std::vector<step> load_steps(const load_context& ctx, const json& v, const std::string& pointer,
-                             bool skip_rest_on_failure, int depth)
+                             bool skip_rest_on_failure, int depth, bool interrupt_allowed)
 {
     ctx.expect(v, pointer, json::value_t::array, "an array of steps");
     std::vector<step> out;
     // A wrong step is recorded and the next one loaded: every mistake is reported at once.
     for (std::size_t i = 0; i < v.size(); ++i)
         ctx.attempt([&] {
-            out.push_back(load_step(ctx, v[i], pointer + "/" + std::to_string(i), skip_rest_on_failure, depth));
+            out.push_back(load_step(ctx, v[i], pointer + "/" + std::to_string(i), skip_rest_on_failure, depth, {},
+                                    interrupt_allowed));
         });
     return out;
 }
 
 step load_step(const load_context& ctx, const json& v, const std::string& pointer, bool skip_rest_on_failure, int depth,
-               const std::vector<std::string>& task_keys)
+               const std::vector<std::string>& task_keys, bool interrupt_allowed)
 {
     ctx.expect(v, pointer, json::value_t::object, "a request step such as {\"get\": \"/path\"}");
-    if (v.contains("repeat")) return load_repeat(ctx, v, pointer, skip_rest_on_failure, depth, task_keys);
+    if (v.contains("repeat"))
+        return load_repeat(ctx, v, pointer, skip_rest_on_failure, depth, task_keys, interrupt_allowed);
+    if (v.contains("interrupt")) return load_interrupt(ctx, v, pointer, task_keys, interrupt_allowed);
     return load_request(ctx, v, pointer, skip_rest_on_failure, task_keys);
 }
 

@@ -2,13 +2,16 @@ from locust import HttpUser, TaskSet, task
 
 
 class Browse(TaskSet):
+    def on_start(self):
+        self.interrupt()
+
     @task
     def list(self):
         self.client.get("/list")
 
     @task
-    def leave(self):
-        self.interrupt()
+    def maybe(self):
+        self.interrupt(1)
 
 
 class Visitor(HttpUser):
@@ -17,3 +20,4 @@ class Visitor(HttpUser):
     @task
     def home(self):
         self.client.get("/")
+        self.interrupt()
