@@ -19,7 +19,10 @@ hornet=$build/hornet
 work=$(mktemp -d)
 ulimit -n "$(ulimit -Hn)"
 
-"$hornet" demo-target --port 0 >"$work/target.out" 2>/dev/null &
+# Hornet (its engine thread and its web server) on CPU 0; the demo target and the pollers on
+# CPU 1: whatever serving the pollers costs comes out of the test's own core, and nothing else
+# competes for it.
+taskset -c 1 "$hornet" demo-target --port 0 >"$work/target.out" 2>/dev/null &
 target=$!
 trap 'kill $target 2>/dev/null; wait $target 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do [[ -s "$work/target.out" ]] && break; sleep 0.1; done
@@ -27,7 +30,7 @@ url=$(head -1 "$work/target.out")
 
 run() { # $1: name, $2: pollers (0 = none)
   python3 "$root/bench/cpu_time.py" "$work/$1.cpu" \
-    "$hornet" --web-host 127.0.0.1 --web-port 0 -H "$url" --autostart --autoquit 0 -u "$users" -r "$users" \
+    taskset -c 0 "$hornet" --threads 1 --web-host 127.0.0.1 --web-port 0 -H "$url" --autostart --autoquit 0 -u "$users" -r "$users" \
       -t "$((secs + 10))s" --csv "$work/$1" 2>"$work/$1.log" &
   local pid=$!
   local port=""
@@ -37,7 +40,7 @@ run() { # $1: name, $2: pollers (0 = none)
   done
   if [[ "$2" -gt 0 ]]; then
     sleep 2 # the ramp is over
-    python3 "$root/bench/web_pollers.py" "$port" "$2" "$secs" 2 >"$work/$1.pollers"
+    taskset -c 1 python3 "$root/bench/web_pollers.py" "$port" "$2" "$secs" 2 >"$work/$1.pollers"
   fi
   wait $pid || true
   local rps count cpu
