@@ -152,22 +152,29 @@ def test_repeated_f_combines_like_the_comma_list(tmp_path):
     assert comma.returncode == 0 and comma.stdout == run.stdout
 
 
+def run_both(tmp_path, target, corpus_file, users, seconds, exit_code):
+    """Runs one corpus locustfile headless with Hornet, then with real Locust, with the same
+    arguments; both must exit with `exit_code`. Their CSV files are tmp_path/hornet_* and locust_*."""
+    corpus_copy(tmp_path, corpus_file, "locustfile.py")
+    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", str(users), "-r", str(users),
+              "-t", f"{seconds}s", "--csv"]
+    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
+    assert h.returncode == exit_code, h.stderr
+    cluster = ClusterBase(tmp_path)
+    try:
+        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
+        assert cluster.wait(locust, 60) == exit_code, log_of(locust)[-3000:]
+    finally:
+        cluster.close()
+
+
 def shares(rows):
     total = sum(int(r[2]) for r in rows.values())
     return {k: int(r[2]) / total for k, r in rows.items()}
 
 
 def test_locust_and_hornet_run_the_same_locustfile_alike(tmp_path, target):
-    corpus_copy(tmp_path, DEMO_FILE, "locustfile.py")
-    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "4", "-r", "4", "-t", "4s", "--csv"]
-    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
-    assert h.returncode == 1, h.stderr
-    cluster = ClusterBase(tmp_path)
-    try:
-        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
-        assert cluster.wait(locust, 60) == 1, log_of(locust)[-3000:]
-    finally:
-        cluster.close()
+    run_both(tmp_path, target, DEMO_FILE, 4, 4, exit_code=1)
     hr, lr = stats_rows(tmp_path / "hornet"), stats_rows(tmp_path / "locust")
     assert set(hr) == set(lr) == DEMO_ENTRIES
     assert failure_keys(tmp_path / "hornet") == failure_keys(tmp_path / "locust") == DEMO_FAILING
@@ -186,16 +193,7 @@ def failure_rows(prefix):
 def test_failure_texts_of_catch_response_match_locust(tmp_path, target):
     # response.failure("...") texts: the same (method, name, error) rows in both tools' failures CSV,
     # an f-string with a variable and quotes in it included.
-    corpus_copy(tmp_path, "61_demo_catch_messages.py", "locustfile.py")
-    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "3", "-r", "3", "-t", "3s", "--csv"]
-    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
-    assert h.returncode == 1, h.stderr
-    cluster = ClusterBase(tmp_path)
-    try:
-        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
-        assert cluster.wait(locust, 60) == 1, log_of(locust)[-3000:]
-    finally:
-        cluster.close()
+    run_both(tmp_path, target, "61_demo_catch_messages.py", 3, 3, exit_code=1)
     expected = {("GET", "/status/500", "CatchResponseError('Wrong status')"),
                 ("GET", "/status/[503]", "CatchResponseError(\"no zebra in the demo shop's 'answer'\")")}
     assert failure_rows(tmp_path / "locust") == expected
@@ -214,16 +212,7 @@ NESTED_ENTRIES = {("GET", n) for n in ("/browse/enter", "/browse/leave", "/check
 def test_nested_task_sets_run_as_in_locust(tmp_path, target):
     # TaskSets beside a task and inside a TaskSet, interrupt() and interrupt(reschedule=False):
     # the same entries, no failures, and each entry's share of the requests alike.
-    corpus_copy(tmp_path, "65_demo_nested.py", "locustfile.py")
-    common = ["-f", "locustfile.py", "-H", target.url, "--headless", "-u", "3", "-r", "3", "-t", "4s", "--csv"]
-    h = hornet(*common, str(tmp_path / "hornet"), cwd=tmp_path)
-    assert h.returncode == 0, h.stderr
-    cluster = ClusterBase(tmp_path)
-    try:
-        locust = cluster.spawn("locust", [*cluster.locust(), *common, str(tmp_path / "locust")], cwd=tmp_path)
-        assert cluster.wait(locust, 60) == 0, log_of(locust)[-3000:]
-    finally:
-        cluster.close()
+    run_both(tmp_path, target, "65_demo_nested.py", 3, 4, exit_code=0)
     hr, lr = stats_rows(tmp_path / "hornet"), stats_rows(tmp_path / "locust")
     assert set(hr) == set(lr) == NESTED_ENTRIES
     assert failure_rows(tmp_path / "hornet") == failure_rows(tmp_path / "locust") == set()
