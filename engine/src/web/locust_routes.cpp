@@ -216,7 +216,7 @@ response router::stats_requests()
 {
     const auto now = std::chrono::steady_clock::now();
     const auto state = control_.state();
-    if (stats_cache_.empty() || now - stats_cached_at_ >= std::chrono::seconds(1) ||
+    if (!stats_cache_ || now - stats_cached_at_ >= std::chrono::seconds(1) ||
         stats_cache_generation_ != control_.stats_generation() || stats_cache_state_ != state) {
         const auto workers = control_.workers();
         const auto second = static_cast<std::int64_t>(std::floor(core::unix_now()));
@@ -224,12 +224,12 @@ response router::stats_requests()
                                         control_.defaults().master, second);
         // Hornet's addition (Locust's readers ignore unknown keys): the running plan's stage.
         if (auto stage = control_.stage(); !stage.empty()) body["stage"] = std::move(stage);
-        stats_cache_ = body.dump(-1, ' ', false, json::error_handler_t::replace);
+        stats_cache_ = std::make_shared<const std::string>(body.dump(-1, ' ', false, json::error_handler_t::replace));
         stats_cached_at_ = now;
         stats_cache_generation_ = control_.stats_generation();
         stats_cache_state_ = state;
     }
-    return text_reply(stats_cache_, "application/json");
+    return text_reply(text_body::value_type::shared(stats_cache_), "application/json");
 }
 
 response router::stats_csv() const

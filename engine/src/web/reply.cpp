@@ -18,6 +18,11 @@ response error_reply(status code, std::string_view why)
 
 response text_reply(std::string body, std::string_view content_type, status code)
 {
+    return text_reply(text_body::value_type(std::move(body)), content_type, code);
+}
+
+response text_reply(text_body::value_type body, std::string_view content_type, status code)
+{
     response res{code, 11};
     res.set(http::field::content_type, content_type);
     res.body() = std::move(body);

@@ -140,7 +140,7 @@ response router::route(const request& req, std::string_view path, const form& qu
 response router::asset_route(std::string_view path) const
 {
     const asset* a = find_asset(path);
-    auto res = text_reply(std::string(a->body), a->content_type);
+    auto res = text_reply(text_body::value_type::lasting(a->body), a->content_type);
     res.set(http::field::cache_control, a->immutable ? "public, max-age=31536000, immutable" : "no-cache");
     return res;
 }

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 
 namespace hornet::web {
@@ -62,7 +63,7 @@ private:
     const series_store& series_;
     router_options options_;
     // /stats/requests is what 1,000 pollers ask for: built at most once a second.
-    std::string stats_cache_;
+    std::shared_ptr<const std::string> stats_cache_;
     std::chrono::steady_clock::time_point stats_cached_at_;
     std::uint64_t stats_cache_generation_ = ~std::uint64_t{0};
     std::string stats_cache_state_;
