@@ -9,20 +9,8 @@ namespace hornet::stats {
 
 void snapshot_accumulator::add(snapshot&& delta)
 {
-    for (auto& e : delta.entries) {
-        auto key = std::make_pair(e.method, e.name);
-        auto it = rows_.find(key);
-        if (it == rows_.end())
-            rows_.emplace(std::move(key), std::move(e));
-        else
-            it->second.merge(e);
-    }
-    if (delta.total.has_activity() || !total_) {
-        if (!total_)
-            total_ = std::move(delta.total);
-        else
-            total_->merge(delta.total);
-    }
+    for (auto& e : delta.entries) merge_row(e.method, e.name, std::move(e));
+    merge_total(std::move(delta.total));
     errors_.merge(delta.errors);
     iterations_ += delta.iterations;
     for (auto& x : delta.exceptions) {
@@ -34,6 +22,27 @@ void snapshot_accumulator::add(snapshot&& delta)
         else
             it->count += x.count;
     }
+}
+
+entry& snapshot_accumulator::merge_row(std::string_view method, std::string_view name, entry&& delta)
+{
+    auto it = rows_.find(std::pair<std::string_view, std::string_view>(method, name));
+    if (it != rows_.end()) {
+        it->second.merge(delta);
+        return it->second;
+    }
+    std::pair<std::string, std::string> key(method, name);
+    delta.method = key.first;
+    delta.name = key.second;
+    return rows_.emplace(std::move(key), std::move(delta)).first->second;
+}
+
+entry* snapshot_accumulator::merge_total(entry&& delta)
+{
+    if (!total_) return &total_.emplace(std::move(delta));
+    if (!delta.has_activity()) return nullptr;
+    total_->merge(delta);
+    return &*total_;
 }
 
 snapshot snapshot_accumulator::take()
