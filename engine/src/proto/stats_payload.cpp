@@ -113,8 +113,9 @@ bool read_per_second(reader& r, std::string_view key, stats::per_second* out)
     return true;
 }
 
-// Records the buckets into `out` (adding to what it holds, as a merge would); null: checks only.
-bool read_buckets(reader& r, stats::histogram* out)
+// Calls record(µs, count) for every non-empty bucket (the first pass checks only).
+template <class Record>
+bool read_buckets(reader& r, Record&& record)
 {
     item m;
     if (!r.next(m)) return false;
@@ -128,9 +129,9 @@ bool read_buckets(reader& r, stats::histogram* out)
         if (!r.next(n)) return false;
         auto count = n.as_uint64();
         if (!count) return r.fail("'response_times' has a count that is not a non-negative integer");
-        if (*count == 0 || !out) continue;
+        if (*count == 0) continue;
         const double us = std::min(*ms * 1000.0, static_cast<double>(stats::histogram::highest_value));
-        out->record(static_cast<std::uint64_t>(std::llround(us)), *count);
+        record(static_cast<std::uint64_t>(std::llround(us)), *count);
     }
     return true;
 }
@@ -202,7 +203,7 @@ bool read_entry(reader& r, entry_fields& out, bool& had_hdr)
         } else if (*key == "min_response_time") {
             ok = read_ms(r, *key, c.min_response_time, true);
         } else if (*key == "response_times") {
-            ok = locate(r, out.buckets, [&] { return read_buckets(r, nullptr); });
+            ok = locate(r, out.buckets, [&] { return read_buckets(r, [](std::uint64_t, std::uint64_t) {}); });
         } else if (*key == "num_reqs_per_sec") {
             ok = locate(r, out.reqs_per_sec, [&] { return read_per_second(r, *key, nullptr); });
         } else if (*key == "num_fail_per_sec") {
@@ -274,14 +275,15 @@ void merge_hdr(std::string_view bytes, stats::histogram& out)
 }
 
 // The parts of a row the first pass only located, added into `row` (which may hold earlier
-// deltas: everything here adds, as entry::merge does).
-void add_located(const stats_payload& p, const entry_fields& f, stats::entry& row)
+// deltas: everything here adds, as entry::merge does). Locust's buckets go to record(µs, n).
+template <class Record>
+void add_located(const stats_payload& p, const entry_fields& f, stats::entry& row, Record&& record)
 {
     if (!f.hdr.empty()) {
         merge_hdr(p.text(f.hdr), row.response_times);
     } else if (!f.buckets.empty()) {
         reader again(p.text(f.buckets));
-        read_buckets(again, &row.response_times);
+        read_buckets(again, record);
     }
     if (!f.corrected.empty()) merge_hdr(p.text(f.corrected), row.corrected_times);
     if (!f.reqs_per_sec.empty()) {
@@ -299,7 +301,7 @@ stats::entry to_entry(const stats_payload& p, const entry_fields& f)
     stats::entry e = f.counters;
     e.name.assign(p.text(f.name));
     e.method.assign(p.text(f.method));
-    add_located(p, f, e);
+    add_located(p, f, e, [&](std::uint64_t us, std::uint64_t n) { e.response_times.record(us, n); });
     return e;
 }
 
@@ -386,14 +388,16 @@ bool read_stats_payload(reader& r, stats_payload& out)
 
 void merge_stats(stats_payload& p, stats::snapshot_accumulator& into)
 {
-    for (auto& f : p.entries) {
-        stats::entry& row = into.merge_row(p.text(f.method), p.text(f.name), std::move(f.counters));
-        add_located(p, f, row);
-    }
+    // Locust's buckets go to the rows' tallies, the exact HDR data of Hornet workers straight
+    // to the histograms (its min, max and sum are not a sum of buckets).
+    auto add = [&](const entry_fields& f, stats::snapshot_accumulator::row& row) {
+        add_located(p, f, row.stats, [&](std::uint64_t us, std::uint64_t n) { row.times.add(us, n); });
+    };
+    for (auto& f : p.entries) add(f, into.merge_row(p.text(f.method), p.text(f.name), std::move(f.counters)));
     // The total may become the accumulator's own: it keeps its names, as add() would.
     p.total.counters.name.assign(p.text(p.total.name));
     p.total.counters.method.assign(p.text(p.total.method));
-    if (stats::entry* total = into.merge_total(std::move(p.total.counters))) add_located(p, p.total, *total);
+    if (auto* total = into.merge_total(std::move(p.total.counters))) add(p.total, *total);
     for (const auto& e : p.errors)
         into.add_error(p.text(e.method), p.text(e.name), p.text(e.error), e.occurrences, e.kind);
     into.add_iterations(p.iterations);

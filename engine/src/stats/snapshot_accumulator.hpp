@@ -4,6 +4,7 @@
 
 #include "core/failure_kind.hpp"
 #include "stats/snapshot.hpp"
+#include "stats/time_tally.hpp"
 
 #include <cstddef>
 #include <map>
@@ -19,11 +20,19 @@ namespace hornet::stats {
 /// and traceback). take() hands out everything merged since the previous take().
 ///
 /// Besides add(), a decoder can merge a delta part by part (merge_row, merge_total, ...): a
-/// master reads each worker row's counters into a small entry and records the response times
-/// straight into the row returned, instead of building a histogram per row and merging it.
+/// master reads each worker row's counters into a small entry and adds the response times
+/// straight to the row returned, instead of building a histogram per row and merging it.
 class snapshot_accumulator
 {
 public:
+    /// A row: its statistics, and the response times added value by value since the last
+    /// take(), which enter stats.response_times then.
+    struct row
+    {
+        entry stats;
+        time_tally times;
+    };
+
     void add(snapshot&& delta);
     snapshot take();
     void clear();
@@ -33,10 +42,10 @@ public:
     /// row when there is none, as add() does. Returns the row, for the parts the caller adds
     /// itself (histograms, per-second counts); add() gives the same result when those parts
     /// are in `delta` instead.
-    entry& merge_row(std::string_view method, std::string_view name, entry&& delta);
+    row& merge_row(std::string_view method, std::string_view name, entry&& delta);
     /// The same for a delta's total, which add() skips when it has no activity and a total is
     /// there already: nullptr then (nothing of it is to be added).
-    entry* merge_total(entry&& delta);
+    row* merge_total(entry&& delta);
     void add_error(std::string_view method, std::string_view name, std::string_view error, std::uint64_t n,
                    core::failure_kind kind)
     {
@@ -59,8 +68,8 @@ private:
 
     // The first delta of a row is taken as it is: merging into a default entry would make its
     // start_time 0 (merge keeps the earliest).
-    std::map<std::pair<std::string, std::string>, entry, row_less> rows_; // (method, name)
-    std::optional<entry> total_;
+    std::map<std::pair<std::string, std::string>, row, row_less> rows_; // (method, name)
+    std::optional<row> total_;
     error_table errors_;
     std::vector<exception_record> exceptions_;
     iteration_counts iterations_;
