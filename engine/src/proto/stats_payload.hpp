@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hornet::proto {
@@ -30,8 +31,11 @@ struct entry_fields
 {
     stats::entry counters;
     byte_span name;
-    byte_span method;  // empty for nil
-    byte_span buckets; // response_times (Locust's dict), used when there is no hornet_hdr
+    byte_span method; // empty for nil
+    // response_times (Locust's dict) as read, used when there is no hornet_hdr: the pairs
+    // [times_from, times_to) of the payload's `times`.
+    std::size_t times_from = 0;
+    std::size_t times_to = 0;
     byte_span hdr;
     byte_span corrected;
     byte_span reqs_per_sec;
@@ -57,6 +61,8 @@ struct stats_payload
 
     std::string bytes; // the frame; the spans index it
     std::vector<entry_fields> entries;
+    /// Every entry's buckets as (µs, count), read once in the checking pass.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> times;
     entry_fields total;
     std::vector<error_fields> errors;
     stats::iteration_counts iterations;
