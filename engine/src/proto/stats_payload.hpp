@@ -53,8 +53,9 @@ struct error_fields
 };
 
 /// The data of a `stats` message, checked in full when read (a message that fails is dropped
-/// whole, never half merged), its rows kept as places in a copy of the frame. Merging re-reads
-/// only the response times and per-second counts, into the accumulator's rows.
+/// whole, never half merged): each row's counters and Locust buckets as read, its other parts as
+/// places in a copy of the frame. Merging reads only those parts again (HDR data, per-second
+/// counts), straight into the accumulator's rows.
 struct stats_payload
 {
     static constexpr std::string_view type_name = stats_report::type_name;
@@ -78,8 +79,8 @@ struct stats_payload
 /// of read_stats); `out.bytes` gets the reader's whole input.
 bool read_stats_payload(reader& r, stats_payload& out);
 
-/// Merges a payload into `into` as add() of its stats_report would, reading the response times
-/// into the rows themselves. The payload's counters are moved from.
+/// Merges a payload into `into` as add() of its stats_report would, adding the response times to
+/// the rows themselves. The payload's counters are moved from.
 void merge_stats(stats_payload& payload, stats::snapshot_accumulator& into);
 
 /// The payload as a stats_report (tests, tools, the value path).
