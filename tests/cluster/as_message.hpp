@@ -19,6 +19,8 @@ proto::message as_message(const Typed& typed)
                 return proto::message{body.type, {}, typed.node_id};
             else if constexpr (std::is_same_v<T, proto::old_worker_hello>)
                 return proto::message{"client_ready", {}, typed.node_id};
+            else if constexpr (std::is_same_v<T, proto::stats_payload>)
+                return proto::make_message(proto::to_report(body), typed.node_id);
             else
                 return proto::make_message(body, typed.node_id);
         },

@@ -5,6 +5,7 @@
 #include "proto/message.hpp"
 #include "proto/messages.hpp"
 #include "proto/stats_codec.hpp"
+#include "proto/stats_payload.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -45,11 +46,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto from_master = decode_master_message(bytes);
     auto m = decode_message(bytes);
     if (from_worker) {
-        if (auto* r = std::get_if<stats_report>(&from_worker->body)) {
-            for (const auto& e : r->snapshot.entries) (void)e.percentiles();
+        if (auto* p = std::get_if<stats_payload>(&from_worker->body)) {
+            const stats_report r = to_report(*p);
+            for (const auto& e : r.snapshot.entries) (void)e.percentiles();
             stats_report again;
-            if (!from_value(to_value(*r), again) || again.snapshot.entries.size() != r->snapshot.entries.size())
+            if (!from_value(to_value(r), again) || again.snapshot.entries.size() != r.snapshot.entries.size())
                 std::abort();
+            // A master merges the checked bytes straight into its rows: as many rows as names.
+            hornet::stats::snapshot_accumulator merged;
+            merge_stats(*p, merged);
+            hornet::stats::snapshot_accumulator added;
+            added.add(stats_report(r).snapshot);
+            const auto m = merged.take();
+            const auto a = added.take();
+            if (m.entries.size() != a.entries.size() || m.total.num_requests != a.total.num_requests) std::abort();
         }
     }
     if (!m) return 0;

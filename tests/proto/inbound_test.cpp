@@ -49,7 +49,7 @@ TEST_CASE("a worker's frames become typed messages, stats straight from the byte
     const stats_report sent = sample_report();
     auto stats = decode_worker_message(envelope("stats", to_value(sent)));
     REQUIRE(stats);
-    const auto& got = std::get<stats_report>(stats->body);
+    const stats_report got = to_report(std::get<stats_payload>(stats->body));
     // The same as the value-tree path reads, field for field that matters to a master.
     stats_report via_tree;
     REQUIRE(from_value(to_value(sent), via_tree));
@@ -65,7 +65,7 @@ TEST_CASE("a worker's frames become typed messages, stats straight from the byte
     // Locust's own stats (no hornet_hdr): the buckets are used.
     auto coarse = decode_worker_message(envelope("stats", to_value(sent, {.hornet_hdr = false, .hornet_kind = false})));
     REQUIRE(coarse);
-    const auto& c = std::get<stats_report>(coarse->body);
+    const stats_report c = to_report(std::get<stats_payload>(coarse->body));
     CHECK_FALSE(c.exact);
     CHECK(c.snapshot.entries[0].response_times.count() == 3);
     CHECK(c.snapshot.errors.rows()[0].kind == hornet::core::failure_kind::other);

@@ -189,12 +189,12 @@ void master_core::handle(std::string_view id, proto::heartbeat& hb, clock::time_
     }
 }
 
-void master_core::handle(std::string_view id, proto::stats_report& report, clock::time_point)
+void master_core::handle(std::string_view id, proto::stats_payload& report, clock::time_point)
 {
     // Stats of a worker that left still count (its last report comes just before its quit);
     // a peer that never completed the handshake is a stranger.
     if (!workers_.ever_acked(id)) return drop(id, "stats from a worker that never sent client_ready");
-    pending_.add(std::move(report.snapshot));
+    proto::merge_stats(report, pending_);
     if (worker_info* w = workers_.find(id); w && w->active()) {
         w->user_classes_count = std::move(report.user_classes_count);
         w->stats_user_count = report.user_count;

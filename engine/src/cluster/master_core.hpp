@@ -123,7 +123,7 @@ private:
     // One handler per message type (std::visit over worker_message::body).
     void handle(std::string_view id, proto::client_ready& hello, clock::time_point now);
     void handle(std::string_view id, proto::heartbeat& hb, clock::time_point now);
-    void handle(std::string_view id, proto::stats_report& report, clock::time_point now);
+    void handle(std::string_view id, proto::stats_payload& report, clock::time_point now);
     void handle(std::string_view id, proto::exception_report& ex, clock::time_point now);
     void handle(std::string_view id, proto::spawning& m, clock::time_point now);
     void handle(std::string_view id, proto::spawning_complete& done, clock::time_point now);

@@ -57,8 +57,8 @@ core::result<worker_message> decode_worker_message(std::string_view bytes, const
 {
     using body_type = worker_message::body_type;
     return decode_typed<worker_message>(bytes, limits, [](reader& r, const std::string& t, body_type& body) {
-        if (t == stats_report::type_name)
-            return read_stats(r, body.emplace<stats_report>()) || r.prefix_failure("stats: ");
+        if (t == stats_payload::type_name)
+            return read_stats_payload(r, body.emplace<stats_payload>()) || r.prefix_failure("stats: ");
         if (t == heartbeat::type_name) return read_payload<heartbeat>(r, body);
         if (t == client_ready::type_name) {
             value data;

@@ -5,7 +5,7 @@
 #include "core/error.hpp"
 #include "proto/message.hpp"
 #include "proto/messages.hpp"
-#include "proto/stats_codec.hpp"
+#include "proto/stats_payload.hpp"
 
 #include <string>
 #include <string_view>
@@ -35,10 +35,11 @@ struct malformed
     core::failure why;
 };
 
-/// What a master receives. `stats` is read straight from the bytes into its entries.
+/// What a master receives. `stats` is checked whole and kept as bytes with its rows located, for
+/// merge_stats() to read straight into the master's accumulator.
 struct worker_message
 {
-    using body_type = std::variant<client_ready, heartbeat, stats_report, exception_report, spawning, spawning_complete,
+    using body_type = std::variant<client_ready, heartbeat, stats_payload, exception_report, spawning, spawning_complete,
                                    client_stopped, quit, worker_logs, old_worker_hello, unhandled, malformed>;
     std::string node_id;
     body_type body;

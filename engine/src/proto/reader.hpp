@@ -78,6 +78,8 @@ public:
     /// The input between two positions, for a second pass over a part (a sub-reader).
     std::string_view span(std::size_t from, std::size_t to) const noexcept { return bytes_.substr(from, to - from); }
     const decode_limits& limits() const noexcept { return limits_; }
+    /// All of the input; an item's str/bin bytes view it.
+    std::string_view input() const noexcept { return bytes_; }
 
 private:
     bool skip(std::size_t depth);

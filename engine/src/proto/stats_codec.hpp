@@ -50,7 +50,8 @@ value to_value(const stats_report& r);
 /// Reads a Python or Hornet worker's stats data from the message bytes, with no value tree.
 /// Bucket keys may be int or float (150.0 -> 150 ms); when hornet_hdr is present the histogram
 /// is rebuilt from it instead of from the buckets. Missing optional fields keep their defaults;
-/// wrong types fail the reader with the field's name.
+/// wrong types fail the reader with the field's name. A master reads the same way into a
+/// stats_payload (stats_payload.hpp), merged from the bytes; this builds the whole report.
 bool read_stats(reader& r, stats_report& out);
 /// The same from a value (tests, tools): encodes it and reads it back.
 core::result<void> from_value(const value& data, stats_report& out);

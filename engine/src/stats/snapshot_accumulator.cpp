@@ -9,20 +9,8 @@ namespace hornet::stats {
 
 void snapshot_accumulator::add(snapshot&& delta)
 {
-    for (auto& e : delta.entries) {
-        auto key = std::make_pair(e.method, e.name);
-        auto it = rows_.find(key);
-        if (it == rows_.end())
-            rows_.emplace(std::move(key), std::move(e));
-        else
-            it->second.merge(e);
-    }
-    if (delta.total.has_activity() || !total_) {
-        if (!total_)
-            total_ = std::move(delta.total);
-        else
-            total_->merge(delta.total);
-    }
+    for (auto& e : delta.entries) merge_row(e.method, e.name, std::move(e));
+    merge_total(std::move(delta.total));
     errors_.merge(delta.errors);
     iterations_ += delta.iterations;
     for (auto& x : delta.exceptions) {
@@ -36,13 +24,39 @@ void snapshot_accumulator::add(snapshot&& delta)
     }
 }
 
+snapshot_accumulator::row& snapshot_accumulator::merge_row(std::string_view method, std::string_view name,
+                                                           entry&& delta)
+{
+    auto it = rows_.find(std::pair<std::string_view, std::string_view>(method, name));
+    if (it != rows_.end()) {
+        it->second.stats.merge(delta);
+        return it->second;
+    }
+    std::pair<std::string, std::string> key(method, name);
+    delta.method = key.first;
+    delta.name = key.second;
+    return rows_.emplace(std::move(key), row{std::move(delta), {}}).first->second;
+}
+
+snapshot_accumulator::row* snapshot_accumulator::merge_total(entry&& delta)
+{
+    if (!total_) return &total_.emplace(row{std::move(delta), {}});
+    if (!delta.has_activity()) return nullptr;
+    total_->stats.merge(delta);
+    return &*total_;
+}
+
 snapshot snapshot_accumulator::take()
 {
     snapshot out;
     out.entries.reserve(rows_.size());
-    for (auto& [key, e] : rows_) out.entries.push_back(std::move(e));
+    for (auto& [key, r] : rows_) {
+        r.times.record_into(r.stats.response_times);
+        out.entries.push_back(std::move(r.stats));
+    }
+    if (total_) total_->times.record_into(total_->stats.response_times);
     // A master keeps the earliest start_time it is sent: an idle delta must not say 1970.
-    out.total = total_ ? std::move(*total_) : entry("", snapshot::total_name, core::unix_now());
+    out.total = total_ ? std::move(total_->stats) : entry("", snapshot::total_name, core::unix_now());
     out.errors = std::move(errors_);
     out.exceptions = std::move(exceptions_);
     out.iterations = iterations_;
