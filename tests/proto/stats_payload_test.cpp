@@ -6,6 +6,8 @@
 #include "proto/inbound.hpp"
 #include "proto/message.hpp"
 
+#include "../stats/same_histogram.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -59,21 +61,8 @@ stats_report report(double shift, bool with_b)
     return r;
 }
 
-std::vector<std::pair<std::uint64_t, std::uint64_t>> counters(const histogram& h)
-{
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
-    h.for_each([&](std::uint64_t v, std::uint64_t n) { out.emplace_back(v, n); });
-    return out;
-}
-
-void check_same(const histogram& a, const histogram& b)
-{
-    CHECK(a.count() == b.count());
-    CHECK(a.min() == b.min());
-    CHECK(a.max() == b.max());
-    CHECK(a.sum() == b.sum());
-    CHECK(counters(a) == counters(b));
-}
+using hornet::stats::test::check_same;
+using hornet::stats::test::counters;
 
 void check_same(const entry& a, const entry& b)
 {

@@ -10,6 +10,8 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "pause.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -25,11 +27,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-net::awaitable<void> pause(std::chrono::milliseconds d)
-{
-    net::steady_timer t(co_await net::this_coro::executor, d);
-    co_await t.async_wait(net::as_tuple(net::use_awaitable));
-}
+using hornet::runtime::test::pause;
 
 /// Runs `scenario` with `users` users against a server that records every target in order (and
 /// hangs on /hang) until `enough(seen)` holds (bounded), then stops them with `stop_timeout`.

@@ -10,6 +10,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include "pause.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -20,11 +22,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-net::awaitable<void> pause(std::chrono::milliseconds d)
-{
-    net::steady_timer t(co_await net::this_coro::executor, d);
-    co_await t.async_wait(net::as_tuple(net::use_awaitable));
-}
+using hornet::runtime::test::pause;
 
 } // namespace
 

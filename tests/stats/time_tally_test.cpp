@@ -2,6 +2,8 @@
 // recording every value as it came.
 #include "stats/time_tally.hpp"
 
+#include "same_histogram.hpp"
+
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -14,21 +16,8 @@ using hornet::stats::time_tally;
 
 namespace {
 
-std::vector<std::pair<std::uint64_t, std::uint64_t>> counters(const histogram& h)
-{
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
-    h.for_each([&](std::uint64_t v, std::uint64_t n) { out.emplace_back(v, n); });
-    return out;
-}
-
-void check_same(const histogram& a, const histogram& b)
-{
-    CHECK(a.count() == b.count());
-    CHECK(a.min() == b.min());
-    CHECK(a.max() == b.max());
-    CHECK(a.sum() == b.sum());
-    CHECK(counters(a) == counters(b));
-}
+using hornet::stats::test::check_same;
+using hornet::stats::test::counters;
 
 } // namespace
 
