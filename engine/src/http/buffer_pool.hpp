@@ -15,7 +15,7 @@ class buffer_pool
 public:
     static constexpr std::size_t buffer_size = 4 * 1024;
 
-    explicit buffer_pool(std::size_t max_kept = 1024) : max_kept_(max_kept) {}
+    explicit buffer_pool(std::size_t max_kept = 64) : max_kept_(max_kept) {}
 
     std::unique_ptr<char[]> acquire()
     {

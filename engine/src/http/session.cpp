@@ -32,9 +32,11 @@ constexpr std::size_t bulk_read_buffer = 64 * 1024;
 // connections after a few seconds (gunicorn after 2 s), some with a parting 408.
 constexpr std::chrono::milliseconds idle_check_after{1000};
 // Up to this many responses in flight per thread wait for their bytes holding a read buffer
-// (4 KiB each: 16 MiB per thread); past it, the rest wait without one. Users woken together
-// (waits end on a grid) send together: at 19,000 users between(1, 2) bursts reach ~1,000.
-constexpr std::size_t reads_holding_buffers = 4096;
+// (4 KiB each); past it, the rest wait without one (async_wait, an epoll_ctl each), so memory
+// follows the reads on a slow server. bench/waits.sh at 19,000 users between(1, 2): 17.1 us per
+// request with 64, 17.0 with 256, 15.8 with 4,096, whose bursts of users woken together held
+// 1,260 bytes of RSS per user at 10,000 users.
+constexpr std::size_t reads_holding_buffers = 64;
 
 bool is_redirect(unsigned status) noexcept
 {
