@@ -103,6 +103,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     out.failure = failure_kind::none;
     out.error.clear();
     out.url.clear();
+    closed_ = false;
 
     if (!base_) {
         fail(out, failure_kind::connect, py_exception("InvalidURL", base_.error().detail));
@@ -128,6 +129,10 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     }
 
     for (unsigned redirects = 0;; ++redirects) {
+        if (closed_) {
+            fail(out, failure_kind::cancelled, py_exception("Cancelled", "request cancelled"));
+            co_return;
+        }
         head.body_size = body.size();
         const bool is_head = iequals(head.method, "HEAD");
         const auto layout = write_request_head(head_, head, cookies_);
@@ -192,6 +197,9 @@ connection& session::connection_for(const origin& to)
 
 void session::close() noexcept
 {
+    // A send in progress may have its response read already (a read completes before it resumes):
+    // it must not go on to follow a redirect or retry on a new connection after this.
+    closed_ = true;
     conn_.close();
     for (auto& c : others_) c->close();
 }
@@ -294,7 +302,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             fail(out, failure_kind::timeout, request_timeout_text(config.request_timeout));
             co_return false;
         }
-        if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec)) continue;
+        if (reused && !got_bytes && attempt == 0 && is_stale_connection(ec) && !closed_) continue;
         auto f = exchange_failure(ec, got_bytes, config);
         fail(out, f.kind, std::move(f.text));
         co_return false;

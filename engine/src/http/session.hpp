@@ -89,6 +89,7 @@ private:
     std::size_t read_end_ = 0;
     bool grow_ = false;     // the last read filled the buffer: a bigger one saves syscalls
     bool leftover_ = false; // bytes after the response: the peer is out of step, drop the connection
+    bool closed_ = false;   // close() during this send: it ends as cancelled, opens nothing new
 };
 
 } // namespace hornet::http
