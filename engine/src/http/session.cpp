@@ -240,11 +240,15 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
                 auto* tls = conn.tls();
-                error_code rec;
-                std::size_t n = 0;
-                if (!tls && read_begin_ == read_end_ && ctx_.buffers().lent() >= reads_holding_buffers) {
-                    // Many responses in flight on this thread (a slow server): wait for this
-                    // one without a buffer, so memory follows the reads, not the requests.
+                // Many responses in flight on this thread (a slow server): wait for this one
+                // without a buffer, so memory follows the reads, not the requests. Otherwise an
+                // asynchronous read: Asio tries it at once and, when nothing is there yet, waits
+                // for the socket without re-arming epoll (async_wait re-arms it: one epoll_ctl per
+                // request, the largest single cost of a request after a think time); it also
+                // waits properly for the rest of a header that came in parts.
+                const bool wait_first =
+                    !tls && read_begin_ == read_end_ && ctx_.buffers().lent() >= reads_holding_buffers;
+                if (wait_first) {
                     give_back_buffer();
                     auto [wec] =
                         co_await conn.socket().async_wait(net::socket_base::wait_read, net::as_tuple(net::deferred));
@@ -252,24 +256,21 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
                         ec = wec;
                         break;
                     }
-                    if (!make_room(ec, config.max_header_size)) break;
-                    n = conn.socket().read_some(net::buffer(read_buffer_.get() + read_end_, read_capacity_ - read_end_),
-                                                rec); // non-blocking socket
+                }
+                if (!make_room(ec, config.max_header_size)) break;
+                const std::size_t room = read_capacity_ - read_end_;
+                const auto buffer = net::buffer(read_buffer_.get() + read_end_, room);
+                error_code rec;
+                std::size_t n = 0;
+                if (wait_first) {
+                    n = conn.socket().read_some(buffer, rec); // non-blocking socket
                     if (rec == net::error::would_block || rec == net::error::try_again)
                         continue; // a spurious wake-up: wait again
+                } else if (tls) {
+                    std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
                 } else {
-                    // An asynchronous read: Asio tries it at once and, when nothing is there yet,
-                    // waits for the socket without re-arming epoll (async_wait re-arms it: one
-                    // epoll_ctl per request, the largest single cost of a request after a think
-                    // time). It also waits properly for the rest of a header that came in parts.
-                    if (!make_room(ec, config.max_header_size)) break;
-                    const auto buffer = net::buffer(read_buffer_.get() + read_end_, read_capacity_ - read_end_);
-                    if (tls)
-                        std::tie(rec, n) = co_await tls->async_read_some(buffer, net::as_tuple(net::deferred));
-                    else
-                        std::tie(rec, n) = co_await conn.socket().async_read_some(buffer, net::as_tuple(net::deferred));
+                    std::tie(rec, n) = co_await conn.socket().async_read_some(buffer, net::as_tuple(net::deferred));
                 }
-                const std::size_t room = read_capacity_ - read_end_; // what the read was offered
                 if (n > 0) {
                     got_bytes = true;
                     read_end_ += n;
