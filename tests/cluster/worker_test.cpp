@@ -123,7 +123,7 @@ TEST_CASE("worker: handshake, spawn, stats, stop, quit")
     CHECK(master.got[0].node_id == id);
     REQUIRE(master.run_until([&] { return master.got.size() >= 2; }));
     CHECK(master.got[1].type == "client_ready"); // no ack yet: asked again after connect_timeout
-    master.router.send(proto::make_message(proto::ack{0}, id));
+    master.router.send(proto::make_message(proto::ack{0, std::nullopt}, id));
 
     // Heartbeats say ready, with memory; stats come while idle too.
     std::size_t mark = master.got.size();
@@ -206,7 +206,7 @@ TEST_CASE("worker: handshake, spawn, stats, stop, quit")
     const int stopped = master.find("client_stopped", mark);
     CHECK(stopped >= 0);
     CHECK(stopped < master.find("client_ready", mark));
-    master.router.send(proto::make_message(proto::ack{0}, id));
+    master.router.send(proto::make_message(proto::ack{0, std::nullopt}, id));
 
     // quit: a last stats, then quit, and run() ends with 0.
     mark = master.got.size();
@@ -231,7 +231,7 @@ TEST_CASE("worker: a master that goes away ends the worker with 1")
         fake_master master(io);
         rw.emplace(io, model, fast_settings(master.port));
         REQUIRE(master.wait_for("client_ready"));
-        master.router.send(proto::make_message(proto::ack{0}, rw->w.node_id()));
+        master.router.send(proto::make_message(proto::ack{0, std::nullopt}, rw->w.node_id()));
         proto::spawn job;
         job.timestamp = 1.0;
         job.user_classes_count = {{"QuickUser", 1}};
@@ -255,7 +255,7 @@ TEST_CASE("worker: a master that stops answering heartbeats ends the worker with
     running_worker rw(io, model, fast_settings(master.port));
     const std::string id = rw.w.node_id();
     REQUIRE(master.wait_for("client_ready"));
-    master.router.send(proto::make_message(proto::ack{0}, id));
+    master.router.send(proto::make_message(proto::ack{0, std::nullopt}, id));
     // Answer heartbeats for a while, as masters >= 2.19 do, then fall silent (socket still open).
     std::size_t answered = 0;
     REQUIRE(master.run_until([&] {

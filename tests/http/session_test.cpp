@@ -109,6 +109,28 @@ TEST_CASE("keep-alive: 100 requests use one connection, and a reused response al
     CHECK(server.connections() == 1);
 }
 
+TEST_CASE("between requests a session holds no parser or request head, and shares its base URL's parse")
+{
+    test::net::io_context io;
+    test_server server(io, echo);
+    thread_context ctx(io, {});
+    session a(ctx, server.url());
+    session b(ctx, server.url());
+    CHECK(&ctx.base(server.url()) == &ctx.base(server.url()));
+    CHECK(ctx.send_states().kept() == 0);
+    test::run(io, [&]() -> awaitable<void> {
+        response out;
+        co_await a.send(get("/one"), out);
+        CHECK(out.body == "GET /one ");
+        // The state lent for the send is back with the thread, and serves the next session.
+        CHECK(ctx.send_states().kept() == 1);
+        co_await b.send(get("/two"), out);
+        CHECK(out.body == "GET /two ");
+        CHECK(ctx.send_states().kept() == 1);
+    }());
+    CHECK(server.requests() == 2);
+}
+
 TEST_CASE("server closing an idle kept-alive connection: transparent reconnect")
 {
     test::net::io_context io;

@@ -68,7 +68,7 @@ struct exchange_guard
 } // namespace
 
 session::session(thread_context& ctx, std::string base_url, const client_config* config)
-    : ctx_(ctx), config_(config ? config : &ctx.config()), base_(parse_base_url(base_url)), conn_(ctx)
+    : ctx_(ctx), config_(config ? config : &ctx.config()), base_(&ctx.base(base_url)), conn_(ctx)
 {}
 
 session::~session()
@@ -105,13 +105,23 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     out.url.clear();
     closed_ = false;
 
-    if (!base_) {
-        fail(out, failure_kind::connect, py_exception("InvalidURL", base_.error().detail));
+    if (!*base_) {
+        fail(out, failure_kind::connect, py_exception("InvalidURL", base_->error().detail));
         co_return;
     }
+    // Back to the thread when the send ends, however it ends (even with its frame destroyed
+    // unresumed at shutdown: the session, inside the user's frame, outlives this one).
+    struct lease
+    {
+        session& s;
+        ~lease() { s.ctx_.send_states().release(std::move(s.state_)); }
+    } lent{*this};
+    if (!state_) state_ = ctx_.send_states().acquire();
+    const std::string& head_text = state_->head;
+    const response_parser& parser = state_->parser;
     request_head head;
     head.method = req.method;
-    head.base = &*base_;
+    head.base = &**base_;
     head.target = req.target;
     head.headers = &req.headers;
     head.user_agent = config.user_agent;
@@ -135,14 +145,14 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         }
         head.body_size = body.size();
         const bool is_head = iequals(head.method, "HEAD");
-        const auto layout = write_request_head(head_, head, cookies_);
+        const auto layout = write_request_head(state_->head, head, cookies_);
         const auto target =
-            std::string_view(head_).substr(layout.target_begin, layout.target_end - layout.target_begin);
+            std::string_view(head_text).substr(layout.target_begin, layout.target_end - layout.target_begin);
         out.url.assign(head.base->origin_text);
         out.url.append(target);
 
         if (!co_await exchange(head.base->origin, is_head, req.keep_body, body, out)) co_return;
-        if (parser_.has_set_cookie()) apply_cookies(out, head.base->origin, target);
+        if (parser.has_set_cookie()) apply_cookies(out, head.base->origin, target);
 
         if (is_redirect(out.status) && req.follow_redirects && config.max_redirects > 0) {
             if (const auto location = out.header("location")) {
@@ -172,7 +182,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         }
         if (out.status >= 400 && out.status < 600) {
             out.failure = failure_kind::status;
-            out.error = http_error_text(out.status, parser_.reason(),
+            out.error = http_error_text(out.status, parser.reason(),
                                         name_for_errors.empty() ? std::string_view(out.url) : name_for_errors);
         }
         co_return;
@@ -230,13 +240,13 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         conn.arm(now, config.request_timeout);
         bool got_bytes = false;
         error_code ec;
-        const std::size_t total = head_.size() + body.size();
-        const std::size_t written = conn.try_write(head_, body, ec);
-        if (!ec && written < total) ec = co_await conn.write(head_, body, written);
+        const std::size_t total = state_->head.size() + body.size();
+        const std::size_t written = conn.try_write(state_->head, body, ec);
+        if (!ec && written < total) ec = co_await conn.write(state_->head, body, written);
         if (!ec) {
             // The read loop lives here rather than in its own coroutine: one frame less per
             // request keeps Asio's frame recycling cache from falling back to malloc.
-            parser_.start(out, head, {config.max_header_size, keep_body, config.max_body_size});
+            state_->parser.start(out, head, {config.max_header_size, keep_body, config.max_body_size});
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
                 auto* tls = conn.tls();
@@ -278,11 +288,12 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
                     continue; // an error that came with data shows again on the next read
                 }
                 ec = rec ? rec : error_code(net::error::eof);
-                if ((ec == net::error::eof || ec == net::ssl::error::stream_truncated) && parser_.header_done()) {
+                if ((ec == net::error::eof || ec == net::ssl::error::stream_truncated) &&
+                    state_->parser.header_done()) {
                     // A body delimited by the end of the connection ends here.
                     ec = {};
-                    parser_.put_eof(ec);
-                    if (!ec && !parser_.done()) ec = bhttp::error::partial_message;
+                    state_->parser.put_eof(ec);
+                    if (!ec && !state_->parser.done()) ec = bhttp::error::partial_message;
                     read_begin_ = read_end_ = 0;
                 }
                 break;
@@ -293,7 +304,7 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
         give_back_buffer();
         if (!ec) {
             conn.count_exchange();
-            if (!parser_.keep_alive() || leftover_) conn.close();
+            if (!state_->parser.keep_alive() || leftover_) conn.close();
             co_return true;
         }
         const bool timed_out = conn.timed_out();
@@ -358,12 +369,12 @@ bool session::make_room(error_code& ec, std::uint32_t max_header)
 bool session::parse_buffered(error_code& ec)
 {
     if (read_end_ == read_begin_) return false;
-    read_begin_ += parser_.put(read_buffer_.get() + read_begin_, read_end_ - read_begin_, ec);
+    read_begin_ += state_->parser.put(read_buffer_.get() + read_begin_, read_end_ - read_begin_, ec);
     if (ec) {
         if (ec == bhttp::error::need_more) ec = {};
         return false;
     }
-    if (!parser_.done()) return false;
+    if (!state_->parser.done()) return false;
     // HTTP/1.1 without pipelining: anything after the response is out of step.
     leftover_ = read_begin_ != read_end_;
     read_begin_ = read_end_ = 0;

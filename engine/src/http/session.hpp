@@ -5,7 +5,7 @@
 #include "http/cookie_jar.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
-#include "http/response_parser.hpp"
+#include "http/send_state.hpp"
 #include "http/url.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -59,7 +59,7 @@ public:
     void close() noexcept;
 
     /// Empty when the base URL is valid, else why not.
-    std::string base_error() const { return base_ ? std::string() : base_.error().detail; }
+    std::string base_error() const { return *base_ ? std::string() : base_->error().detail; }
 
 private:
     boost::asio::awaitable<bool> exchange(const origin& to, bool head, bool keep_body, std::string_view body,
@@ -74,15 +74,14 @@ private:
 
     thread_context& ctx_;
     const client_config* config_;
-    core::result<base_url> base_;
+    const core::result<base_url>* base_; // the thread's parse, shared by every user of the class
     cookie_jar cookies_;
     connection conn_;
     /// Connections to origins other than the primary one's, made on first use (most users have none).
     std::vector<std::unique_ptr<connection>> others_;
     static constexpr std::size_t max_other_connections = 3;
-    response_parser parser_;
-    std::string head_;              // serialized request head, reused
-    std::unique_ptr<base_url> hop_; // parsed absolute target or redirect location; rare, so not inline
+    std::unique_ptr<send_state> state_; // lent by the thread during a send
+    std::unique_ptr<base_url> hop_;     // parsed absolute target or redirect location; rare, so not inline
     std::unique_ptr<char[]> read_buffer_;
     std::size_t read_capacity_ = 0;
     std::size_t read_begin_ = 0;

@@ -6,6 +6,8 @@
 #include "http/client_config.hpp"
 #include "http/deadline_sweeper.hpp"
 #include "http/dns_cache.hpp"
+#include "http/send_state.hpp"
+#include "http/url.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
@@ -37,6 +39,9 @@ public:
     dns_cache& dns() noexcept { return dns_; }
     deadline_sweeper& sweeper() noexcept { return sweeper_; }
     buffer_pool& buffers() noexcept { return buffers_; }
+    send_state_pool& send_states() noexcept { return send_states_; }
+    /// The base URL parsed once per thread and text: every user of a class shares its parse.
+    const core::result<base_url>& base(const std::string& text);
 
     void start() { sweeper_.start(); }
     void stop() { sweeper_.stop(); }
@@ -64,6 +69,14 @@ private:
     dns_cache dns_;
     deadline_sweeper sweeper_;
     buffer_pool buffers_;
+    send_state_pool send_states_;
+    struct parsed_base
+    {
+        std::string text;
+        core::result<base_url> url;
+    };
+    std::vector<std::unique_ptr<parsed_base>>
+        bases_; ///< a handful (one per class and host); unique_ptr: sessions point in
 };
 
 } // namespace hornet::http
