@@ -117,16 +117,16 @@ TEST_CASE("between requests a session holds no parser or request head, and share
     session a(ctx, server.url());
     session b(ctx, server.url());
     CHECK(&ctx.base(server.url()) == &ctx.base(server.url()));
-    CHECK(ctx.send_states().kept() == 0);
+    CHECK(ctx.send_states().spare() == 0);
     test::run(io, [&]() -> awaitable<void> {
         response out;
         co_await a.send(get("/one"), out);
         CHECK(out.body == "GET /one ");
         // The state lent for the send is back with the thread, and serves the next session.
-        CHECK(ctx.send_states().kept() == 1);
+        CHECK(ctx.send_states().spare() == 1);
         co_await b.send(get("/two"), out);
         CHECK(out.body == "GET /two ");
-        CHECK(ctx.send_states().kept() == 1);
+        CHECK(ctx.send_states().spare() == 1);
     }());
     CHECK(server.requests() == 2);
 }

@@ -9,6 +9,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/deferred.hpp>
 #include <boost/asio/error.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/http/error.hpp>
 
@@ -114,9 +115,9 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     struct lease
     {
         session& s;
-        ~lease() { s.ctx_.send_states().release(std::move(s.state_)); }
+        ~lease() { s.ctx_.send_states().give_back(std::move(s.state_)); }
     } lent{*this};
-    if (!state_) state_ = ctx_.send_states().acquire();
+    if (!state_) state_ = ctx_.send_states().take();
     const std::string& head_text = state_->head;
     const response_parser& parser = state_->parser;
     request_head head;
@@ -247,6 +248,12 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             // The read loop lives here rather than in its own coroutine: one frame less per
             // request keeps Asio's frame recycling cache from falling back to malloc.
             state_->parser.start(out, head, {config.max_header_size, keep_body, config.max_body_size});
+            // Asio tries a read at once, and the server needs tens of microseconds to answer: with
+            // other sends in progress on this thread, their work goes first and the response is
+            // often there by the time this read is tried (bench/waits.sh, 19,000 users: recv calls
+            // per request 2.95 -> 2.15, the rest being the idle check and the read itself).
+            if (!conn.tls() && ctx_.send_states().lent() > 1)
+                co_await net::post(conn.socket().get_executor(), net::deferred);
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
                 auto* tls = conn.tls();

@@ -2,6 +2,7 @@
 // timeout sweeper.
 #pragma once
 
+#include "core/object_pool.hpp"
 #include "http/buffer_pool.hpp"
 #include "http/client_config.hpp"
 #include "http/deadline_sweeper.hpp"
@@ -39,7 +40,7 @@ public:
     dns_cache& dns() noexcept { return dns_; }
     deadline_sweeper& sweeper() noexcept { return sweeper_; }
     buffer_pool& buffers() noexcept { return buffers_; }
-    send_state_pool& send_states() noexcept { return send_states_; }
+    core::object_pool<send_state>& send_states() noexcept { return send_states_; }
     /// The base URL parsed once per thread and text: every user of a class shares its parse.
     const core::result<base_url>& base(const std::string& text);
 
@@ -69,7 +70,7 @@ private:
     dns_cache dns_;
     deadline_sweeper sweeper_;
     buffer_pool buffers_;
-    send_state_pool send_states_;
+    core::object_pool<send_state> send_states_;
     struct parsed_base
     {
         std::string text;

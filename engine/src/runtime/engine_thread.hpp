@@ -1,11 +1,12 @@
 // One OS thread with its own io_context, HTTP state and stats shard; it owns the users it runs.
 #pragma once
 
+#include "core/object_pool.hpp"
 #include "http/client_config.hpp"
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/thread_context.hpp"
-#include "runtime/object_pool.hpp"
+#include "runtime/wait_ticks.hpp"
 #include "stats/shard.hpp"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -43,6 +44,7 @@ public:
     http::thread_context& http() { return http_; }
     /// The open model's schedule and pool on this thread.
     arrival_executor& arrivals() { return *arrivals_; }
+    wait_ticks& ticks() { return ticks_; }
     std::mt19937_64& rng() { return rng_; }
 
     /// A user's entry in its thread's registry for as long as the user lives.
@@ -89,8 +91,9 @@ private:
     std::mt19937_64 rng_;
     std::unordered_map<std::uint64_t, stoppable*> users_;
     std::unique_ptr<arrival_executor> arrivals_; // its timer is on io_: destroyed first
-    object_pool<http::response> responses_;
-    object_pool<http::request> requests_;
+    wait_ticks ticks_{io_};                      // its timers too
+    core::object_pool<http::response> responses_;
+    core::object_pool<http::request> requests_;
     std::thread thread_;
 };
 

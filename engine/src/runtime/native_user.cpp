@@ -264,8 +264,9 @@ net::awaitable<bool> native_user::run(engine_thread& thread, const compiled_clas
         if (self.state_ != state::running) break;
         if (self.pooled_) continue;
         const auto p = self.arm_pause();
-        if (p == pause::wait)
-            co_await self.wait_between();
+        if (p == pause::wait) do
+                co_await self.wait_between();
+            while (self.wait_again());
         else if (p == pause::turn)
             co_await self.yield_turn();
         self.pause_done();

@@ -48,6 +48,7 @@ void user_life::request_stop(bool force)
     if (force || waiting_) {
         state_ = state::killed;
         timer_.cancel();
+        if (tick_) tick_->timer.cancel(); // the tick's other users wait again
         if (force) session_.close();
     } else {
         state_ = state::stopping;
@@ -64,7 +65,16 @@ net::awaitable<void> user_life::yield_turn()
 user_life::pause user_life::arm_pause(wait_policy& wait)
 {
     const bool turned = std::exchange(turned_, false);
-    if (wait.arm(timer_, thread_.rng(), core::steady_clock::now())) {
+    struct end_of_wait
+    {
+        std::chrono::steady_clock::time_point at;
+        void expires_at(std::chrono::steady_clock::time_point t) { at = t; }
+    } end;
+    if (wait.arm(end, thread_.rng(), core::steady_clock::now())) {
+        if (wait.on_grid())
+            tick_ = &thread_.ticks().join(end.at);
+        else
+            timer_.expires_at(end.at);
         waiting_ = true;
         return pause::wait;
     }
@@ -74,6 +84,7 @@ user_life::pause user_life::arm_pause(wait_policy& wait)
 void user_life::pause_done(wait_policy& wait)
 {
     waiting_ = false;
+    if (tick_) thread_.ticks().leave(*std::exchange(tick_, nullptr));
     wait.waited(core::steady_clock::now());
 }
 

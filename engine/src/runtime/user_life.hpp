@@ -7,6 +7,7 @@
 #include "runtime/compiled_class.hpp"
 #include "runtime/stoppable.hpp"
 #include "runtime/wait_policy.hpp"
+#include "runtime/wait_ticks.hpp"
 #include "stats/shard.hpp"
 
 #include <boost/asio/as_tuple.hpp>
@@ -77,7 +78,16 @@ protected:
     pause arm_pause() { return arm_pause(wait_); }
     /// The same with another wait_time's state (a nested task set's own, JSON users).
     pause arm_pause(wait_policy& wait);
-    auto wait_between() { return timer_.async_wait(boost::asio::as_tuple(boost::asio::use_awaitable)); }
+    auto wait_between()
+    {
+        return (tick_ ? tick_->timer : timer_).async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+    }
+    /// After the pause's wake-up: true when it was meant for another user of the same tick (one
+    /// of them stopped) and this one's pause is not over, so it waits again.
+    bool wait_again() const
+    {
+        return tick_ != nullptr && state_ == state::running && std::chrono::steady_clock::now() < tick_->at;
+    }
     void pause_done() { pause_done(wait_); }
     void pause_done(wait_policy& wait);
     /// Open model, before each iteration: true when it has one now; otherwise it is parked
@@ -99,8 +109,9 @@ protected:
     std::uint64_t id_;
     http::session session_;
     wait_policy wait_;
-    boost::asio::steady_timer timer_; ///< the wait between tasks (and C++ sleeps)
-    std::size_t sequence_ = 0;        ///< next task of a sequential class
+    boost::asio::steady_timer timer_;  ///< the wait between tasks off the grid, parking, C++ sleeps
+    wait_ticks::tick* tick_ = nullptr; ///< the thread's timer this pause ends with, when on the grid
+    std::size_t sequence_ = 0;         ///< next task of a sequential class
     state state_ = state::running;
     bool waiting_ = false; ///< in the wait between tasks: a graceful stop is immediate
     bool turned_ = false;  ///< the current task gave its thread a turn

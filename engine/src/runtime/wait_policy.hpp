@@ -47,12 +47,16 @@ public:
             if (rest.count() > 0) end = wanted + (grid - rest);
         }
         added_ = end - wanted;
+        on_grid_ = grid.count() > 0;
         timer.expires_at(end);
         return true;
     }
 
     /// Called when a wait ended (constant_pacing measures from here). The grid's rounding
     /// belongs to the wait, not to the next task: left out, pacing keeps its exact rate.
+    /// The wait armed last ends on a tick of the grid (runtime/wait_ticks: shared timers).
+    bool on_grid() const noexcept { return on_grid_; }
+
     void waited(std::chrono::steady_clock::time_point now)
     {
         last_wait_end_ = now - added_;
@@ -84,6 +88,7 @@ private:
     scenario::wait_time w_;
     std::chrono::steady_clock::time_point last_wait_end_{};
     std::chrono::steady_clock::duration added_{}; ///< the grid's part of the wait armed last
+    bool on_grid_ = false;
 };
 
 } // namespace hornet::runtime

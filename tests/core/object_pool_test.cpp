@@ -1,5 +1,5 @@
-// Proves runtime/object_pool.hpp is self-contained; reuse in steady state, a bounded spare list.
-#include "runtime/object_pool.hpp"
+// Proves core/object_pool.hpp is self-contained; reuse in steady state, a bounded spare list.
+#include "core/object_pool.hpp"
 
 #include <doctest/doctest.h>
 
@@ -7,7 +7,7 @@
 #include <set>
 #include <vector>
 
-using hornet::runtime::object_pool;
+using hornet::core::object_pool;
 
 TEST_CASE("an object given back is the next one taken: the steady state allocates nothing")
 {
@@ -22,6 +22,10 @@ TEST_CASE("an object given back is the next one taken: the steady state allocate
     CHECK(*b == 42); // reused as it was: the borrower resets what it needs
     auto c = pool.take();
     CHECK(c.get() != first); // the pool was empty: a new one
+    CHECK(pool.lent() == 2);
+    pool.give_back(std::move(b));
+    pool.give_back(nullptr); // nothing was lent: nothing counted back
+    CHECK(pool.lent() == 1);
 }
 
 TEST_CASE("a burst beyond the spare limit is freed, not kept")
@@ -40,4 +44,5 @@ TEST_CASE("a burst beyond the spare limit is freed, not kept")
         if (burst.count(again.back().get()) && i < 256) ++reused;
     }
     CHECK(reused == 256);
+    CHECK(pool.lent() == 300);
 }
