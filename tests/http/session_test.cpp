@@ -117,6 +117,7 @@ TEST_CASE("between requests a session holds no parser or request head, and share
     session a(ctx, server.url());
     session b(ctx, server.url());
     CHECK(&ctx.base(server.url()) == &ctx.base(server.url()));
+    CHECK(ctx.base(server.url()).url.has_value());
     CHECK(ctx.send_states().spare() == 0);
     test::run(io, [&]() -> awaitable<void> {
         response out;
@@ -169,6 +170,32 @@ TEST_CASE("a connection the server closed while idle, with a parting 408, is not
         CHECK(r.status == 200);
     }());
     CHECK(server.connections() == 2);
+}
+
+TEST_CASE("a connection idle for less than its server was seen to keep one open is reused unchecked")
+{
+    test::net::io_context io;
+    test_server server(io, echo);
+    thread_context ctx(io, {});
+    session s(ctx, server.url());
+    auto idle = [&](std::chrono::milliseconds d) -> awaitable<void> {
+        test::net::steady_timer t(io, d);
+        co_await t.async_wait(test::net::use_awaitable);
+    };
+    test::run(io, [&]() -> awaitable<void> {
+        CHECK((co_await s.send(get("/"))).ok());
+        co_await idle(1300ms); // over the 1 s threshold, and never seen before: checked
+        CHECK((co_await s.send(get("/"))).ok());
+        CHECK(ctx.idle_checks() == 1);
+        co_await idle(1100ms); // less than the 1.3 s it was seen to survive: no check
+        CHECK((co_await s.send(get("/"))).ok());
+        CHECK(ctx.idle_checks() == 1);
+        co_await idle(1500ms); // longer than any seen: checked again
+        CHECK((co_await s.send(get("/"))).ok());
+        CHECK(ctx.idle_checks() == 2);
+    }());
+    CHECK(server.connections() == 1);
+    CHECK(server.requests() == 4);
 }
 
 TEST_CASE("Connection: close from the server is honoured")

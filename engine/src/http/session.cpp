@@ -72,6 +72,11 @@ session::session(thread_context& ctx, std::string base_url, const client_config*
     : ctx_(ctx), config_(config ? config : &ctx.config()), base_(&ctx.base(base_url)), conn_(ctx)
 {}
 
+std::string session::base_error() const
+{
+    return base_->url ? std::string() : base_->url.error().detail;
+}
+
 session::~session()
 {
     // Ended during a read (the user was stopped): the buffer goes back to the thread's count.
@@ -106,8 +111,8 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     out.url.clear();
     closed_ = false;
 
-    if (!*base_) {
-        fail(out, failure_kind::connect, py_exception("InvalidURL", base_->error().detail));
+    if (!base_->url) {
+        fail(out, failure_kind::connect, py_exception("InvalidURL", base_->url.error().detail));
         co_return;
     }
     // Back to the thread when the send ends, however it ends (even with its frame destroyed
@@ -122,7 +127,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
     const response_parser& parser = state_->parser;
     request_head head;
     head.method = req.method;
-    head.base = &**base_;
+    head.base = &*base_->url;
     head.target = req.target;
     head.headers = &req.headers;
     head.user_agent = config.user_agent;
@@ -222,9 +227,19 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
     connection& conn = connection_for(to);
     for (int attempt = 0;; ++attempt) {
         const auto now = std::chrono::steady_clock::now();
-        // Busy connections skip the check; it costs a syscall.
-        if (conn.connected_to(to) && now - conn.last_used() > idle_check_after && conn.dropped_while_idle())
-            conn.close();
+        // Busy connections skip the check; it costs a syscall. So do connections to the base URL
+        // idle for less than its server was seen to keep one open.
+        const auto idle = now - conn.last_used();
+        if (conn.connected_to(to) && idle > idle_check_after) {
+            auto* known = base_->url && &to == &base_->url->origin ? base_ : nullptr;
+            if (!known || idle > known->kept_idle) {
+                ctx_.count_idle_check();
+                if (conn.dropped_while_idle())
+                    conn.close();
+                else if (known)
+                    known->kept_idle = idle;
+            }
+        }
         if (!conn.connected_to(to)) {
             if (core::log::enabled(core::log_level::debug))
                 core::log::debug("hornet.http", std::string(to.tls ? "Starting new HTTPS connection to "

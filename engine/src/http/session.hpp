@@ -6,6 +6,7 @@
 #include "http/request.hpp"
 #include "http/response.hpp"
 #include "http/send_state.hpp"
+#include "http/thread_context.hpp"
 #include "http/url.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -17,8 +18,6 @@
 #include <vector>
 
 namespace hornet::http {
-
-class thread_context;
 
 /// An HTTP/1.1 client for one simulated user, like a Locust HttpUser's `client`.
 ///
@@ -59,7 +58,7 @@ public:
     void close() noexcept;
 
     /// Empty when the base URL is valid, else why not.
-    std::string base_error() const { return *base_ ? std::string() : base_->error().detail; }
+    std::string base_error() const;
 
 private:
     boost::asio::awaitable<bool> exchange(const origin& to, bool head, bool keep_body, std::string_view body,
@@ -74,7 +73,7 @@ private:
 
     thread_context& ctx_;
     const client_config* config_;
-    const core::result<base_url>* base_; // the thread's parse, shared by every user of the class
+    thread_context::known_base* base_; // the thread's, shared by every user of the class
     cookie_jar cookies_;
     connection conn_;
     /// Connections to origins other than the primary one's, made on first use (most users have none).

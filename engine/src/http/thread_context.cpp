@@ -48,12 +48,12 @@ ssl::context& thread_context::tls(const client_config& config)
     return other_tls_.back()->context;
 }
 
-const core::result<base_url>& thread_context::base(const std::string& text)
+thread_context::known_base& thread_context::base(const std::string& text)
 {
     for (const auto& b : bases_)
-        if (b->text == text) return b->url;
-    bases_.push_back(std::unique_ptr<parsed_base>(new parsed_base{text, parse_base_url(text)}));
-    return bases_.back()->url;
+        if (b->text == text) return *b;
+    bases_.push_back(std::unique_ptr<known_base>(new known_base{text, parse_base_url(text), {}}));
+    return *bases_.back();
 }
 
 } // namespace hornet::http

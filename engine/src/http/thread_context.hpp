@@ -13,6 +13,8 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl/context.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,8 +43,21 @@ public:
     deadline_sweeper& sweeper() noexcept { return sweeper_; }
     buffer_pool& buffers() noexcept { return buffers_; }
     core::object_pool<send_state>& send_states() noexcept { return send_states_; }
-    /// The base URL parsed once per thread and text: every user of a class shares its parse.
-    const core::result<base_url>& base(const std::string& text);
+    /// What this thread knows of a base URL: its parse, shared by every user of the class, and
+    /// how long its server has been seen to keep an idle connection open.
+    struct known_base
+    {
+        std::string text;
+        core::result<base_url> url;
+        /// The longest idle time after which a connection to its origin was checked and found
+        /// open. A server closes idle connections after a fixed keep-alive timeout, longer than
+        /// this, so a connection idle for less needs no check (session::exchange).
+        std::chrono::steady_clock::duration kept_idle{};
+    };
+    known_base& base(const std::string& text);
+    /// Kept-alive connections checked for a close while idle (a receive each), for tests.
+    std::uint64_t idle_checks() const noexcept { return idle_checks_; }
+    void count_idle_check() noexcept { ++idle_checks_; }
 
     void start() { sweeper_.start(); }
     void stop() { sweeper_.stop(); }
@@ -71,13 +86,9 @@ private:
     deadline_sweeper sweeper_;
     buffer_pool buffers_;
     core::object_pool<send_state> send_states_;
-    struct parsed_base
-    {
-        std::string text;
-        core::result<base_url> url;
-    };
-    std::vector<std::unique_ptr<parsed_base>>
-        bases_; ///< a handful (one per class and host); unique_ptr: sessions point in
+    std::uint64_t idle_checks_ = 0;
+    // A handful (one per class and host); unique_ptr: sessions point into them.
+    std::vector<std::unique_ptr<known_base>> bases_;
 };
 
 } // namespace hornet::http
