@@ -3,9 +3,11 @@
 # run twice — alone, then with N keep-alive connections polling /stats/requests every 2 s (the
 # UI's rate). Prints every poller's answers (all must be 200), the test's requests/s both times,
 # and its requests per CPU-second of the Hornet process (engine + web server, user + system).
-# The pollers (Python asyncio) run on the same machine: on few cores they take CPU from the test,
-# so the requests/s drop measures the machine as much as the server; the requests per
-# CPU-second drop is what serving the pollers costs Hornet itself. A third run measures that cost
+# The pollers run on the same machine, so on few cores they take CPU from the test and the
+# requests/s drop measures the machine as much as the server; the requests per CPU-second drop
+# is what serving the pollers costs Hornet itself. POLLERS=hornet (the default) makes them a
+# second Hornet process (users on constant_pacing(2) holding a keep-alive connection each: ~1 %
+# of a core for 1,000); POLLERS=python, Python asyncio (bench/web_pollers.py: ~10 times that). A third run measures that cost
 # alone: the same pollers against a web-mode Hornet whose test has ended (its statistics stay to
 # be served), as CPU-seconds of the Hornet process per poll and as a share of one core.
 #   bench/web_pollers.sh [pollers=1000] [seconds=20] [users=20]
@@ -15,9 +17,25 @@ pollers=${1:-1000}
 secs=${2:-20}
 users=${3:-20}
 build=$root/${BUILD:-build}
+poller_kind=${POLLERS:-hornet}
 hornet=$build/hornet
 work=$(mktemp -d)
 ulimit -n "$(ulimit -Hn)"
+cat >"$work/pollers.json" <<'JSON'
+{"users": [{"name": "Poller", "wait_time": {"constant_pacing": 2}, "tasks": [{"get": "/stats/requests"}]}]}
+JSON
+
+# N pollers on $1 (a web port) for $2 seconds; prints one JSON line like web_pollers.py's.
+poll() {
+  if [[ $poller_kind == python ]]; then
+    python3 "$root/bench/web_pollers.py" "$1" "$pollers" "$2" 2
+    return
+  fi
+  # Spread over one period as browsers opened at different moments: pollers/2 start per second.
+  "$hornet" -f "$work/pollers.json" -H "http://127.0.0.1:$1" --headless -u "$pollers" -r "$((pollers / 2))" \
+      -t "$(($2 + 2))s" --threads 1 --only-summary --csv "$work/poll" >/dev/null 2>"$work/poll.log" || true
+  awk -F, '$2=="Aggregated" {printf "{\"sent\": %d, \"ok\": %d, \"failed\": %d}\n", $3, $3 - $4, $4}' "$work/poll_stats.csv"
+}
 
 # Hornet (its engine thread and its web server) on CPU 0; the demo target and the pollers on
 # CPU 1: whatever serving the pollers costs comes out of the test's own core, and nothing else
@@ -40,7 +58,7 @@ run() { # $1: name, $2: pollers (0 = none)
   done
   if [[ "$2" -gt 0 ]]; then
     sleep 2 # the ramp is over
-    taskset -c 1 python3 "$root/bench/web_pollers.py" "$port" "$2" "$secs" 2 >"$work/$1.pollers"
+    taskset -c 1 bash -c "$(declare -f poll); $(declare -p root hornet work pollers poller_kind); poll $port $secs" >"$work/$1.pollers"
   fi
   wait $pid || true
   local rps count cpu
@@ -66,7 +84,7 @@ sleep 1
 ticks() { awk '{print $14 + $15}' "/proc/$idle/stat"; }
 hz=$(getconf CLK_TCK)
 before=$(ticks); t0=$(date +%s.%N)
-python3 "$root/bench/web_pollers.py" "$port" "$pollers" "$secs" 2 >"$work/idle.pollers"
+poll "$port" "$secs" >"$work/idle.pollers"
 after=$(ticks); t1=$(date +%s.%N)
 awk -v d="$((after - before))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v f="$(cat "$work/idle.pollers")" 'BEGIN {
   match(f, /"ok": [0-9]+/); ok = substr(f, RSTART + 6, RLENGTH - 6)
