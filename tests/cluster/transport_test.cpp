@@ -120,7 +120,7 @@ TEST_CASE("a DEALER and a ROUTER exchange proto messages; the identity is the no
     CHECK(at_master[0].m.node_id == id);
     CHECK(proto::parse<proto::client_ready>(at_master[0].m)->version == "2.12.1");
 
-    REQUIRE(!router.send(proto::make_message(proto::ack{3}, id)));
+    REQUIRE(!router.send(proto::make_message(proto::ack{3, std::nullopt}, id)));
     REQUIRE(run_until(io, [&] { return at_worker.size() == 1; }));
     CHECK(proto::parse<proto::ack>(at_worker[0])->index == 3);
     REQUIRE(run_until(io, [&] { return dealer.connected(); }));
@@ -273,7 +273,7 @@ TEST_CASE("reconnect keeps the identity and the handlers")
     CHECK(at_master[1].identity == "w_2");
     CHECK(at_master[1].m.type == "heartbeat");
     // The master can still reach the new socket.
-    REQUIRE(!router.send(proto::make_message(proto::ack{0}, "w_2")));
+    REQUIRE(!router.send(proto::make_message(proto::ack{0, std::nullopt}, "w_2")));
     REQUIRE(run_until(io, [&] { return at_worker.size() == 2; }));
     CHECK(at_worker[1].type == "ack");
 }

@@ -85,7 +85,8 @@ TEST_CASE("typed payloads round-trip through the envelope")
     };
     round(client_ready{"2.12.1", false});
     round(client_ready{"", true});
-    round(ack{7});
+    round(ack{7, std::nullopt});
+    round(ack{7, "0.1.0"});
     round(ack{});
     round(heartbeat{"spawning", 12.5, 123456789, {}});
     round(heartbeat_reply{});

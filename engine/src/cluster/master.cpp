@@ -16,7 +16,7 @@ using namespace std::chrono_literals;
 using clock = std::chrono::steady_clock;
 
 master::master(net::io_context& io, master_options options)
-    : io_(io), options_(std::move(options)), router_(io.get_executor(), options_.endpoint),
+    : options_(std::move(options)), router_(io.get_executor(), options_.endpoint),
       core_(options_.settings,
             [this](std::string_view id, const proto::message& m) {
                 if (closed_) return;

@@ -77,7 +77,6 @@ private:
     void arm_heartbeat();
     boost::asio::awaitable<void> sleep(std::chrono::steady_clock::duration d);
 
-    boost::asio::io_context& io_;
     master_options options_;
     router_endpoint router_;
     master_core core_;
