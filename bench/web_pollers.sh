@@ -7,8 +7,8 @@
 # requests/s drop measures the machine as much as the server; the requests per CPU-second drop
 # is what serving the pollers costs Hornet itself. POLLERS=hornet (the default) makes them a
 # second Hornet process (users on constant_pacing(2) holding a keep-alive connection each: ~1 %
-# of a core for 1,000); POLLERS=python, Python asyncio (bench/web_pollers.py: ~10 times that). A third run measures that cost
-# alone: the same pollers against a web-mode Hornet whose test has ended (its statistics stay to
+# of a core for 1,000); POLLERS=python, Python asyncio (bench/web_pollers.py: ~10 times that).
+# A third run measures that cost alone: the same pollers against a web-mode Hornet whose test has ended (its statistics stay to
 # be served), as CPU-seconds of the Hornet process per poll and as a share of one core.
 #   bench/web_pollers.sh [pollers=1000] [seconds=20] [users=20]
 set -euo pipefail
@@ -25,15 +25,18 @@ cat >"$work/pollers.json" <<'JSON'
 {"users": [{"name": "Poller", "wait_time": {"constant_pacing": 2}, "tasks": [{"get": "/stats/requests"}]}]}
 JSON
 
-# N pollers on $1 (a web port) for $2 seconds; prints one JSON line like web_pollers.py's.
+# N pollers on $1 (a web port) for $2 seconds, run under the command in $3... (a CPU pin, or
+# none); prints one JSON line like web_pollers.py's.
 poll() {
+  local port=$1 seconds=$2
+  shift 2
   if [[ $poller_kind == python ]]; then
-    python3 "$root/bench/web_pollers.py" "$1" "$pollers" "$2" 2
+    "$@" python3 "$root/bench/web_pollers.py" "$port" "$pollers" "$seconds" 2
     return
   fi
   # Spread over one period as browsers opened at different moments: pollers/2 start per second.
-  "$hornet" -f "$work/pollers.json" -H "http://127.0.0.1:$1" --headless -u "$pollers" -r "$((pollers / 2))" \
-      -t "$(($2 + 2))s" --threads 1 --only-summary --csv "$work/poll" >/dev/null 2>"$work/poll.log" || true
+  "$@" "$hornet" -f "$work/pollers.json" -H "http://127.0.0.1:$port" --headless -u "$pollers" -r "$((pollers / 2))" \
+      -t "$((seconds + 2))s" --threads 1 --only-summary --csv "$work/poll" >/dev/null 2>"$work/poll.log" || true
   awk -F, '$2=="Aggregated" {printf "{\"sent\": %d, \"ok\": %d, \"failed\": %d}\n", $3, $3 - $4, $4}' "$work/poll_stats.csv"
 }
 
@@ -58,7 +61,7 @@ run() { # $1: name, $2: pollers (0 = none)
   done
   if [[ "$2" -gt 0 ]]; then
     sleep 2 # the ramp is over
-    taskset -c 1 bash -c "$(declare -f poll); $(declare -p root hornet work pollers poller_kind); poll $port $secs" >"$work/$1.pollers"
+    poll "$port" "$secs" taskset -c 1 >"$work/$1.pollers"
   fi
   wait $pid || true
   local rps count cpu

@@ -130,8 +130,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         session& s;
         ~lease() { s.ctx_.send_states().give_back(std::move(s.state_)); }
     } lent{*this};
-    if (!state_) state_ = ctx_.send_states().take();
-    const std::string& head_text = state_->head;
+    state_ = ctx_.send_states().take();
     const response_parser& parser = state_->parser;
     request_head head;
     head.method = req.method;
@@ -161,7 +160,7 @@ net::awaitable<void> session::send(const request& req, response& out, std::strin
         const bool is_head = iequals(head.method, "HEAD");
         const auto layout = write_request_head(state_->head, head, cookies_);
         const auto target =
-            std::string_view(head_text).substr(layout.target_begin, layout.target_end - layout.target_begin);
+            std::string_view(state_->head).substr(layout.target_begin, layout.target_end - layout.target_begin);
         out.url.assign(head.base->origin_text);
         out.url.append(target);
 

@@ -213,10 +213,10 @@ net::awaitable<bool> json_user::run(engine_thread& thread, const compiled_class&
             }
         } else if (next && pause_first) {
             const auto p = self.arm_pause(wait);
-            if (p == pause::wait) do
-                    co_await self.wait_between();
-                while (self.wait_again());
-            else if (p == pause::turn)
+            if (p == pause::wait) {
+                do co_await self.wait_between();
+                while (self.wait_again()); // woken for another user of the same tick
+            } else if (p == pause::turn)
                 co_await self.yield_turn();
             self.pause_done(wait);
             next = self.state_ == state::running;

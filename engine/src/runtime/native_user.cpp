@@ -264,10 +264,10 @@ net::awaitable<bool> native_user::run(engine_thread& thread, const compiled_clas
         if (self.state_ != state::running) break;
         if (self.pooled_) continue;
         const auto p = self.arm_pause();
-        if (p == pause::wait) do
-                co_await self.wait_between();
-            while (self.wait_again());
-        else if (p == pause::turn)
+        if (p == pause::wait) {
+            do co_await self.wait_between();
+            while (self.wait_again()); // woken for another user of the same tick
+        } else if (p == pause::turn)
             co_await self.yield_turn();
         self.pause_done();
     }

@@ -86,7 +86,7 @@ protected:
     /// of them stopped) and this one's pause is not over, so it waits again.
     bool wait_again() const
     {
-        return tick_ != nullptr && state_ == state::running && std::chrono::steady_clock::now() < tick_->at;
+        return tick_ != nullptr && state_ == state::running && std::chrono::steady_clock::now() < tick_->timer.expiry();
     }
     void pause_done() { pause_done(wait_); }
     void pause_done(wait_policy& wait);

@@ -52,11 +52,11 @@ public:
         return true;
     }
 
-    /// Called when a wait ended (constant_pacing measures from here). The grid's rounding
-    /// belongs to the wait, not to the next task: left out, pacing keeps its exact rate.
     /// The wait armed last ends on a tick of the grid (runtime/wait_ticks: shared timers).
     bool on_grid() const noexcept { return on_grid_; }
 
+    /// Called when a wait ended (constant_pacing measures from here). The grid's rounding
+    /// belongs to the wait, not to the next task: left out, pacing keeps its exact rate.
     void waited(std::chrono::steady_clock::time_point now)
     {
         last_wait_end_ = now - added_;

@@ -25,9 +25,8 @@ public:
 
     struct tick
     {
-        tick(boost::asio::io_context& io, clock::time_point end) : timer(io, end), at(end) {}
-        boost::asio::steady_timer timer;
-        clock::time_point at;
+        tick(boost::asio::io_context& io, clock::time_point end) : timer(io, end) {}
+        boost::asio::steady_timer timer; ///< expires at the tick
         std::size_t waiters = 0;
     };
 
@@ -45,7 +44,7 @@ public:
     /// A waiter is done with its tick; the last one frees it.
     void leave(tick& t)
     {
-        if (--t.waiters == 0) ticks_.erase(t.at.time_since_epoch().count());
+        if (--t.waiters == 0) ticks_.erase(t.timer.expiry().time_since_epoch().count());
     }
 
     std::size_t size() const noexcept { return ticks_.size(); }
