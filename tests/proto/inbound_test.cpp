@@ -140,7 +140,7 @@ TEST_CASE("a master's frames become the worker's commands")
     auto s = decode_master_message(encode_message(make_message(job, "w_1")));
     REQUIRE(s);
     CHECK(std::get<spawn>(s->body) == job);
-    auto a = decode_master_message(encode_message(make_message(ack{4}, "w_1")));
+    auto a = decode_master_message(encode_message(make_message(ack{4, std::nullopt}, "w_1")));
     REQUIRE(a);
     CHECK(std::get<ack>(a->body).index == 4);
     CHECK_FALSE(std::get<ack>(a->body).hornet_version); // a Locust master's
