@@ -41,6 +41,29 @@ TEST_CASE("waits ending at one tick share its timer, which goes with its last wa
     CHECK(ticks.size() == 0);
 }
 
+TEST_CASE("a tick a whole ring later than a live one, on the same slot, gets a timer of its own")
+{
+    net::io_context io;
+    runtime::wait_ticks ticks(io);
+    const auto at = std::chrono::steady_clock::time_point(std::chrono::hours(1000));
+    auto& near = ticks.join(at);
+    auto& far = ticks.join(at + 4096ms); // the ring spans 4,096 ms: the same slot
+    auto& far_again = ticks.join(at + 4096ms);
+    CHECK(&near != &far);
+    CHECK(&far == &far_again);
+    CHECK(far.timer.expiry() == at + 4096ms);
+    CHECK(near.timer.expiry() == at);
+    CHECK(ticks.size() == 2);
+    ticks.leave(near);
+    CHECK(ticks.size() == 1);
+    auto& next = ticks.join(at + 8192ms); // the slot is free again
+    CHECK(next.timer.expiry() == at + 8192ms);
+    ticks.leave(far);
+    ticks.leave(far_again);
+    ticks.leave(next);
+    CHECK(ticks.size() == 0);
+}
+
 TEST_CASE("users stopped during a shared wait leave at once; the others sharing it still wait it out")
 {
     auto loaded = scenario::load_json(R"({"users": [{"name": "U", "wait_time": {"constant": 1},

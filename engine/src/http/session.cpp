@@ -51,14 +51,6 @@ bool is_stale_connection(const error_code& ec) noexcept
            ec == net::error::connection_aborted || ec == net::ssl::error::stream_truncated;
 }
 
-// A coroutine of its own, not a post awaited in place: the exchange's frame, which every user
-// starting at once holds (a ramp step starts thousands), stays a pointer larger, not a post
-// operation with its executor larger.
-net::awaitable<void> after_ready_work(net::io_context::executor_type on)
-{
-    co_await net::post(on, net::deferred);
-}
-
 // Undoes an exchange left half-way by an exception (cancellation with throw_if_cancelled):
 // the connection's state is unknown, so it must not be reused.
 struct exchange_guard
@@ -274,7 +266,9 @@ net::awaitable<bool> session::exchange(const origin& to, bool head, bool keep_bo
             // other sends in progress on this thread, their work goes first and the response is
             // often there by the time this read is tried (bench/waits.sh, 19,000 users: recv calls
             // per request 2.95 -> 2.15, the rest being the idle check and the read itself).
-            if (!conn.tls() && ctx_.send_states().lent() > 1) co_await after_ready_work(ctx_.executor());
+            // Awaited in place, not in a coroutine of its own: a frame per request comes from malloc
+            // once more requests are in flight than Asio's frame cache holds.
+            if (!conn.tls() && ctx_.send_states().lent() > 1) co_await net::post(ctx_.executor(), net::deferred);
             leftover_ = false;
             while (!parse_buffered(ec) && !ec) {
                 auto* tls = conn.tls();

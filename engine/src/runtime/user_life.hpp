@@ -12,8 +12,8 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/awaitable.hpp>
+#include <boost/asio/deferred.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/use_awaitable.hpp>
 
 #include <cmath>
 #include <cstdint>
@@ -80,7 +80,8 @@ protected:
     pause arm_pause(wait_policy& wait);
     auto wait_between()
     {
-        return (tick_ ? tick_->timer : timer_).async_wait(boost::asio::as_tuple(boost::asio::use_awaitable));
+        // deferred, not use_awaitable: no coroutine frame per wait.
+        return (tick_ ? tick_->timer : timer_).async_wait(boost::asio::as_tuple(boost::asio::deferred));
     }
     /// After the pause's wake-up: true when it was meant for another user of the same tick (one
     /// of them stopped) and this one's pause is not over, so it waits again.
