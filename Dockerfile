@@ -4,15 +4,15 @@
 #     --rate 10 -t 1m -H http://host.docker.internal:5000
 # Stage 1 builds on Debian 12 with the packages scripts/install-deps.sh installs; stage 2 is
 # bookworm-slim with only the shared libraries the binary links (ldd build/hornet): Boost.URL,
-# ZeroMQ (and its own dependencies, pulled by apt), OpenSSL, plus CA certificates for https, and
-# python3 for `hornet -f locustfile.py` / `hornet convert` (the translator runs on Python's ast).
+# ZeroMQ (and its own dependencies, pulled by apt), OpenSSL, mimalloc, plus CA certificates for
+# https, and python3 for `hornet -f locustfile.py` / `hornet convert` (the translator runs on Python's ast).
 
 FROM debian:bookworm AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake ninja-build make pkg-config python3 \
       libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev \
-      nlohmann-json3-dev libcli11-dev doctest-dev nodejs npm ca-certificates \
+      nlohmann-json3-dev libcli11-dev doctest-dev libmimalloc-dev nodejs npm ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -34,7 +34,7 @@ LABEL org.opencontainers.image.title="hornet" \
       org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim"
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libboost-url1.81.0 libzmq5 libssl3 ca-certificates python3 \
+      libboost-url1.81.0 libzmq5 libssl3 libmimalloc2.0 ca-certificates python3 \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /build/hornet /usr/local/bin/hornet
 COPY scenarios/ /usr/share/hornet/scenarios/

@@ -10,6 +10,8 @@ packages=(
   # libraries (design.md: Debian packages only)
   libboost1.81-dev libboost-url1.81-dev libssl-dev libzmq3-dev cppzmq-dev
   nlohmann-json3-dev libcli11-dev doctest-dev
+  # the allocator hornet links (CMakeLists.txt: why)
+  libmimalloc-dev
 )
 # Node and npm: the build bundles the web UI (web-ui/, esbuild from npm) and tests/e2e drives
 # Chromium with them. From Debian only where no node is installed: Debian's npm conflicts with a
