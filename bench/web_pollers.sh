@@ -8,8 +8,9 @@
 # is what serving the pollers costs Hornet itself. POLLERS=hornet (the default) makes them a
 # second Hornet process (users on constant_pacing(2) holding a keep-alive connection each: ~1 %
 # of a core for 1,000); POLLERS=python, Python asyncio (bench/web_pollers.py: ~10 times that).
-# A third run measures that cost alone: the same pollers against a web-mode Hornet whose test has ended (its statistics stay to
-# be served), as CPU-seconds of the Hornet process per poll and as a share of one core.
+# A third run measures that cost alone: the same pollers against a web-mode Hornet whose test has
+# ended (its statistics stay to be served), as CPU-seconds of the Hornet process per poll and as a
+# share of one core.
 #   bench/web_pollers.sh [pollers=1000] [seconds=20] [users=20]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
